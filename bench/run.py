@@ -1,0 +1,494 @@
+"""Benchmark ``compare matrix`` on synthetic clusters and check the speed targets.
+
+Run from the repository root with the project's interpreter::
+
+    .venv/bin/python bench/run.py            # sizes 50, 100, 400, 1000
+    .venv/bin/python bench/run.py --quick    # sizes 50, 100 only
+
+Every measurement is one fresh subprocess; wall time is taken around it and
+peak RSS comes from ``os.wait4`` in a minimal wrapper (bench/wrap.py), i.e.
+the rusage of that one child.  Standard library only.  See bench/README.md
+for what each target means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from synth import ARTICLE_SUFFIXES, generate_cluster
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+DEFAULT_SIZES = (50, 100, 400, 1000)
+QUICK_SIZES = (50, 100)
+DIFFLIB_N = 50
+
+
+@dataclass
+class Run:
+    """One subprocess: its command, wall seconds, peak RSS and exit status."""
+
+    argv: list[str]
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    timed_out: bool = False
+    stderr_tail: str = ""
+    stdout: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.timed_out
+
+    @property
+    def status(self) -> str:
+        if self.timed_out:
+            return "timeout"
+        return "ok" if self.returncode == 0 else f"exit {self.returncode}"
+
+
+@dataclass
+class Repeated:
+    """Several runs of the same command; the figure reported is the median."""
+
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and all(r.ok for r in self.runs)
+
+    @property
+    def status(self) -> str:
+        bad = [r for r in self.runs if not r.ok]
+        return bad[0].status if bad else "ok"
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max(r.peak_rss_mb for r in self.runs)
+
+
+@dataclass
+class DifflibResult:
+    """What bench/naive.py prints (see there)."""
+
+    articles: int
+    sentences: int
+    pairs_total: int
+    pairs_done: int
+    matches: int
+    elapsed_seconds: float
+    seconds: float
+    extrapolated: bool
+
+
+@dataclass
+class Target:
+    name: str
+    verdict: str  # PASS, FAIL or SKIP
+    detail: str
+
+
+def _maxrss_mb(ru_maxrss: int) -> float:
+    # Linux reports kilobytes, macOS bytes.
+    divisor = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return ru_maxrss / divisor
+
+
+def measure(argv: Sequence[str], cwd: Path, timeout: float | None = None) -> Run:
+    """Run ``argv`` once in ``cwd``; return its wall time and its own peak RSS.
+
+    The command runs under bench/wrap.py, a fresh minimal interpreter that
+    spawns it, reaps it with ``os.wait4`` and reports that one child's
+    rusage, so the figure is neither a running maximum over every child the
+    benchmark has started nor floored at this process's own peak RSS.
+    """
+    with (
+        tempfile.TemporaryDirectory(prefix="compare-bench-") as tmp,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        result_file = Path(tmp) / "result.json"
+        wrapper = [sys.executable, "-I", "-S", str(BENCH_DIR / "wrap.py")]
+        wrapper += [str(result_file), str(timeout or 0), *argv]
+        proc = subprocess.run(wrapper, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+        if proc.returncode != 0 or not result_file.exists():
+            raise RuntimeError(f"bench/wrap.py failed ({proc.returncode}): {stderr.strip()}")
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+    return Run(
+        argv=list(argv),
+        seconds=float(result["seconds"]),
+        peak_rss_mb=_maxrss_mb(int(result["maxrss"])),
+        returncode=int(result["returncode"]),
+        timed_out=bool(result["timed_out"]),
+        stderr_tail="\n".join(stderr.strip().splitlines()[-5:]),
+        stdout=stdout,
+    )
+
+
+def measure_repeated(argv: Sequence[str], cwd: Path, repeats: int, timeout: float) -> Repeated:
+    result = Repeated()
+    for _ in range(repeats):
+        run = measure(argv, cwd, timeout)
+        result.runs.append(run)
+        if not run.ok:
+            break
+    return result
+
+
+def list_articles(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"bad size list {text!r}") from exc
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive integers")
+    return sizes
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def check_targets(
+    sizes: dict[int, Run],
+    seeds: Repeated,
+    help_: Repeated,
+    difflib: DifflibResult | None,
+) -> list[Target]:
+    targets: list[Target] = []
+
+    def size_target(name: str, n: int, limit: float) -> None:
+        run = sizes.get(n)
+        if run is None:
+            targets.append(Target(name, "SKIP", f"N={n} not run"))
+        elif not run.ok:
+            targets.append(Target(name, "FAIL", f"compare {run.status}"))
+        else:
+            targets.append(Target(name, _verdict(run.seconds < limit), f"{run.seconds:.2f} s"))
+
+    # 1. At least 20x faster than difflib on 50 articles.
+    name = f"N={DIFFLIB_N}: >= 20x faster than difflib"
+    run50 = sizes.get(DIFFLIB_N)
+    if difflib is None:
+        targets.append(Target(name, "SKIP", "difflib baseline not run"))
+    elif run50 is None:
+        targets.append(Target(name, "SKIP", f"N={DIFFLIB_N} not run"))
+    elif not run50.ok:
+        targets.append(Target(name, "FAIL", f"compare {run50.status}"))
+    else:
+        speedup = difflib.seconds / run50.seconds
+        note = " (difflib extrapolated)" if difflib.extrapolated else ""
+        targets.append(Target(name, _verdict(speedup >= 20), f"{speedup:.1f}x{note}"))
+
+    # 2. 400 articles under a minute.
+    size_target("N=400: under 60 s", 400, 60.0)
+
+    # 3. Growth from 100 to 400 articles at most 5x (roughly n log n, not n^2).
+    name = "time(400) <= 5 x time(100)"
+    r100, r400 = sizes.get(100), sizes.get(400)
+    if r100 is None or r400 is None:
+        targets.append(Target(name, "SKIP", "needs N=100 and N=400"))
+    elif not (r100.ok and r400.ok):
+        targets.append(Target(name, "FAIL", "a compare run failed"))
+    else:
+        ratio = r400.seconds / r100.seconds
+        targets.append(Target(name, _verdict(ratio <= 5.0), f"ratio {ratio:.2f}"))
+
+    # 4. 1000 articles under 3 minutes and under 2 GB.
+    size_target("N=1000: under 180 s", 1000, 180.0)
+    name = "N=1000: peak RSS under 2 GB"
+    r1000 = sizes.get(1000)
+    if r1000 is None:
+        targets.append(Target(name, "SKIP", "N=1000 not run"))
+    elif not r1000.ok:
+        targets.append(Target(name, "FAIL", f"compare {r1000.status}"))
+    else:
+        targets.append(
+            Target(name, _verdict(r1000.peak_rss_mb < 2048), f"{r1000.peak_rss_mb:.0f} MB")
+        )
+
+    # 5. The five seeds under a second; 6. --help under 0.3 s.
+    for name, rep, limit in (
+        ("seeds: under 1 s", seeds, 1.0),
+        ("--help: under 0.3 s", help_, 0.3),
+    ):
+        if not rep.ok:
+            targets.append(Target(name, "FAIL", f"command {rep.status}"))
+        else:
+            targets.append(
+                Target(name, _verdict(rep.seconds < limit), f"{rep.seconds:.3f} s (median)")
+            )
+    return targets
+
+
+def render(
+    compare_cmd: Sequence[str],
+    sizes: dict[int, Run],
+    seeds: Repeated,
+    help_: Repeated,
+    difflib_run: Run | None,
+    difflib: DifflibResult | None,
+    targets: list[Target],
+    seed_files: int,
+) -> str:
+    lines = [
+        f"compare benchmark - python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs",
+        f"command: {shlex.join(compare_cmd)} matrix DIR --format json --output /dev/null",
+        "",
+        f"{'run':<22}{'files':>7}{'seconds':>11}{'peak RSS MB':>14}{'vs difflib':>12}  status",
+    ]
+    diff_seconds = difflib.seconds if difflib else None
+    for n, run in sizes.items():
+        speedup = "-"
+        if n == DIFFLIB_N and diff_seconds is not None and run.ok and run.seconds > 0:
+            speedup = f"{diff_seconds / run.seconds:.1f}x"
+        lines.append(
+            f"{'matrix N=' + str(n):<22}{n:>7}{run.seconds:>11.2f}{run.peak_rss_mb:>14.1f}"
+            f"{speedup:>12}  {run.status}"
+        )
+    if difflib_run is not None:
+        if difflib is not None:
+            mark = "*" if difflib.extrapolated else ""
+            seconds = f"{difflib.seconds:.2f}{mark}"
+            files = str(difflib.articles)
+        else:
+            seconds, files = f"{difflib_run.seconds:.2f}", "?"
+        lines.append(
+            f"{'difflib N=' + str(DIFFLIB_N):<22}{files:>7}{seconds:>11}"
+            f"{difflib_run.peak_rss_mb:>14.1f}{'1.0x':>12}  {difflib_run.status}"
+        )
+    lines.append(
+        f"{'matrix seeds':<22}{seed_files:>7}{seeds.seconds:>11.3f}{seeds.peak_rss_mb:>14.1f}"
+        f"{'-':>12}  {seeds.status} (median of {len(seeds.runs)})"
+    )
+    lines.append(
+        f"{'--help':<22}{'-':>7}{help_.seconds:>11.3f}{help_.peak_rss_mb:>14.1f}"
+        f"{'-':>12}  {help_.status} (median of {len(help_.runs)})"
+    )
+    lines.append("")
+
+    if difflib is not None:
+        lines.append(
+            f"difflib baseline: {difflib.sentences} sentences, "
+            f"{difflib.pairs_total:,} sentence pairs, "
+            f"{difflib.matches:,} above 0.6"
+            + (" in the pairs done" if difflib.extrapolated else "")
+        )
+        if difflib.extrapolated:
+            done = difflib.pairs_done / max(1, difflib.pairs_total)
+            lines.append(
+                f"  * stopped after {difflib.elapsed_seconds:.1f} s with "
+                f"{done:.1%} of pairs done; total time extrapolated linearly"
+            )
+    r100, r400 = sizes.get(100), sizes.get(400)
+    if r100 and r400 and r100.ok and r400.ok:
+        lines.append(f"growth time(400)/time(100): {r400.seconds / r100.seconds:.2f}")
+    else:
+        lines.append("growth time(400)/time(100): n/a")
+    lines.append("")
+
+    failures = [
+        (label, run) for label, run in _all_runs(sizes, seeds, help_, difflib_run) if not run.ok
+    ]
+    for label, run in failures:
+        lines.append(f"{label} failed ({run.status}): {shlex.join(run.argv)}")
+        for err_line in run.stderr_tail.splitlines():
+            lines.append(f"    {err_line}")
+    if failures:
+        lines.append("")
+
+    lines.append("targets")
+    width = max(len(t.name) for t in targets)
+    for t in targets:
+        lines.append(f"  {t.verdict:<5} {t.name:<{width}}  {t.detail}")
+    return "\n".join(lines)
+
+
+def _all_runs(
+    sizes: dict[int, Run], seeds: Repeated, help_: Repeated, difflib_run: Run | None
+) -> list[tuple[str, Run]]:
+    runs = [(f"matrix N={n}", r) for n, r in sizes.items()]
+    runs += [("matrix seeds", r) for r in seeds.runs[-1:]]
+    runs += [("--help", r) for r in help_.runs[-1:]]
+    if difflib_run is not None:
+        runs.append((f"difflib N={DIFFLIB_N}", difflib_run))
+    return runs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Benchmark `compare matrix` on synthetic article clusters."
+    )
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=None,
+        help="comma-separated cluster sizes (default 50,100,400,1000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="sizes 50,100 only")
+    parser.add_argument(
+        "--compare-cmd",
+        default=None,
+        help='command that runs compare, shell-quoted (default: "<this python> -m compare")',
+    )
+    parser.add_argument(
+        "--difflib-limit",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop the difflib baseline after this long and extrapolate (default 600)",
+    )
+    parser.add_argument("--no-difflib", action="store_true", help="skip the difflib baseline")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="runs for the seeds and --help medians (default 5)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        metavar="SECONDS",
+        help="kill any single compare run after this long (default 900)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=BENCH_DIR / "out",
+        help="where the synthetic clusters go (default bench/out, git-ignored)",
+    )
+    parser.add_argument("--seeds", type=Path, default=REPO_ROOT / "seeds")
+    parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON"
+    )
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+
+    sizes: list[int] = args.sizes or list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    compare_cmd = (
+        shlex.split(args.compare_cmd) if args.compare_cmd else [sys.executable, "-m", "compare"]
+    )
+    seeds_dir: Path = args.seeds.resolve()
+    workdir: Path = args.workdir.resolve()
+
+    clusters: dict[int, Path] = {}
+    for n in sorted(set(sizes) | ({DIFFLIB_N} if not args.no_difflib else set())):
+        path = workdir / f"cluster-{n}"
+        generate_cluster(seeds_dir, path, n, args.seed)
+        clusters[n] = path
+        log(f"generated {n} articles in {path}")
+
+    def matrix_argv(directory: Path) -> list[str]:
+        return [*compare_cmd, "matrix", str(directory), "--format", "json", "--output", os.devnull]
+
+    log("timing --help ...")
+    help_ = measure_repeated([*compare_cmd, "--help"], REPO_ROOT, args.repeats, args.timeout)
+    log("timing seeds ...")
+    seeds = measure_repeated(matrix_argv(seeds_dir), REPO_ROOT, args.repeats, args.timeout)
+
+    size_runs: dict[int, Run] = {}
+    for n in sizes:
+        log(f"timing N={n} ...")
+        size_runs[n] = measure(matrix_argv(clusters[n]), REPO_ROOT, args.timeout)
+        log(f"  {size_runs[n].seconds:.2f} s, {size_runs[n].status}")
+
+    difflib_run: Run | None = None
+    difflib: DifflibResult | None = None
+    if not args.no_difflib:
+        log(f"timing difflib baseline on N={DIFFLIB_N} (limit {args.difflib_limit:.0f} s) ...")
+        difflib_run = measure(
+            [
+                sys.executable,
+                str(BENCH_DIR / "naive.py"),
+                str(clusters[DIFFLIB_N]),
+                "--limit",
+                str(args.difflib_limit),
+            ],
+            REPO_ROOT,
+            None,
+        )
+        if difflib_run.ok:
+            difflib = DifflibResult(**json.loads(difflib_run.stdout))
+
+    targets = check_targets(size_runs, seeds, help_, difflib)
+    print(
+        render(
+            compare_cmd,
+            size_runs,
+            seeds,
+            help_,
+            difflib_run,
+            difflib,
+            targets,
+            len(list_articles(seeds_dir)),
+        )
+    )
+
+    if args.json:
+        report = {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "compare_cmd": compare_cmd,
+            "generator_seed": args.seed,
+            "sizes": {
+                str(n): {k: v for k, v in asdict(r).items() if k != "stdout"}
+                for n, r in size_runs.items()
+            },
+            "seeds": {
+                "median_seconds": seeds.seconds,
+                "peak_rss_mb": seeds.peak_rss_mb,
+                "runs": [r.seconds for r in seeds.runs],
+                "status": seeds.status,
+            },
+            "help": {
+                "median_seconds": help_.seconds,
+                "peak_rss_mb": help_.peak_rss_mb,
+                "runs": [r.seconds for r in help_.runs],
+                "status": help_.status,
+            },
+            "difflib": None
+            if difflib_run is None
+            else {
+                **(asdict(difflib) if difflib else {}),
+                "peak_rss_mb": difflib_run.peak_rss_mb,
+                "status": difflib_run.status,
+            },
+            "targets": [asdict(t) for t in targets],
+        }
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        log(f"wrote {args.json}")
+
+    return 1 if any(t.verdict == "FAIL" for t in targets) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,294 @@
+"""clean: keep the story, drop the page furniture, and say why each line went.
+
+Two passes, as in jusText: every line is first labelled from its own features (the rule table
+below, length, end punctuation), then its neighbours settle the uncertain ones: a short line
+between two story paragraphs is a subheading, the same short line among menus is a menu; a
+caption's first line is known by the credit line after it; a teaser link's blurb is known by the
+teaser before it and by sharing little with the story. A body pasted twice is found by comparing
+each paragraph with the ones already kept, exactly and then with rapidfuzz.
+
+Rules are data: `FURNITURE_RULES` names each pattern, why it exists and an example it drops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from compare.model import Dropped, DropReason
+from compare.segment import Line, ends_sentence, split_lines
+from compare.text import content_stems
+
+Label = Literal["story", "heading", "furniture", "teaser", "marker"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One furniture pattern: matched against a whole line (case-insensitive)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    label: Label
+    example: str
+    max_words: int  # longer lines are story text that happens to contain the words
+
+
+# Rules that look for words anywhere in a line only apply to lines this short: "sign up" in a
+# short line is a prompt, in a 40-word paragraph it is a quote ("convincing allies to sign up").
+SHORT_LINE_WORDS = 15
+
+
+def _rule(
+    name: str, pattern: str, example: str, label: Label = "furniture", max_words: int = SHORT_LINE_WORDS
+) -> Rule:
+    return Rule(name, re.compile(pattern, re.I), label, example, max_words)
+
+
+# Each rule must match its example (tests check this); `label` says what the line is:
+# furniture is dropped alone, a marker also opens a zone of teaser links that follow it.
+FURNITURE_RULES: tuple[Rule, ...] = (
+    # Ad slots and their placeholders.
+    _rule("advertisement", r"^\W*(advertisement|advertising|sponsored( content)?|ad|loader|loading\.*)\W*$",
+          "ADVERTISEMENT"),
+    # Sign-up, subscription and app prompts: short imperative calls to action.
+    _rule("call-to-action",
+          r"^(get|start|download|sign|subscribe|join|follow|register|log|create|try|install|"
+          r"read news|listen|tap|click|unlock|upgrade|become)\b.{0,80}$",
+          "Sign up to our free newsletter"),
+    _rule("account-prompt", r"\b(already (a member|a subscriber|have an account)|sign (in|up)|log ?in|"
+          r"subscribe|subscription|newsletters?|free trial|days free|premium)\b",
+          "Already a member? Sign in here"),
+    _rule("share-buttons", r"^(share|tweet|email|print|copy link|copy/paste|copy to clipboard|"
+          r"comments?)\b.{0,80}$|^comments? \(\d+\)$|\b(share this article|embed link)\b",
+          "Share this article Comments"),
+    _rule("menu-separators", r"^[^.!?]{0,120}(\s[|•·»>]\s[^.!?]{0,40}){2,}$", "Home | News | World"),
+    # Captions and credits: photo agencies, copyright lines, credits in brackets.
+    _rule("credit", r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
+          r"\((photo|picture|image|credit|file)[^)]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
+          r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b)",
+          "Copyright Evgeniy Maloletka/AP. All rights reserved", max_words=40),
+    # Bylines, datelines and timestamps standing alone.
+    _rule("byline", r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
+          "By Jane Doe, Chief Reporter"),
+    _rule("timestamp", r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
+          "Published on Updated"),
+    _rule("translation-note", r"^(translated|translation) (from|by)\b.{0,80}$",
+          "Translated from Danish by our newsroom"),
+    # Reader instructions that belong to the site, not the story.
+    _rule("site-instruction", r"\b(suggest a correction|press ctrl|ctrl ?\+ ?enter|click here|"
+          r"accessibility shortcuts|cookie|javascript|your browser|terms of (use|service)|"
+          r"privacy policy|all rights)\b", "To suggest a correction or clarification, write to us"),
+    # Links to other stories: inline ("Read more: ...") and section markers opening a list.
+    _rule("inline-teaser", r"^(read more|read also|also read|see also|watch|video|photos|gallery|"
+          r"listen|live|related|more)\s*:\s*\S.*$", "Read more: Storm closes ferry routes",
+          "marker"),
+    _rule("teaser-section", r"^(read more|related( stories| articles| news| topics)?|more (stories|news|"
+          r"from|on this)|(other|more) topics of interest|you (may|might) also like|"
+          r"recommended( for you)?|most (read|popular|viewed|shared)|trending( now)?|"
+          r"top stories.*|our picks|editor'?s picks|latest (news|stories)|in other news|"
+          r"what to read next|further reading)\W*$", "Related Stories", "marker"),
+    _rule("in-other-news", r"^in other news\b", "In other news, a storm closed the ferry routes",
+          "teaser"),
+)
+
+# A story paragraph has at least this many words and ends like a sentence. Shorter punctuated
+# lines ("One app.", "Start reading") are menus and prompts far more often than story in the
+# files we have seen; a one-line quote of four words is the price.
+MIN_STORY_WORDS = 6
+# A line this long is story text even without end punctuation (a paragraph cut off by a scraper).
+LONG_STORY_WORDS = 25
+# Headings (titles, subheads, menu entries, teaser links) have at most this many words.
+MAX_HEADING_WORDS = 20
+# The title has at least this many words: "World" or "AFP News" are section labels, not titles.
+MIN_TITLE_WORDS = 3
+# A teaser blurb (the paragraph after a teaser link) is at most this long ...
+MAX_BLURB_WORDS = 45
+# ... and is dropped as off-topic when less than this share of its content (IDF-weighted) is found
+# elsewhere in the story. On-topic paragraphs after a link share most of their names and words.
+OFF_TOPIC_OVERLAP = 0.4
+# Two paragraphs of one article at least this similar (rapidfuzz ratio, 0-100) are one pasted
+# twice: copies differ by a fixed typo or an encoding artefact, distinct paragraphs by far more.
+DUPLICATE_RATIO = 92.0
+# Near-exact duplicates are looked for among at most this many kept paragraphs (exact ones among
+# all): a real article has a few dozen, and comparing every pair of a 100,000-line dump would
+# take minutes for nothing.
+FUZZY_DUPLICATE_LIMIT = 500
+# Ignore very short lines when looking for duplicates: the same short sentence may recur.
+MIN_DUPLICATE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The story paragraphs (in order), the title if one was found, and what was dropped."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    dropped: tuple[Dropped, ...]
+    published: str | None = None  # a date a scraper glued onto the first line
+
+
+def classify(text: str) -> Label:
+    """First pass: a line's label from its own features."""
+    n_words = len(text.split())
+    for rule in FURNITURE_RULES:
+        if n_words <= rule.max_words and rule.pattern.search(text):
+            return rule.label
+    if n_words >= LONG_STORY_WORDS:
+        return "story"
+    if ends_sentence(text) and n_words >= MIN_STORY_WORDS and not text.rstrip().endswith("?"):
+        return "story"
+    if ends_sentence(text) and n_words >= MIN_STORY_WORDS + 2:  # a question asked in the story
+        return "story"
+    if n_words <= MAX_HEADING_WORDS:
+        return "heading"
+    return "story"
+
+
+_METADATA_PREFIX = re.compile(
+    r"^\s*(?:date|published|updated|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:]+Z?)?\s+(?=\S)", re.I
+)
+
+
+def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
+    """Scrapers sometimes glue a metadata field onto the first line ("date 2024-10-16 NATO ...");
+    take it off and return the date it gave."""
+    match = _METADATA_PREFIX.match(text)
+    if not match:
+        return text, None
+    return text[match.end() :], match.group(1)
+
+
+def clean(text: str, *, title: str | None = None) -> Cleaned:
+    """Split text into lines, label each, and keep the story paragraphs."""
+    lines = split_lines(text)
+    published = None
+    if lines:
+        first, published = strip_metadata_prefix(lines[0].text)
+        lines[0] = Line(first, lines[0].after_blank)
+    labels = [classify(line.text) for line in lines]
+    _mark_caption_lead_lines(lines, labels)
+    story_at = [i for i, lab in enumerate(labels) if lab == "story"]
+    first_story = story_at[0] if story_at else len(lines)
+    last_story = story_at[-1] if story_at else -1
+
+    found_title = _pick_title(lines, labels, first_story, title)
+    dropped: list[Dropped] = []
+    kept: list[str] = []
+    kept_folded: list[str] = []
+    in_teasers = False
+    after_teaser_link = False
+    story_stems = _story_stems(lines, labels)
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        reason: DropReason | None = None
+        if label == "marker":
+            in_teasers = True
+            after_teaser_link = not _is_bare_marker(line.text)
+            reason = "boilerplate"
+        elif label == "teaser":
+            reason = "off-topic"
+        elif label == "furniture":
+            reason = "boilerplate"
+        elif label == "heading":
+            if found_title is not None and i == found_title[0]:
+                continue
+            if in_teasers or i < first_story or i > last_story:
+                reason = "boilerplate"
+                after_teaser_link = in_teasers
+            elif found_title is not None and _same_text(line.text, found_title[1]):
+                reason = "duplicate"
+            elif len(line.text.split()) < MIN_TITLE_WORDS and not ends_sentence(line.text):
+                reason = "boilerplate"  # "World", "Loader": labels, not subheads
+        elif label == "story" and after_teaser_link:
+            words = len(line.text.split())
+            if words <= MAX_BLURB_WORDS and _off_topic(line.text, i, story_stems):
+                reason = "off-topic"
+            in_teasers = after_teaser_link = False
+        elif label == "story":
+            in_teasers = after_teaser_link = False
+        if reason is None and _is_duplicate(line.text, kept_folded):
+            reason = "duplicate"
+        if reason is not None:
+            dropped.append(Dropped(line.text, reason))
+            continue
+        kept.append(line.text)
+        kept_folded.append(_dup_key(line.text))
+    return Cleaned(
+        title=found_title[1] if found_title else title,
+        paragraphs=tuple(kept),
+        dropped=tuple(dropped),
+        published=published,
+    )
+
+
+def _is_bare_marker(text: str) -> bool:
+    """A section marker alone ("Related Stories"), not a link with its headline ("Related: X")."""
+    return ":" not in text
+
+
+def _mark_caption_lead_lines(lines: list[Line], labels: list[Label]) -> None:
+    """A caption's own line is often followed by the same caption with its credit appended:
+    the line before a credit line that repeats it is a caption too."""
+    for i in range(len(lines) - 1):
+        nxt = lines[i + 1].text
+        if labels[i + 1] == "furniture" and nxt.startswith(lines[i].text[: max(20, len(lines[i].text) // 2)]):
+            labels[i] = "furniture"
+
+
+def _pick_title(
+    lines: list[Line], labels: list[Label], first_story: int, given: str | None
+) -> tuple[int, str] | None:
+    """The headline: the front matter's title if given (and the line repeating it), otherwise
+    the last heading of at least MIN_TITLE_WORDS words before the first story paragraph."""
+    if given:
+        for i, line in enumerate(lines[: first_story + 1]):
+            if _same_text(line.text, given):
+                return i, given
+        return None
+    for i in range(min(first_story, len(lines)) - 1, -1, -1):
+        if labels[i] == "heading" and len(lines[i].text.split()) >= MIN_TITLE_WORDS:
+            return i, lines[i].text
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _dup_key(a) == _dup_key(b)
+
+
+def _dup_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _is_duplicate(text: str, kept: list[str]) -> bool:
+    """Is this paragraph a copy (exact or near-exact) of one already kept?"""
+    key = _dup_key(text)
+    if len(key) < MIN_DUPLICATE_CHARS:
+        return key in kept and len(key) > 0 and len(key.split()) >= MIN_STORY_WORDS
+    if key in kept:
+        return True
+    if len(kept) > FUZZY_DUPLICATE_LIMIT:
+        return False
+    for other in kept:
+        if other == key:
+            return True
+        if abs(len(other) - len(key)) <= 0.1 * len(key) and fuzz.ratio(other, key) >= DUPLICATE_RATIO:
+            return True
+    return False
+
+
+def _story_stems(lines: list[Line], labels: list[Label]) -> list[set[str]]:
+    return [set(content_stems(line.text)) if lab == "story" else set() for line, lab in zip(lines, labels, strict=True)]
+
+
+def _off_topic(text: str, index: int, story_stems: list[set[str]]) -> bool:
+    """Share of the paragraph's content stems found in the article's other story lines."""
+    own = set(content_stems(text))
+    if not own:
+        return True
+    rest: set[str] = set()
+    for i, stems in enumerate(story_stems):
+        if i != index:
+            rest |= stems
+    return len(own & rest) / len(own) < OFF_TOPIC_OVERLAP

@@ -1,0 +1,297 @@
+"""The `compare` command: parses options, calls one library function, renders the result.
+
+Library errors (`CompareError`) and option errors become one line on stderr and exit status 2;
+nothing here prints a traceback. Output files are written atomically (a temporary file in the
+same folder, then a rename), so a failed run never leaves half a file behind. Heavy modules are
+imported inside the commands so that `compare --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from compare.model import CheckResult, DiffResult, MatrixResult
+
+app = typer.Typer(
+    name="compare",
+    help="Put news articles about the same event side by side: what each outlet reported, "
+    "and what it left out.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
+                 dir_okay=False),
+]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colours or styles (the NO_COLOR variable does the same).")
+]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Refuse article files larger than this many bytes."),
+]
+WidthOption = Annotated[
+    int | None, typer.Option("--width", min=40, max=1000, help="Table width (default: the terminal's).")
+]
+
+
+class UsageProblem(Exception):
+    """A combination of options that cannot work (said before any work is done)."""
+
+
+def _check_format(fmt: Format, allowed: tuple[Format, ...], command: str) -> None:
+    if fmt not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        raise UsageProblem(f"--format {fmt.value} is not available for {command} (use one of: {names})")
+
+
+def _console(no_color: bool, width: int | None, file: Any = None, force_plain: bool = False) -> Console:
+    from rich.console import Console
+
+    plain = no_color or force_plain or "NO_COLOR" in os.environ
+    return Console(
+        file=file,
+        width=width,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        force_terminal=None if not plain else False,
+        legacy_windows=False,
+    )
+
+
+def _render_terminal(renderables: list[Any], no_color: bool, width: int | None) -> str:
+    """Render rich objects to a string: styled when stdout is a colour terminal, plain otherwise."""
+    import io
+
+    from rich.console import Console
+
+    live = _console(no_color, width)
+    buffer = io.StringIO()
+    plain = no_color or "NO_COLOR" in os.environ or not live.is_terminal
+    console = Console(
+        file=buffer,
+        width=width or live.width,
+        force_terminal=not plain,
+        no_color=plain,
+        color_system=None if plain else live.color_system or "standard",
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    for item in renderables:
+        console.print(item)
+    return buffer.getvalue()
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the result to --output atomically, or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomically(output, text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and a rename: all or nothing."""
+    from compare.errors import CompareError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CompareError(str(path), "is a directory, cannot write output there")
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null, a FIFO): there is nothing to replace, write straight in.
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise CompareError(str(path), f"cannot write output: {exc.strerror or exc}") from None
+        return
+    if not folder.is_dir():
+        raise CompareError(str(path), "cannot write output: folder does not exist")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise CompareError(str(path), f"cannot write output: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="First article file (or - for standard input).")],
+    b: Annotated[str, typer.Argument(help="Second article file.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    max_bytes: MaxBytesOption = 8_000_000,
+    width: WidthOption = None,
+) -> None:
+    """Align two articles paragraph by paragraph: what both report, what only one reports, and
+    the facts each has that the other lacks."""
+    _check_format(fmt, (Format.table, Format.json, Format.markdown), "diff")
+    if a == "-" and b == "-":
+        raise UsageProblem("only one of the two articles can be read from standard input")
+    from compare.pipeline import diff as run_diff
+    from compare.pipeline import load_articles
+
+    (article_a,) = load_articles([a], max_bytes=max_bytes)
+    (article_b,) = load_articles([b], max_bytes=max_bytes)
+    result = run_diff(article_a, article_b)
+    _emit(_format_diff(result, fmt, no_color or output is not None, width), output)
+
+
+def _format_diff(result: DiffResult, fmt: Format, no_color: bool, width: int | None) -> str:
+    from compare import render
+
+    if fmt is Format.json:
+        return render.diff_json(result)
+    if fmt is Format.markdown:
+        return render.diff_markdown(result)
+    return _render_terminal(render.diff_renderables(result, width or 120), no_color, width)
+
+
+@app.command()
+def matrix(
+    paths: Annotated[list[str], typer.Argument(help="A folder of articles, or several article files.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, markdown, csv or html.")] = Format.table,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    max_bytes: MaxBytesOption = 8_000_000,
+    width: WidthOption = None,
+) -> None:
+    """One table: facts down the side, outlets across the top, and whether each outlet stated
+    the fact, touched it, contradicted it or left it out."""
+    from compare.pipeline import load_articles
+    from compare.pipeline import matrix as run_matrix
+
+    articles = load_articles(paths, max_bytes=max_bytes)
+    _require_articles(articles, paths, minimum=1)
+    result = run_matrix(articles)
+    _emit(_format_matrix(result, fmt, no_color or output is not None, width), output)
+
+
+def _require_articles(articles: tuple[Any, ...], paths: list[str], minimum: int) -> None:
+    from compare.errors import CompareError
+
+    if len(articles) < minimum:
+        raise CompareError(" ".join(paths), "no article files (.txt, .md, .html) found")
+
+
+def _format_matrix(result: MatrixResult, fmt: Format, no_color: bool, width: int | None) -> str:
+    from compare import render
+
+    if fmt is Format.json:
+        return render.matrix_json(result)
+    if fmt is Format.markdown:
+        return render.matrix_markdown(result)
+    if fmt is Format.csv:
+        return render.matrix_csv(result)
+    if fmt is Format.html:
+        return render.matrix_html(result)
+    live_width = width or _console(no_color, None).width
+    return _render_terminal(render.matrix_renderables(result, live_width), no_color, width)
+
+
+def _format_check(result: CheckResult, fmt: Format, no_color: bool, width: int | None) -> str:
+    from compare import render
+
+    if fmt is Format.json:
+        return render.check_json(result)
+    if fmt is Format.markdown:
+        return render.check_markdown(result)
+    return _render_terminal(render.check_renderables(result), no_color, width)
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"compare: error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(2)
+
+
+def _option_errors() -> tuple[type[Exception], ...]:
+    """Typer's own usage-error types: recent typer vendors click, older typer uses click."""
+    kinds: list[type[Exception]] = [typer.TyperException] if hasattr(typer, "TyperException") else []
+    try:
+        import click
+
+        kinds.append(click.ClickException)
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
+def _abort_errors() -> tuple[type[BaseException], ...]:
+    kinds: list[type[BaseException]] = [KeyboardInterrupt, typer.Abort]
+    try:
+        import click
+
+        kinds.append(click.exceptions.Abort)
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turn every expected failure into one line and exit 2."""
+    from compare.errors import CompareError
+
+    try:
+        code = app(args=argv, standalone_mode=False, prog_name="compare")
+    except (CompareError, UsageProblem) as exc:
+        _fail(str(exc))
+    except _abort_errors():
+        sys.stderr.write("compare: interrupted\n")
+        return 130
+    except _option_errors() as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            ctx = getattr(exc, "ctx", None)
+            sys.stdout.write((ctx.get_help() if ctx else "") + "\n")
+            return 0
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        _fail(" ".join(message.split()))
+    except BrokenPipeError:
+        return 0
+    except RecursionError:
+        _fail("input too deeply nested to process")
+    except MemoryError:
+        _fail("out of memory: the input is too large (lower --max-bytes)")
+    return int(code or 0)
+
+
+def run() -> None:
+    sys.exit(main())

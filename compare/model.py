@@ -1,0 +1,185 @@
+"""The data that flows between the steps: frozen dataclasses holding tuples.
+
+Each step returns new values and never mutates its input, so results can be cached, compared
+and rendered in any order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DropReason = Literal["boilerplate", "duplicate", "off-topic"]
+Status = Literal["stated", "partial", "conflict", "absent"]
+FactKind = Literal["money", "quantity", "date", "quote", "entity", "claim", "event"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as read from disk: decoded text plus what front matter or sources.yaml said."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed by the cleaner, with the reason a reader can check."""
+
+    text: str
+    reason: DropReason
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a kept paragraph; the unit a fact points to as its evidence."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept story paragraph; `index` counts kept paragraphs from 0 in reading order."""
+
+    index: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned, segmented article: the story only, with every dropped line kept aside."""
+
+    id: str
+    path: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+
+    @property
+    def label(self) -> str:
+        """What a column header shows: the outlet's name where known, else the file stem."""
+        return self.outlet or self.id
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something an extractor found in one sentence.
+
+    `key` is what must be equal for two mentions to be the same thing ("EUR:40000000000");
+    `slot` is what must be equal for two different values to contradict each other
+    ("quantity:people:injur").
+    """
+
+    kind: FactKind
+    text: str
+    key: str
+    value: Any = None
+    slot: str | None = None
+    approximate: bool = False
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One article's answer for one fact."""
+
+    status: Status
+    evidence: str | None = None
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A row of the matrix: one piece of information and what every article says about it."""
+
+    id: str
+    kind: FactKind
+    label: str
+    value: Any
+    speaker: str | None
+    coverage: tuple[tuple[str, Cell], ...]
+
+    def cell(self, article_id: str) -> Cell:
+        for aid, cell in self.coverage:
+            if aid == article_id:
+                return cell
+        return Cell("absent")
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        return tuple(aid for aid, c in self.coverage if c.status != "absent")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Paragraphs of different articles that report the same thing."""
+
+    id: str
+    members: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Aligned paragraphs of two articles; either side may hold several paragraphs."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class MatrixResult:
+    """What `compare matrix` shows: facts by articles, and the multi-way paragraph groups."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...]
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    """What `compare diff` shows for two articles."""
+
+    a: Article
+    b: Article
+    pairs: tuple[Pair, ...]
+    only_a: tuple[int, ...]
+    only_b: tuple[int, ...]
+    facts: tuple[Fact, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One failed check of `compare check`."""
+
+    path: str
+    check: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `compare check` reports; `ok` is False when any problem was found."""
+
+    problems: tuple[Problem, ...]
+    matrix: MatrixResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

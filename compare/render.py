@@ -1,0 +1,401 @@
+"""render: one function per output format, all from the same result objects.
+
+JSON follows the contract's schemas with a fixed key order and no clock or randomness, so the same
+input gives byte-identical output. Terminal output goes through rich `Text` objects built from
+plain strings with style spans: article text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from compare.model import Article, Cell, CheckResult, DiffResult, Fact, MatrixResult
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "paragraphs": [{"index": p.index, "text": p.text} for p in article.paragraphs],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
+    }
+
+
+def _cell_json(cell: Cell) -> dict[str, Any]:
+    return {"status": cell.status, "evidence": cell.evidence, "paragraph": cell.paragraph}
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "label": fact.label,
+        "value": fact.value,
+        "speaker": fact.speaker,
+        "coverage": {aid: _cell_json(cell) for aid, cell in fact.coverage},
+    }
+
+
+def _dump(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def matrix_json(result: MatrixResult) -> str:
+    return _dump({
+        "schema": "compare.matrix/1",
+        "articles": [_article_json(a) for a in result.articles],
+        "facts": [_fact_json(f) for f in result.facts],
+        "groups": [
+            {"id": g.id, "members": [{"article": a, "paragraph": p} for a, p in g.members]}
+            for g in result.groups
+        ],
+    })
+
+
+def diff_json(result: DiffResult) -> str:
+    return _dump({
+        "schema": "compare.diff/1",
+        "articles": [_article_json(result.a), _article_json(result.b)],
+        "facts": [_fact_json(f) for f in result.facts],
+        "pairs": [{"a": list(p.a), "b": list(p.b), "score": p.score} for p in result.pairs],
+        "only": {"a": list(result.only_a), "b": list(result.only_b)},
+    })
+
+
+def check_json(result: CheckResult) -> str:
+    return _dump({
+        "schema": "compare.check/1",
+        "ok": result.ok,
+        "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+    })
+
+
+# --- terminal ------------------------------------------------------------------------------
+
+SYMBOLS = {"stated": "✓", "partial": "~", "conflict": "!", "absent": "✗"}
+STYLES = {"stated": "bold green", "partial": "yellow", "conflict": "bold red", "absent": "dim"}
+LEGEND = (
+    ("stated", "states the fact"),
+    ("partial", "touches it with less detail"),
+    ("conflict", "gives a different figure for it"),
+    ("absent", "leaves it out"),
+)
+
+
+def column_keys(articles: tuple[Article, ...]) -> list[str]:
+    """Short column headers: A, B, C ... Z, then AA, AB ... (a key below names each one)."""
+    keys = []
+    for i in range(len(articles)):
+        key, n = "", i
+        while True:
+            key = chr(ord("A") + n % 26) + key
+            n = n // 26 - 1
+            if n < 0:
+                break
+        keys.append(key)
+    return keys
+
+
+def _band(present: int, total: int) -> str:
+    if present == total:
+        return "in every article"
+    if present == 1:
+        return "in one article only"
+    if 2 * present > total:
+        return "in most articles"
+    return "in some articles"
+
+
+def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
+    """The matrix as rich renderables: the table, its legend and the column key."""
+    from rich.table import Table
+    from rich.text import Text
+
+    articles = result.articles
+    keys = column_keys(articles)
+    cell_width = max(2, max((len(k) for k in keys), default=1))
+    label_width = max(20, width - 10 - len(articles) * (cell_width + 3))
+    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
+    table.add_column("fact", no_wrap=True, max_width=6, style="dim")
+    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=label_width)
+    for key in keys:
+        table.add_column(key, justify="center", no_wrap=True, min_width=cell_width)
+    band = None
+    for fact in result.facts:
+        present = len(fact.present)
+        this_band = _band(present, len(articles))
+        if this_band != band:
+            band = this_band
+            table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(articles))
+        cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage]
+        table.add_row(fact.id, Text(fact.label), *cells)
+    legend = Text("  ")
+    for status, meaning in LEGEND:
+        legend.append(SYMBOLS[status], style=STYLES[status])
+        legend.append(f" {meaning}   ")
+    key_table = Table.grid(padding=(0, 1))
+    key_table.add_column(style="bold")
+    key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
+    for key, article in zip(keys, articles, strict=True):
+        name = Text(article.label)
+        if article.title:
+            name.append(f"  {article.title}", style="dim")
+        key_table.add_row(key, name)
+    summary = Text(
+        f"{len(result.facts)} facts across {len(articles)} articles; "
+        f"{len(result.groups)} groups of aligned paragraphs",
+        style="dim",
+    )
+    return [table, legend, key_table, summary]
+
+
+def _words_only_in(text: str, other: str) -> Any:
+    """The paragraph as Text, with the words whose stems the other side lacks highlighted."""
+    import re
+
+    from rich.text import Text
+
+    from compare.text import STOPWORDS, stem, words
+
+    other_stems = {stem(w) for w in words(other)}
+    out = Text(text)
+    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+        folded = words(m.group(0))
+        if not folded or folded[0] in STOPWORDS:
+            continue
+        if stem(folded[0]) not in other_stems:
+            out.stylize("bold underline", m.start(), m.end())
+    return out
+
+
+def diff_renderables(result: DiffResult, width: int) -> list[Any]:
+    """Aligned paragraphs side by side with the words only one side has highlighted, then what
+    only one article has, then the facts each has that the other lacks."""
+    from rich.rule import Rule
+    from rich.table import Table
+    from rich.text import Text
+
+    a, b = result.a, result.b
+    paragraphs_a = {p.index: p.text for p in a.paragraphs}
+    paragraphs_b = {p.index: p.text for p in b.paragraphs}
+    out: list[Any] = []
+    head = Text()
+    head.append("A ", style="bold")
+    head.append(a.label)
+    head.append("   B ", style="bold")
+    head.append(b.label)
+    out.append(head)
+    out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
+    side = max(20, (width - 12) // 2)
+    table = Table(show_lines=True, expand=True, pad_edge=False)
+    table.add_column("score", justify="right", no_wrap=True, width=5)
+    table.add_column(Text("A " + a.label), ratio=1, max_width=side, overflow="fold")
+    table.add_column(Text("B " + b.label), ratio=1, max_width=side, overflow="fold")
+    for pair in result.pairs:
+        text_a = "\n".join(paragraphs_a[i] for i in pair.a)
+        text_b = "\n".join(paragraphs_b[i] for i in pair.b)
+        left = Text(", ".join(f"¶{i}" for i in pair.a) + " ", style="dim")
+        left.append_text(_words_only_in(text_a, text_b))
+        right = Text(", ".join(f"¶{i}" for i in pair.b) + " ", style="dim")
+        right.append_text(_words_only_in(text_b, text_a))
+        table.add_row(f"{pair.score:.2f}", left, right)
+    out.append(table)
+    for name, label, only, texts in (("A", a.label, result.only_a, paragraphs_a),
+                                     ("B", b.label, result.only_b, paragraphs_b)):
+        out.append(Rule(Text(f"only in {name} ({label}): {len(only)} paragraphs"), style="dim"))
+        for i in only:
+            line = Text(f"¶{i} ", style="dim")
+            line.append(texts[i])
+            out.append(line)
+    out.extend(_diff_fact_lines(result))
+    return out
+
+
+def _diff_fact_lines(result: DiffResult) -> list[Any]:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    a, b = result.a.id, result.b.id
+    sections = (
+        ("facts only in A", lambda f: f.cell(a).status == "stated" and f.cell(b).status == "absent"),
+        ("facts only in B", lambda f: f.cell(b).status == "stated" and f.cell(a).status == "absent"),
+        ("conflicting figures", lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
+        ("stated in one, touched in the other",
+         lambda f: {f.cell(a).status, f.cell(b).status} == {"stated", "partial"}),
+    )
+    out: list[Any] = []
+    for title, keep in sections:
+        facts = [f for f in result.facts if keep(f)]
+        out.append(Rule(Text(f"{title}: {len(facts)}"), style="dim"))
+        for fact in facts:
+            line = Text(f"{fact.id} ", style="dim")
+            line.append(f"[{fact.kind}] ", style="cyan")
+            line.append(fact.label)
+            out.append(line)
+            if title == "conflicting figures":
+                for side, aid in (("A", a), ("B", b)):
+                    cell = fact.cell(aid)
+                    if cell.evidence:
+                        ev = Text(f"    {side} {SYMBOLS[cell.status]} ", style=STYLES[cell.status])
+                        ev.append(cell.evidence, style="default")
+                        out.append(ev)
+    return out
+
+
+def check_renderables(result: CheckResult) -> list[Any]:
+    from rich.text import Text
+
+    if result.ok:
+        return [Text("✓ all checks passed", style="bold green")]
+    out: list[Any] = [Text(f"✗ {len(result.problems)} problem(s)", style="bold red")]
+    for p in result.problems:
+        line = Text("  ")
+        line.append(p.path, style="bold")
+        line.append(f"  [{p.check}] ", style="yellow")
+        line.append(p.message)
+        out.append(line)
+    return out
+
+
+# --- markdown, csv, html -----------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({"|": "\\|", "\n": " ", "*": "\\*", "_": "\\_", "`": "\\`", "<": "&lt;",
+                             ">": "&gt;", "[": "\\[", "]": "\\]"})
+
+
+def md(text: str | None) -> str:
+    """Text safe inside a markdown table cell: no column breaks, no emphasis, no links, no HTML."""
+    return (text or "").translate(_MD_SPECIAL)
+
+
+def matrix_markdown(result: MatrixResult) -> str:
+    keys = column_keys(result.articles)
+    lines = ["# Fact matrix", ""]
+    lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
+    lines.append("|---|---|---|" + "---|" * len(keys))
+    for fact in result.facts:
+        cells = " | ".join(SYMBOLS[c.status] for _, c in fact.coverage)
+        lines.append(f"| {fact.id} | {fact.kind} | {md(fact.label)} | {cells} |")
+    lines += ["", "Legend: " + ", ".join(f"{SYMBOLS[s]} {m}" for s, m in LEGEND), ""]
+    lines += ["| column | article | outlet | title |", "|---|---|---|---|"]
+    for key, a in zip(keys, result.articles, strict=True):
+        lines.append(f"| {key} | {md(a.id)} | {md(a.outlet)} | {md(a.title)} |")
+    return "\n".join(lines) + "\n"
+
+
+def diff_markdown(result: DiffResult) -> str:
+    a, b = result.a, result.b
+    pa = {p.index: p.text for p in a.paragraphs}
+    pb = {p.index: p.text for p in b.paragraphs}
+    lines = [f"# {md(a.label)} vs {md(b.label)}", "", "## Aligned paragraphs", "",
+             "| score | A | B |", "|---|---|---|"]
+    for pair in result.pairs:
+        ta = " / ".join(f"¶{i} {md(pa[i])}" for i in pair.a)
+        tb = " / ".join(f"¶{i} {md(pb[i])}" for i in pair.b)
+        lines.append(f"| {pair.score:.2f} | {ta} | {tb} |")
+    for name, only, texts in (("A", result.only_a, pa), ("B", result.only_b, pb)):
+        lines += ["", f"## Only in {name}", ""]
+        lines += [f"- ¶{i} {md(texts[i])}" for i in only] or ["- (none)"]
+    for name, aid, other in (("A", a.id, b.id), ("B", b.id, a.id)):
+        facts = [f for f in result.facts if f.cell(aid).status == "stated" and f.cell(other).status == "absent"]
+        lines += ["", f"## Facts only in {name}", ""]
+        lines += [f"- {f.id} [{f.kind}] {md(f.label)}" for f in facts] or ["- (none)"]
+    conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
+    lines += ["", "## Conflicting figures", ""]
+    lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
+    return "\n".join(lines) + "\n"
+
+
+def check_markdown(result: CheckResult) -> str:
+    lines = ["## compare check", ""]
+    if result.ok:
+        lines.append("✅ All checks passed.")
+    else:
+        lines += [f"❌ {len(result.problems)} problem(s)", "", "| file | check | problem |", "|---|---|---|"]
+        lines += [f"| {md(p.path)} | {md(p.check)} | {md(p.message)} |" for p in result.problems]
+    return "\n".join(lines) + "\n"
+
+
+def matrix_csv(result: MatrixResult) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["fact", "kind", "label", "speaker", *[a.id for a in result.articles]])
+    for fact in result.facts:
+        writer.writerow([fact.id, fact.kind, _csv_safe(fact.label), _csv_safe(fact.speaker or ""),
+                         *[c.status for _, c in fact.coverage]])
+    return buffer.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: prefix those with a quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def matrix_html(result: MatrixResult) -> str:
+    """One self-contained page (inline CSS, no script, no external resource); every piece of
+    article text goes through html.escape."""
+    from html import escape
+
+    keys = column_keys(result.articles)
+    head = "".join(
+        f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>' for k, a in zip(keys, result.articles, strict=True)
+    )
+    rows = []
+    for fact in result.facts:
+        cells = []
+        for _, cell in fact.coverage:
+            tip = escape(cell.evidence or "", quote=True)
+            cells.append(f'<td class="{cell.status}" title="{tip}">{SYMBOLS[cell.status]}</td>')
+        rows.append(
+            f"<tr><td class=id>{escape(fact.id)}</td><td class=kind>{escape(fact.kind)}</td>"
+            f"<td>{escape(fact.label)}</td>{''.join(cells)}</tr>"
+        )
+    key_rows = "".join(
+        f"<tr><td>{escape(k)}</td><td>{escape(a.id)}</td><td>{escape(a.outlet or '')}</td>"
+        f"<td>{escape(a.title or '')}</td></tr>"
+        for k, a in zip(keys, result.articles, strict=True)
+    )
+    legend = " ".join(f'<span class="{s}">{SYMBOLS[s]}</span> {escape(m)}' for s, m in LEGEND)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>compare: fact matrix</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 3px 8px; vertical-align: top; }}
+td.stated {{ color: #1a7f37; font-weight: bold; text-align: center; }}
+td.partial {{ color: #9a6700; text-align: center; }}
+td.conflict {{ color: #cf222e; font-weight: bold; text-align: center; background: #ffebe9; }}
+td.absent {{ color: #aaa; text-align: center; }}
+td.id, td.kind {{ color: #666; white-space: nowrap; }}
+span.stated {{ color: #1a7f37; }} span.partial {{ color: #9a6700; }}
+span.conflict {{ color: #cf222e; }} span.absent {{ color: #aaa; }}
+</style>
+</head>
+<body>
+<h1>Fact matrix</h1>
+<p>{legend}</p>
+<table>
+<thead><tr><th>fact</th><th>kind</th><th>what</th>{head}</tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<h2>Articles</h2>
+<table><thead><tr><th>column</th><th>article</th><th>outlet</th><th>title</th></tr></thead>
+<tbody>{key_rows}</tbody></table>
+</body>
+</html>
+"""
