@@ -30,8 +30,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.model import Article, Group, Pair
-from compare.text import Weights, content_stems, fold, overlap_score
+from compare.model import Article, Fact, Group, Pair
+from compare.text import Weights, content_stems, content_terms, fold, name_stems, overlap_score
 
 # Two sentences at least this similar report the same thing (a fact row links them). Swept on the
 # seeds and the dev event between 0.30 and 0.60: lower merged different statements about the
@@ -41,18 +41,18 @@ SENTENCE_LINK = 0.42
 # other article and they score at least this: long compound sentences that carry the same
 # statement among others score low in absolute terms, but nothing else in the other article
 # comes closer.
-MUTUAL_LINK = 0.26
+MUTUAL_LINK = 0.22
 # Scores between this and SENTENCE_LINK are a weaker form of the same thing: a `partial` cell.
-PARTIAL_LINK = 0.36
+PARTIAL_LINK = 0.32
 # Links below this are not kept at all.
 MIN_LINK = min(MUTUAL_LINK, PARTIAL_LINK)
 # Two paragraphs whose best sentence link reaches this are aligned.
-ALIGN_LINK = 0.40
+ALIGN_LINK = 0.30
 # A paragraph pairs with at most this many paragraphs of any one other article: a paragraph split
 # in two by another outlet is common, split in three is rare and usually a sign of drift.
 MAX_PARTNERS = 2
 # A second partner must score at least this share of the best one.
-SECOND_PARTNER_SHARE = 0.8
+SECOND_PARTNER_SHARE = 0.6
 # Candidate pairs are generated from each sentence's most informative shared stems only ...
 INDEX_STEMS = 8
 # ... and a stem found in more than this share of sentences is not indexed: it links everything.
@@ -124,7 +124,9 @@ def _unit_key(text: str) -> str:
 
 # A sentence is split into clauses at these joints when each side keeps MIN_CLAUSE_STEMS content
 # stems: "X declared Y, but Z have led opposition" carries two facts that outlets report apart.
-_CLAUSE_JOINT = re.compile(r",\s+(?:but|while|whereas|although|though)\s+|;\s+|\s+(?:--|—|–)\s+")
+_CLAUSE_JOINT = re.compile(
+    r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+"
+)
 MIN_CLAUSE_STEMS = 4
 
 
@@ -157,13 +159,13 @@ def build_graph(articles: Sequence[Article], *, min_score: float = MIN_LINK) -> 
                 ref = SentenceRef(article.id, sentence.paragraph, position, sentence.text)
                 if key not in by_key:
                     by_key[key] = len(units)
-                    units.append(Unit(len(units), clause, tuple(content_stems(clause)), []))
+                    units.append(Unit(len(units), clause, tuple(content_terms(clause)), []))
                 if not units[by_key[key]].refs or units[by_key[key]].refs[-1] != ref:
                     units[by_key[key]].refs.append(ref)
                 ids.append(by_key[key])
             unit_of[(article.id, position)] = tuple(ids)
     weights = Weights(u.stems for u in units)
-    vectors = [weights.vector(u.stems) for u in units]
+    vectors = [weights.vector(u.stems, name_stems(u.text)) for u in units]
     limit = max(2, int(COMMON_STEM_SHARE * len(units)))
     postings: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -212,11 +214,29 @@ def _mutual_best(units: list[Unit], edges: dict[tuple[int, int], float]) -> froz
     return frozenset(mutual)
 
 
+# Whether whole paragraphs are also compared as bags of terms (not only their best sentences).
+PARAGRAPH_BAGS = False
+# A fact stated in both paragraphs links them at least this strongly: sharing a fact row (the
+# same figure, or statements joined by the fact builder) is the best evidence of reporting the
+# same thing, even when the wording scores low.
+FACT_LINK = 0.5
+# ... plus this much for every further fact the two paragraphs share ...
+FACT_STEP = 0.1
+# ... plus this share of their best wording score, so that ties break towards the closer text.
+TIE_SHARE = 0.2
+
+
 def paragraph_links(
-    graph: SentenceGraph, a: Article, b: Article
+    graph: SentenceGraph, a: Article, b: Article, facts: Sequence[Fact] = ()
 ) -> dict[tuple[int, int], float]:
-    """Best sentence link between each pair of paragraphs of a and b (0 when none)."""
+    """Best sentence link between each pair of paragraphs of a and b (0 when none), raised to
+    FACT_LINK where a fact is stated in both."""
     links: dict[tuple[int, int], float] = {}
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for fact in facts:
+        ca, cb = fact.cell(a.id), fact.cell(b.id)
+        if ca.status == "stated" and cb.status == "stated" and ca.paragraph is not None and cb.paragraph is not None:
+            shared[(ca.paragraph, cb.paragraph)] += 1
     b_units: dict[int, list[int]] = defaultdict(list)  # unit id -> b paragraphs
     for position, sentence in enumerate(b.sentences):
         for u in graph.unit_of[(b.id, position)]:
@@ -229,6 +249,18 @@ def paragraph_links(
                     key = (sentence.paragraph, pb)
                     if score > links.get(key, 0.0):
                         links[key] = score
+    if PARAGRAPH_BAGS:
+        bags_b = {p.index: graph.weights.vector(content_terms(p.text), name_stems(p.text)) for p in b.paragraphs}
+        for p in a.paragraphs:
+            bag = graph.weights.vector(content_terms(p.text), name_stems(p.text))
+            for pb, other in bags_b.items():
+                score = overlap_score(bag, other)
+                if score > links.get((p.index, pb), 0.0):
+                    links[(p.index, pb)] = score
+    for key, n in shared.items():
+        # Each further shared fact adds FACT_STEP; the wording score breaks ties.
+        boost = FACT_LINK + FACT_STEP * (n - 1) + TIE_SHARE * links.get(key, 0.0)
+        links[key] = min(1.0, max(links.get(key, 0.0), boost))
     return links
 
 
@@ -255,10 +287,13 @@ def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple
 
 
 def align_pair(
-    graph: SentenceGraph, a: Article, b: Article, *, threshold: float = ALIGN_LINK
+    graph: SentenceGraph,
+    a: Article,
+    b: Article,
+    facts: Sequence[Fact] = (),
 ) -> tuple[tuple[Pair, ...], tuple[int, ...], tuple[int, ...]]:
     """Many-to-many paragraph alignment of two articles: pairs, then what only a / only b has."""
-    kept = _select(paragraph_links(graph, a, b), threshold)
+    kept = _select(paragraph_links(graph, a, b, facts), ALIGN_LINK)
     # Connected components of the kept links: {a paragraphs} <-> {b paragraphs}.
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -293,18 +328,20 @@ def align_pair(
 
 # A group may hold at most this many paragraphs of one article: a bound that stops one paragraph
 # from pulling the whole story into a single group through a chain of links.
-MAX_GROUP_PER_ARTICLE = 2
+MAX_GROUP_PER_ARTICLE = 3
 
 
 def group_paragraphs(
-    graph: SentenceGraph, articles: Sequence[Article], *, threshold: float = ALIGN_LINK
+    graph: SentenceGraph,
+    articles: Sequence[Article],
+    facts: Sequence[Fact] = (),
 ) -> tuple[Group, ...]:
     """Multi-way form of the pairwise alignment: paragraphs of different articles that report
     the same thing, joined strongest link first, each group bounded per article."""
     edges: list[tuple[float, tuple[str, int], tuple[str, int]]] = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
-            for pa, pb, s in _select(paragraph_links(graph, a, b), threshold):
+            for pa, pb, s in _select(paragraph_links(graph, a, b, facts), ALIGN_LINK):
                 edges.append((s, (a.id, pa), (b.id, pb)))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     parent: dict[tuple[str, int], tuple[str, int]] = {}

@@ -39,6 +39,10 @@ class Rule:
 # Rules that look for words anywhere in a line only apply to lines this short: "sign up" in a
 # short line is a prompt, in a 40-word paragraph it is a quote ("convincing allies to sign up").
 SHORT_LINE_WORDS = 15
+# Rules anchored at the start of a line ("Read more: <headline>") may match longer lines: a teaser
+# link quotes the other story's full headline, 24 words in seed 002, and a story paragraph does
+# not open with "Read more:".
+ANCHORED_LINE_WORDS = 40
 
 
 def _rule(
@@ -84,7 +88,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     # Links to other stories: inline ("Read more: ...") and section markers opening a list.
     _rule("inline-teaser", r"^(read more|read also|also read|see also|watch|video|photos|gallery|"
           r"listen|live|related|more)\s*:\s*\S.*$", "Read more: Storm closes ferry routes",
-          "marker"),
+          "marker", max_words=ANCHORED_LINE_WORDS),
     _rule("teaser-section", r"^(read more|related( stories| articles| news| topics)?|more (stories|news|"
           r"from|on this)|(other|more) topics of interest|you (may|might) also like|"
           r"recommended( for you)?|most (read|popular|viewed|shared)|trending( now)?|"

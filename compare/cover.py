@@ -60,6 +60,7 @@ class Row:
 
     kind: FactKind
     members: dict[str, int]  # article id -> sentence position
+    units: dict[str, int] | None = None  # article id -> clause unit, for statement rows
     value: Any = None
     value_text: str | None = None
     speaker: str | None = None
@@ -155,7 +156,7 @@ def _value_rows(
                 if aid not in row.members and aid not in row.others:
                     row.others[aid] = ("conflict", pos)
             continue
-        row = Row(first.kind, members, first.value, first.text)
+        row = Row(first.kind, members, value=first.value, value_text=first.text)
         rows.append((row, list(vms)))
     return [r for r, _ in rows]
 
@@ -253,11 +254,15 @@ def _statement_rows(
     rows = []
     for units in clusters.values():
         members: dict[str, int] = {}
+        member_units: dict[str, int] = {}
         for u in units:
             for ref in graph.units[u].refs:
                 if ref.article not in members or ref.position < members[ref.article]:
                     members[ref.article] = ref.position
-        rows.append(_statement_row(members, by_sentence, entity_index))
+                    member_units[ref.article] = u
+        row = _statement_row(members, by_sentence, entity_index)
+        row.units = member_units
+        rows.append(row)
     return rows
 
 
@@ -320,7 +325,9 @@ def _mark_partials(
         present = set(row.members) | set(row.others)
         best: dict[str, tuple[float, int]] = {}
         for aid, pos in row.members.items():
-            for unit in graph.unit_of[(aid, pos)]:
+            # Only statements are matched by wording; a figure needs the figure.
+            units = (row.units[aid],) if row.units and aid in row.units else ()
+            for unit in units:
                 for other, score in nbrs.get(unit, []):
                     if score < PARTIAL_LINK:
                         continue

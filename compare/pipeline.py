@@ -59,7 +59,7 @@ def matrix(articles: Sequence[Article]) -> MatrixResult:
     graph = build_graph(articles)
     mentions = [extract_article(a) for a in articles]
     facts = build_facts(articles, graph, mentions)
-    groups = group_paragraphs(graph, articles)
+    groups = group_paragraphs(graph, articles, facts)
     return MatrixResult(tuple(articles), facts, groups)
 
 
@@ -68,6 +68,6 @@ def diff(a: Article, b: Article) -> DiffResult:
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
     graph = build_graph((a, b))
-    pairs, only_a, only_b = align_pair(graph, a, b)
     facts = build_facts((a, b), graph, [extract_article(a), extract_article(b)])
+    pairs, only_a, only_b = align_pair(graph, a, b, facts)
     return DiffResult(a, b, pairs, only_a, only_b, facts)
