@@ -390,9 +390,12 @@ def _shorten(text: str, limit: int) -> str:
 
 def _order_key(fact: Fact, articles: Sequence[Article]) -> tuple[Any, ...]:
     """Facts everyone has first, then those most outlets have, exclusives last; within a band,
-    by the first article that has it and where."""
+    contradicted figures first (what a reader must not miss), then by the first article that has
+    it and where."""
     present = [i for i, (_, c) in enumerate(fact.coverage) if c.status != "absent"]
     stated = [i for i, (_, c) in enumerate(fact.coverage) if c.status == "stated"]
     first = stated[0] if stated else (present[0] if present else len(articles))
     cell = fact.coverage[first][1] if first < len(fact.coverage) else Cell("absent")
-    return (-len(present), first, cell.paragraph or 0, _KIND_ORDER.get(fact.kind, 9), fact.label)
+    conflicted = any(c.status == "conflict" for _, c in fact.coverage)
+    return (-len(present), not conflicted, first, cell.paragraph or 0, _KIND_ORDER.get(fact.kind, 9),
+            fact.label)

@@ -168,15 +168,25 @@ def _unit_of(after: str, hyphenated: bool) -> str | None:
             break
     if not run:
         return None
-    if len(run) > 1 and run[-1].endswith("ed"):
-        run.pop()  # "37 people injured": a participle, not the counted noun
-    plural = [w for w in run if w.endswith("s") and len(w) > 3]
-    word = run[0] if hyphenated else plural[-1] if plural else run[-1]
+    if hyphenated:
+        word = run[0]
+    elif len(run) == 2 and (_is_plural(run[1]) or run[1] in COUNT_NOUNS):
+        word = run[1]  # "two brave firefighters", "200 fire crew"
+    else:
+        word = run[0]  # "nine people lost their lives", "37 people injured"
     if len(word) < 2:
         return None
     if word in _NOT_UNITS:
         return word
     return _singular(word)
+
+
+# Nouns that count things without a plural "s".
+COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
 
 def _singular(word: str) -> str:
@@ -187,8 +197,55 @@ def _singular(word: str) -> str:
     return word
 
 
-def find_quantities(sentence: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
+# Shares and rates: "1.8%", "30 percent", "2.5 percentage points", "250 basis points" (basis
+# points are hundredths of a percentage point and are normalised to percentage points).
+_PERCENT = re.compile(
+    rf"(?P<num>{_NUM})\s?(?P<unit>%|per ?cent\b|percentage points?\b|basis points?\b|bps?\b)", re.I
+)
+
+
+def find_percentages(sentence: str) -> list[tuple[int, int, Mention]]:
     found: list[tuple[int, int, Mention]] = []
+    for m in _PERCENT.finditer(sentence):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit_text = m.group("unit").lower()
+        if unit_text.startswith(("basis", "bp")):
+            value, unit = value / 100, "percentage point"
+        elif unit_text.startswith("percentage"):
+            unit = "percentage point"
+        else:
+            unit = "percent"
+        approximate = bool(_APPROX.search(sentence[max(0, m.start() - 20):m.start()]))
+        found.append((m.start(), m.end(), Mention(
+            "quantity", m.group(0), f"quantity:{unit}:{_tidy(value)}", {"count": _tidy(value), "unit": unit},
+            slot=f"quantity:{unit}", approximate=approximate)))
+    return found
+
+
+# Tolls give a count with no noun after it: "the death toll has risen to 11". The count is of
+# people, so that it meets "nine people were killed" in the same slot (and conflicts with it).
+_TOLL = re.compile(
+    rf"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities))\b[^.;]{{0,120}}?"
+    rf"\b(?:to|at|is|was|of|reached)\s+(?P<num>{_NUMBER})\b(?!\s*(?:%|per))", re.I
+)
+
+
+def find_tolls(sentence: str) -> list[tuple[int, int, Mention]]:
+    found: list[tuple[int, int, Mention]] = []
+    for m in _TOLL.finditer(sentence):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        found.append((m.start("num"), m.end("num"), Mention(
+            "quantity", m.group(0), f"quantity:people:{_tidy(value)}", {"count": _tidy(value), "unit": "people"},
+            slot="quantity:people")))
+    return found
+
+
+def find_quantities(sentence: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, Mention]]:
+    found: list[tuple[int, int, Mention]] = find_percentages(sentence) + find_tolls(sentence)
     for m in _VAGUE.finditer(sentence):
         phrase = m.group(1).lower()
         value = dict(VAGUE_COUNTS)[phrase]

@@ -58,11 +58,16 @@ BOMS = (
 # hyperlinks; ended by BEL or ST) and two-byte escapes. Removed whole, not just their ESC byte.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: ESC [ params final
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: ESC ] ... BEL or ESC \
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC: ESC ] ... BEL or ESC \ (never past a line end:
+    # an unterminated one would otherwise eat the rest of the article)
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x1b[@-_]"  # any other two-byte escape
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+# Control characters, zero-width and bidirectional marks (embeddings, overrides and isolates can
+# reorder what a terminal shows), and the byte-order mark.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -83,13 +88,14 @@ def decode(data: bytes, where: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
+    # Checked before UTF-8: NULs and control bytes are valid UTF-8, yet no text file has them.
+    controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 13, 27))
+    if b"\x00" in data[:65536] or controls > BINARY_CONTROL_SHARE * min(len(data), 65536):
+        raise CompareError(where, "binary file (control bytes throughout), not an article")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 13, 27))
-    if b"\x00" in data[:65536] or controls > BINARY_CONTROL_SHARE * min(len(data), 65536):
-        raise CompareError(where, "binary file (control bytes throughout), not an article")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
     best = from_bytes(data).best()
@@ -112,6 +118,7 @@ def normalise_text(text: str) -> str:
     """NFC, LF line ends, no escape sequences or control characters; the characters themselves
     (accents, curly quotes, the euro sign) are kept as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # Unicode line/paragraph separators
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)

@@ -22,6 +22,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     vs etc al cf ie eg e.g i.e u.s u.k u.n e.u a.m p.m ph.d""".split()
 )
+# Abbreviations that are also everyday words ("the answer was no.", "he told The Sun."): they
+# only count as abbreviations when a number follows ("No. 10", "Nos. 3 and 4", "Sat. 19 Oct").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "sat", "sun", "wed"})
 
 _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
@@ -91,6 +94,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[word_start:dot].lower()
     if not word:
         return False
+    if word in NUMBER_ABBREVIATIONS:
+        return bool(re.match(r"\s*\d", text[dot + 1 :]))
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
