@@ -68,7 +68,10 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule("share-buttons", r"^(share|tweet|email|print|copy link|copy/paste|copy to clipboard|"
           r"comments?)\b.{0,80}$|^comments? \(\d+\)$|\b(share this article|embed link)\b",
           "Share this article Comments"),
-    _rule("menu-separators", r"^[^.!?]{0,120}(\s[|•·»>]\s[^.!?]{0,40}){2,}$", "Home | News | World"),
+    # Whole-line pattern (no sentence punctuation anywhere), so long footer menus qualify too.
+    _rule("menu-separators", r"^[^.!?]{0,120}(\s[|•·»>]\s[^.!?]{0,40}){2,}$",
+          "About us | Contact | Careers | Advertise with us | Terms of Use | Privacy Policy",
+          max_words=ANCHORED_LINE_WORDS),
     # Captions and credits: photo agencies, copyright lines, credits in brackets.
     _rule("credit", r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
           r"\((photo|picture|image|credit|file)[^)]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
@@ -85,6 +88,12 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule("site-instruction", r"\b(suggest a correction|press ctrl|ctrl ?\+ ?enter|click here|"
           r"accessibility shortcuts|cookie|javascript|your browser|terms of (use|service)|"
           r"privacy policy|all rights)\b", "To suggest a correction or clarification, write to us"),
+    # Consent banners open with the site speaking about its cookies and run past 20 words.
+    _rule("cookie-consent",
+          r"^(we|this (web)?site)( and our [\w ]{0,30}partners)? (use|uses|store) cookies\b",
+          "We and our 842 partners use cookies and similar technologies to store and access "
+          "information on your device for personalised advertising, measurement and content.",
+          max_words=ANCHORED_LINE_WORDS),
     # Links to other stories: inline ("Read more: ...") and section markers opening a list.
     _rule("inline-teaser", r"^(read more|read also|also read|see also|watch|video|photos|gallery|"
           r"listen|live|related|more)\s*:\s*\S.*$", "Read more: Storm closes ferry routes",

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+from compare.write import write_atomically  # the helper lives in the library; kept importable here
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -120,37 +121,6 @@ def _emit(text: str, output: Path | None) -> None:
     write_atomically(output, text)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and a rename: all or nothing."""
-    from compare.errors import CompareError
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise CompareError(str(path), "is a directory, cannot write output there")
-    if path.exists() and not path.is_file():
-        # A device or pipe (/dev/null, a FIFO): there is nothing to replace, write straight in.
-        try:
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise CompareError(str(path), f"cannot write output: {exc.strerror or exc}") from None
-        return
-    if not folder.is_dir():
-        raise CompareError(str(path), "cannot write output: folder does not exist")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise CompareError(str(path), f"cannot write output: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-
-
 @app.command()
 def diff(
     a: Annotated[str, typer.Argument(help="First article file (or - for standard input).")],
@@ -225,6 +195,32 @@ def _format_matrix(result: MatrixResult, fmt: Format, no_color: bool, width: int
         return render.matrix_html(result)
     live_width = width or _console(no_color, None).width
     return _render_terminal(render.matrix_renderables(result, live_width), no_color, width)
+
+
+@app.command()
+def check(
+    directory: Annotated[str, typer.Argument(help="The folder of articles to check.")],
+    update: Annotated[
+        bool,
+        typer.Option("--update", help="Write the lock file (compare.lock.json) from the current "
+                     "fact matrix instead of comparing with it."),
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    max_bytes: MaxBytesOption = 8_000_000,
+    width: WidthOption = None,
+) -> None:
+    """The CI gate for a folder of articles: every file is readable text with a story, none is a
+    copy of another, all cover one event, and the fact matrix still matches the lock file.
+    Exit status 0 when all is well, 1 when a check failed, 2 on bad input."""
+    _check_format(fmt, (Format.table, Format.json, Format.markdown), "check")
+    from compare.check import check as run_check
+
+    result = run_check(directory, update=update, max_bytes=max_bytes)
+    _emit(_format_check(result, fmt, no_color or output is not None, width), output)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 def _format_check(result: CheckResult, fmt: Format, no_color: bool, width: int | None) -> str:

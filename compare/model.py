@@ -104,6 +104,9 @@ class Cell:
     paragraph: int | None = None
 
 
+_ABSENT = Cell("absent")
+
+
 @dataclass(frozen=True)
 class Fact:
     """A row of the matrix: one piece of information and what every article says about it."""
@@ -116,10 +119,12 @@ class Fact:
     coverage: tuple[tuple[str, Cell], ...]
 
     def cell(self, article_id: str) -> Cell:
-        for aid, cell in self.coverage:
-            if aid == article_id:
-                return cell
-        return Cell("absent")
+        """This article's cell (absent when the article is not in the coverage)."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {aid: c for aid, c in self.coverage}
+            object.__setattr__(self, "_index", index)
+        return index.get(article_id, _ABSENT)
 
     @property
     def present(self) -> tuple[str, ...]:
@@ -179,6 +184,10 @@ class CheckResult:
 
     problems: tuple[Problem, ...]
     matrix: MatrixResult | None = None
+    directory: str | None = None  # the folder checked
+    files: tuple[str, ...] = ()  # every article file looked at, readable or not, in name order
+    lock: str | None = None  # the lock file compared with (or written), if there was one
+    lock_written: bool = False  # True when --update wrote the lock
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,374 @@
+"""lock: an article folder's fact matrix, frozen in `compare.lock.json`, and what changed since.
+
+`compare check DIR --update` writes the lock; `compare check DIR` compares the current matrix with
+it, so that a pull request that adds or edits an article shows exactly which facts it changed.
+
+Public functions:
+
+- `lock_from_matrix(result)`: the Lock of a MatrixResult;
+- `dump_lock(lock)`: deterministic, diff-friendly JSON (one fact per line, sorted keys);
+- `parse_lock(text, where)` / `load_lock(path)`: read one back, or raise LockError saying why not;
+- `match_facts(old, new)`: pair the facts of two locks;
+- `compare_locks(old, new)`: what changed, per article and fact.
+
+The file::
+
+    {
+      "schema": "compare.lock/1",
+      "articles": [
+        "000_e0f776ad8e8d545f",
+        ...
+      ],
+      "facts": [
+        {"cells": {"000_…": "stated", "001_…": "absent"}, "evidence": {"000_…": "It will …"},
+         "kind": "money", "label": "€40 billion: …", "value": {"amount": 4e10, "currency": "EUR"}},
+        ...
+      ]
+    }
+
+Facts are sorted by label (then kind, then cells), so a new article changes the lines of the facts
+it touches and adds lines for the facts it brings, and nothing moves around.
+
+Fact ids (`f1`, `f2`) and order change whenever an article is added, and labels change when the
+matrix's labeller is tuned, so facts are matched by what they are: the same label first, then the
+same evidence sentence in some article (a fact keeps its sentences when its label changes), then the
+same kind and normalised value. A label change alone is not a change worth reporting.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from compare.errors import LockError
+from compare.model import MatrixResult
+from compare.text import words
+
+LOCK_FILE = "compare.lock.json"
+LOCK_SCHEMA = "compare.lock/1"
+STATUSES = ("stated", "partial", "conflict", "absent")
+
+# Two evidence sentences of one article are the same sentence when their folded word sequences are
+# at least this similar (rapidfuzz ratio, 0-100): survives a fixed typo or a changed quote mark in
+# an article edited after the lock was written, while two different sentences of one article (even
+# ones about the same thing) score far lower. Same value as the copy check's sentence ratio.
+EVIDENCE_RATIO = 90.0
+
+ChangeKind = Literal["changed", "appeared", "vanished"]
+
+
+@dataclass(frozen=True)
+class LockedFact:
+    """One row of the lock: what it is, and each article's status and evidence sentence."""
+
+    label: str
+    kind: str
+    value: Any
+    cells: tuple[tuple[str, str], ...]
+    evidence: tuple[tuple[str, str], ...] = ()
+
+    def status(self, article_id: str) -> str:
+        return dict(self.cells).get(article_id, "absent")
+
+    def present(self) -> tuple[str, ...]:
+        return tuple(aid for aid, status in self.cells if status != "absent")
+
+
+@dataclass(frozen=True)
+class Lock:
+    """The article ids (sorted) and the facts (sorted by label) of a folder's matrix."""
+
+    articles: tuple[str, ...]
+    facts: tuple[LockedFact, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One article's status for one fact differs from the lock.
+
+    `changed`: the fact is matched and the status differs; `appeared`: no fact of the lock matches
+    it (the label is the current one); `vanished`: no current fact matches the lock's (the label is
+    the lock's).
+    """
+
+    article: str
+    label: str
+    before: str
+    after: str
+    kind: ChangeKind
+
+
+@dataclass(frozen=True)
+class AddedArticle:
+    """An article the lock does not know: how many facts it states, and those nobody else has."""
+
+    article: str
+    facts: int
+    exclusive: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LockDiff:
+    changes: tuple[Change, ...]
+    added: tuple[AddedArticle, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def clean(self) -> bool:
+        return not (self.changes or self.added or self.removed)
+
+
+# --- building, writing, reading ------------------------------------------------------------------
+
+
+def lock_from_matrix(result: MatrixResult) -> Lock:
+    """The lock of a matrix: every article's status for every fact, with the evidence sentences."""
+    ids = sorted(a.id for a in result.articles)
+    facts = []
+    for fact in result.facts:
+        cells = tuple((aid, fact.cell(aid).status) for aid in ids)
+        evidence = tuple(
+            (aid, cell.evidence)
+            for aid in ids
+            if (cell := fact.cell(aid)).status != "absent" and cell.evidence
+        )
+        facts.append(LockedFact(fact.label, fact.kind, fact.value, cells, evidence))
+    return Lock(tuple(ids), tuple(sorted(facts, key=_fact_order)))
+
+
+def _fact_order(fact: LockedFact) -> tuple[str, str, str, str]:
+    evidence = json.dumps(fact.evidence, ensure_ascii=False)
+    return (fact.label, fact.kind, json.dumps(fact.cells), evidence)
+
+
+def _fact_json(fact: LockedFact) -> dict[str, Any]:
+    return {
+        "cells": dict(fact.cells),
+        "evidence": dict(fact.evidence),
+        "kind": fact.kind,
+        "label": fact.label,
+        "value": fact.value,
+    }
+
+
+def dump_lock(lock: Lock) -> str:
+    """The lock as text: `schema` first, one article id per line, one fact per line with sorted
+    keys. The same matrix always gives the same bytes."""
+    lines = ["{", f'  "schema": {json.dumps(LOCK_SCHEMA)},', '  "articles": [']
+    lines += [f"    {json.dumps(aid, ensure_ascii=False)}," for aid in lock.articles]
+    if lock.articles:
+        lines[-1] = lines[-1].rstrip(",")
+    lines += ["  ],", '  "facts": [']
+    lines += [
+        "    " + json.dumps(_fact_json(f), ensure_ascii=False, sort_keys=True) + ","
+        for f in sorted(lock.facts, key=_fact_order)
+    ]
+    if lock.facts:
+        lines[-1] = lines[-1].rstrip(",")
+    lines += ["  ]", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def load_lock(path: Path) -> Lock:
+    """Read a lock file, or raise LockError naming it and saying what is wrong."""
+    where = str(path)
+    if not path.is_file():
+        raise LockError(where, "lock file is not a regular file")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise LockError(where, f"cannot read lock file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise LockError(where, f"lock file is not UTF-8 text{_REGENERATE}") from None
+    return parse_lock(text, where)
+
+
+_REGENERATE = " (write a new one with: compare check DIR --update)"
+
+
+def parse_lock(text: str, where: str) -> Lock:
+    """Parse lock text; every way it can be broken is a LockError with a clear message."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        conflict = " with merge-conflict markers" if "<<<<<<<" in text else ""
+        problem = f"lock file is not valid JSON{conflict}: {exc.msg} at line {exc.lineno}"
+        raise LockError(where, problem + _REGENERATE) from None
+    except RecursionError:
+        raise LockError(where, f"lock file is nested too deeply{_REGENERATE}") from None
+    if not isinstance(data, dict):
+        raise LockError(where, f"lock file must hold a JSON object{_REGENERATE}")
+    schema = data.get("schema")
+    if schema != LOCK_SCHEMA:
+        found = f"schema {schema!r}" if schema is not None else "no schema"
+        raise LockError(where, f"lock file has {found}, expected {LOCK_SCHEMA!r}{_REGENERATE}")
+    articles = data.get("articles")
+    if not isinstance(articles, list) or not all(isinstance(a, str) for a in articles):
+        raise LockError(where, f"lock file: 'articles' must be a list of article ids{_REGENERATE}")
+    raw_facts = data.get("facts")
+    if not isinstance(raw_facts, list):
+        raise LockError(where, f"lock file: 'facts' must be a list{_REGENERATE}")
+    known = set(articles)
+    facts = tuple(_parse_fact(item, n, known, where) for n, item in enumerate(raw_facts, 1))
+    return Lock(tuple(sorted(known)), facts)
+
+
+def _parse_fact(item: Any, n: int, known: set[str], where: str) -> LockedFact:
+    def broken(problem: str) -> LockError:
+        return LockError(where, f"lock file: fact {n} {problem}{_REGENERATE}")
+
+    if not isinstance(item, dict):
+        raise broken("is not a JSON object")
+    label, kind = item.get("label"), item.get("kind")
+    if not isinstance(label, str) or not isinstance(kind, str):
+        raise broken("needs a 'label' and a 'kind' (strings)")
+    cells = item.get("cells")
+    if not isinstance(cells, dict):
+        raise broken("needs 'cells' (article id -> status)")
+    for aid, status in cells.items():
+        if aid not in known:
+            raise broken(f"names article {aid!r}, which is not in 'articles'")
+        if status not in STATUSES:
+            raise broken(f"has status {status!r} (expected one of: {', '.join(STATUSES)})")
+    evidence = item.get("evidence", {})
+    if not isinstance(evidence, dict) or not all(isinstance(v, str) for v in evidence.values()):
+        raise broken("has 'evidence' that is not article id -> sentence")
+    return LockedFact(
+        label,
+        kind,
+        item.get("value"),
+        tuple(sorted((str(a), str(s)) for a, s in cells.items())),
+        tuple(sorted((str(a), str(s)) for a, s in evidence.items())),
+    )
+
+
+# --- matching and comparing ----------------------------------------------------------------------
+
+
+def _sentence_key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _shared_evidence(
+    old: Sequence[LockedFact], new: Sequence[LockedFact], articles: set[str]
+) -> dict[tuple[int, int], int]:
+    """How many articles give the same evidence sentence for old fact i and new fact j.
+
+    An index from (article, sentence) to new facts finds exact matches; the rest are looked up per
+    article with rapidfuzz (`extract` with a cutoff scores all of one article's sentences at once).
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    per_article: dict[str, list[str]] = defaultdict(list)
+    for j, fact in enumerate(new):
+        for aid, sentence in fact.evidence:
+            if aid in articles:
+                key = _sentence_key(sentence)
+                if (aid, key) not in index:
+                    per_article[aid].append(key)
+                index[(aid, key)].append(j)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for i, fact in enumerate(old):
+        for aid, sentence in fact.evidence:
+            if aid not in articles:
+                continue
+            key = _sentence_key(sentence)
+            hits = set(index.get((aid, key), ()))
+            if not hits and per_article.get(aid):
+                near = process.extract(key, per_article[aid], scorer=fuzz.ratio,
+                                       score_cutoff=EVIDENCE_RATIO, limit=None)
+                for other, _, _ in near:
+                    hits.update(index[(aid, other)])
+            for j in hits:
+                shared[(i, j)] += 1
+    return shared
+
+
+def match_facts(
+    old: Sequence[LockedFact], new: Sequence[LockedFact], articles: set[str] | None = None
+) -> dict[int, int]:
+    """Pair old facts with new ones, one to one: old index -> new index.
+
+    A candidate pair has the same label, or the same evidence sentence in at least one article
+    (only `articles` count: those in both locks), or the same kind and normalised value. Pairs are
+    taken greedily, best first: same label, then more shared sentences, then same value, then same
+    kind; ties go to the earlier fact of each list (both are sorted by label).
+    """
+    if articles is None:
+        known_old = {aid for f in old for aid, _ in f.cells}
+        articles = known_old & {aid for f in new for aid, _ in f.cells}
+    shared = _shared_evidence(old, new, articles)
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for j, fact in enumerate(new):
+        by_label[fact.label].append(j)
+    candidates: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for i, fact in enumerate(old):
+        for j in by_label.get(fact.label, ()):
+            candidates[(i, j)] = (1, 0, 0, 0)
+    for (i, j), count in shared.items():
+        candidates[(i, j)] = (candidates.get((i, j), (0,))[0], count, 0, 0)
+    by_value: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, fact in enumerate(new):
+        if fact.value is not None:
+            by_value[(fact.kind, json.dumps(fact.value, sort_keys=True))].append(j)
+    for i, fact in enumerate(old):
+        if fact.value is not None:
+            for j in by_value.get((fact.kind, json.dumps(fact.value, sort_keys=True)), ()):
+                label_eq, count, _, _ = candidates.get((i, j), (0, 0, 0, 0))
+                candidates[(i, j)] = (label_eq, count, 1, 0)
+    scored = []
+    for (i, j), (label_eq, count, value_eq, _) in candidates.items():
+        kind_eq = int(old[i].kind == new[j].kind)
+        scored.append(((-label_eq, -count, -value_eq, -kind_eq, i, j), i, j))
+    scored.sort()
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in scored:
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def compare_locks(old: Lock, new: Lock) -> LockDiff:
+    """What changed between the lock and the current matrix (as a Lock).
+
+    Statuses are compared for the articles both know. Articles only the new one knows are `added`,
+    with the facts that only they state; articles only the old one knows are `removed`.
+    """
+    common = set(old.articles) & set(new.articles)
+    pairs = match_facts(old.facts, new.facts, common)
+    matched_new = set(pairs.values())
+    changes: list[Change] = []
+    for i, fact in enumerate(old.facts):
+        j = pairs.get(i)
+        for aid in sorted(common):
+            before = fact.status(aid)
+            if j is None:
+                if before != "absent":
+                    changes.append(Change(aid, fact.label, before, "absent", "vanished"))
+                continue
+            after = new.facts[j].status(aid)
+            if before != after:
+                changes.append(Change(aid, fact.label, before, after, "changed"))
+    for j, fact in enumerate(new.facts):
+        if j in matched_new:
+            continue
+        for aid in sorted(common):
+            after = fact.status(aid)
+            if after != "absent":
+                changes.append(Change(aid, fact.label, "absent", after, "appeared"))
+    added = []
+    for aid in sorted(set(new.articles) - common):
+        stating = [f for f in new.facts if f.status(aid) != "absent"]
+        exclusive = tuple(f.label for f in stating if f.present() == (aid,))
+        added.append(AddedArticle(aid, len(stating), exclusive))
+    removed = tuple(sorted(set(old.articles) - common))
+    changes.sort(key=lambda c: (c.article, c.label, c.kind, c.before, c.after))
+    return LockDiff(tuple(changes), tuple(added), removed)
+
