@@ -1,0 +1,324 @@
+"""clean: the story is kept, page furniture dropped with its reason, copies found, title picked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from compare.clean import (
+    FURNITURE_RULES,
+    SHORT_LINE_WORDS,
+    Cleaned,
+    Rule,
+    classify,
+    clean,
+    strip_metadata_prefix,
+)
+from compare.read import read_source
+
+TITLE = "Harbour ferry talks stall as unions reject pay offer"
+STORY = [
+    "Ferry workers in Port Elwyn rejected the operator's pay offer on Tuesday, extending a strike "
+    "that has stranded hundreds of island residents for a week.",
+    "The union said the operator's offer of a 4 percent pay rise fell far short of inflation and "
+    "that its ferry crews would stay out until talks resume.",
+    "The operator said it would return to talks with the union on Friday and hoped a deal on pay "
+    "could end the ferry strike before the weekend.",
+    "Island residents said the ferry strike had left them unable to reach hospital appointments "
+    "and work on the mainland.",
+]
+
+
+def article(*lines: str) -> str:
+    """An article file in the blank-line layout."""
+    return "\n\n".join(lines) + "\n"
+
+
+def dropped(result: Cleaned) -> dict[str, str]:
+    return {d.text: d.reason for d in result.dropped}
+
+
+# --- the rule table -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", FURNITURE_RULES, ids=lambda r: r.name)
+def test_rule_matches_its_own_example(rule: Rule) -> None:
+    assert rule.pattern.search(rule.example)
+    assert len(rule.example.split()) <= rule.max_words
+
+
+@pytest.mark.parametrize("rule", FURNITURE_RULES, ids=lambda r: r.name)
+def test_rule_example_is_not_story(rule: Rule) -> None:
+    assert classify(rule.example) != "story"
+
+
+def test_rule_names_are_unique() -> None:
+    names = [rule.name for rule in FURNITURE_RULES]
+    assert len(names) == len(set(names))
+
+
+# --- furniture ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT", "- Advertisement -"])
+def test_advertisement_is_dropped(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, STORY[1]))
+    assert dropped(result)[line] == "boilerplate"
+    assert result.paragraphs == (STORY[0], STORY[1])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to our free newsletter",
+        "Subscribe to the Morning Ledger newsletter for the day's top stories.",
+        "Get our free daily briefing straight to your inbox.",
+        "Already a member? Sign in here",
+    ],
+)
+def test_newsletter_sign_up_is_dropped(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, STORY[1]))
+    assert dropped(result)[line] == "boilerplate"
+    assert line not in result.paragraphs
+
+
+def test_photo_caption_with_credit_is_dropped() -> None:
+    caption = "Striking crew on the quay at Port Elwyn on Monday. Photo: John Smith/Reuters"
+    result = clean(article(TITLE, STORY[0], caption, STORY[1]))
+    assert dropped(result)[caption] == "boilerplate"
+    assert result.paragraphs == (STORY[0], STORY[1])
+
+
+def test_caption_line_before_its_credit_line_is_dropped() -> None:
+    caption = "Striking ferry crews gather on the quay at Port Elwyn on Monday morning."
+    credit = caption + " (Photo: John Smith/Reuters)"
+    result = clean(article(TITLE, STORY[0], caption, credit, STORY[1]))
+    assert dropped(result)[caption] == "boilerplate"
+    assert dropped(result)[credit] == "boilerplate"
+    assert result.paragraphs == (STORY[0], STORY[1])
+
+
+@pytest.mark.parametrize(
+    "line", ["By Jane Doe, Chief Reporter", "By Hannah Colville and Dev Harlow", "BY JANE DOE"]
+)
+def test_byline_is_dropped(line: str) -> None:
+    result = clean(article(TITLE, line, *STORY))
+    assert dropped(result)[line] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_read_more_link_is_dropped() -> None:
+    link = "Read more: Storm closes ferry routes to the northern islands"
+    result = clean(article(TITLE, STORY[0], STORY[1], link, STORY[2], STORY[3]))
+    assert dropped(result)[link] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_read_more_link_with_a_long_headline_is_dropped() -> None:
+    link = (
+        "Read more: If the union decides to return to the table with the operator on ending the "
+        "strike, it will do so from a position of strength, its leader says"
+    )
+    assert len(link.split()) > SHORT_LINE_WORDS
+    result = clean(article(TITLE, STORY[0], STORY[1], link, STORY[2], STORY[3]))
+    assert dropped(result)[link] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_teaser_headline_and_off_topic_blurb_after_related_are_dropped() -> None:
+    teaser = "Celebrity chef opens new restaurant in the capital"
+    blurb = (
+        "The chef, famous for his television shows, said the menu would feature dishes from his "
+        "childhood in the countryside."
+    )
+    result = clean(
+        article(TITLE, STORY[0], STORY[1], "Related:", teaser, blurb, STORY[2], STORY[3])
+    )
+    reasons = dropped(result)
+    assert teaser in reasons
+    assert reasons[blurb] == "off-topic"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_on_topic_story_after_a_subhead_following_a_teaser_is_kept() -> None:
+    teaser = "Celebrity chef opens new restaurant in the capital"
+    subhead = "What happens next"
+    on_topic = (
+        "Union leaders said the ferry crews in Port Elwyn would vote on the operator's next pay "
+        "offer once talks resume on Friday."
+    )
+    result = clean(
+        article(TITLE, STORY[0], STORY[1], "Related:", teaser, subhead, on_topic, STORY[3])
+    )
+    assert on_topic in result.paragraphs
+    assert STORY[3] in result.paragraphs
+    assert teaser not in result.paragraphs
+
+
+def test_in_other_news_item_is_dropped_as_off_topic() -> None:
+    item = "In other news, a storm closed the ferry routes to the northern islands overnight."
+    result = clean(article(TITLE, *STORY, item))
+    assert dropped(result)[item] == "off-topic"
+
+
+def test_menu_and_share_buttons_are_dropped() -> None:
+    menu = "Home | News | World | Business"
+    share = "Share this article Comments"
+    result = clean(article(menu, TITLE, share, *STORY))
+    assert dropped(result)[menu] == "boilerplate"
+    assert dropped(result)[share] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_cookie_banner_is_dropped() -> None:
+    banner = (
+        "We and our 842 partners use cookies and similar technologies to store and access "
+        "information on your device for personalised advertising, measurement and content."
+    )
+    result = clean(
+        article("We value your privacy", banner, "Accept all | Reject all", TITLE, *STORY)
+    )
+    assert dropped(result)[banner] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_long_footer_menu_is_dropped() -> None:
+    footer = (
+        "About us | Contact | Careers | Advertise with us | Terms of Use | Privacy Policy | "
+        "Cookie settings | Accessibility"
+    )
+    assert len(footer.split()) > SHORT_LINE_WORDS
+    result = clean(article(TITLE, *STORY, footer))
+    assert dropped(result)[footer] == "boilerplate"
+
+
+def test_page_of_furniture_only_has_no_story(fixtures_dir: Path) -> None:
+    source = read_source(str(fixtures_dir / "furniture_only.txt"))
+    assert clean(source.text).paragraphs == ()
+
+
+def test_long_story_paragraph_saying_sign_up_is_kept() -> None:
+    quote = (
+        '"We spent months convincing the other island councils to sign up to the plan, and now the '
+        'operator wants to walk away from it," the union leader said at the quay on Tuesday.'
+    )
+    assert len(quote.split()) > SHORT_LINE_WORDS
+    result = clean(article(TITLE, STORY[0], quote, STORY[1]))
+    assert quote in result.paragraphs
+    assert classify(quote) == "story"
+
+
+# --- copies -----------------------------------------------------------------------------------
+
+
+def test_body_pasted_twice_keeps_one_copy() -> None:
+    result = clean(article(TITLE, *STORY, *STORY))
+    assert result.paragraphs == tuple(STORY)
+    assert [d.reason for d in result.dropped] == ["duplicate"] * len(STORY)
+
+
+def test_body_pasted_twice_in_one_paragraph_per_line_layout_keeps_one_copy() -> None:
+    result = clean("\n".join([TITLE, *STORY, *STORY]) + "\n")
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_near_exact_copy_with_a_typo_is_a_duplicate() -> None:
+    typo = STORY[1].replace("inflation", "inflaton")
+    result = clean(article(TITLE, *STORY, typo))
+    assert dropped(result)[typo] == "duplicate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_similar_but_different_paragraphs_are_both_kept() -> None:
+    other = STORY[0].replace("Tuesday", "Wednesday").replace("a week", "ten days")
+    other = other.replace("rejected", "accepted")
+    result = clean(article(TITLE, STORY[0], other))
+    assert result.paragraphs == (STORY[0], other)
+
+
+# --- title, subheads, metadata ---------------------------------------------------------------
+
+
+def test_title_is_the_last_headline_before_the_story() -> None:
+    result = clean(article("World", "Europe edition live coverage", TITLE, *STORY))
+    assert result.title == TITLE
+    assert TITLE not in result.paragraphs
+    assert TITLE not in dropped(result)
+
+
+def test_given_title_is_kept_and_its_line_is_not_a_paragraph() -> None:
+    result = clean(article("Ferry news", TITLE, *STORY), title=TITLE)
+    assert result.title == TITLE
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_title_repeated_inside_the_story_is_a_duplicate() -> None:
+    result = clean(article(TITLE, STORY[0], TITLE, STORY[1]))
+    assert result.title == TITLE
+    assert dropped(result)[TITLE] == "duplicate"
+
+
+def test_short_subhead_between_story_paragraphs_does_not_eat_story() -> None:
+    subhead = "What happens next"
+    result = clean(article(TITLE, STORY[0], STORY[1], subhead, STORY[2], STORY[3]))
+    assert [p for p in result.paragraphs if p != subhead] == STORY
+    assert subhead in result.paragraphs or subhead in dropped(result)
+
+
+def test_one_word_label_between_story_paragraphs_is_dropped() -> None:
+    result = clean(article(TITLE, STORY[0], "Loader", STORY[1]))
+    assert dropped(result)["Loader"] == "boilerplate"
+    assert result.paragraphs == (STORY[0], STORY[1])
+
+
+def test_metadata_prefix_is_stripped_and_returned_as_published() -> None:
+    result = clean(f"date 2024-10-16 {STORY[0]}\n\n{STORY[1]}\n")
+    assert result.published == "2024-10-16"
+    assert result.paragraphs == (STORY[0], STORY[1])
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "date"),
+    [
+        ("date 2024-10-16 NATO allies met.", "NATO allies met.", "2024-10-16"),
+        ("Published: 2024-10-16T09:30:00Z NATO allies met.", "NATO allies met.", "2024-10-16"),
+        ("NATO allies met on 2024-10-16.", "NATO allies met on 2024-10-16.", None),
+    ],
+)
+def test_strip_metadata_prefix(line: str, rest: str, date: str | None) -> None:
+    assert strip_metadata_prefix(line) == (rest, date)
+
+
+def test_no_text_gives_nothing() -> None:
+    assert clean("") == Cleaned(title=None, paragraphs=(), dropped=())
+
+
+# --- the real seeds against the gold boilerplate list ---------------------------------------------
+
+
+def _norm(text: str) -> str:
+    """Compare text the way shared/tools/score_gold.py does."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def test_no_gold_boilerplate_survives_in_the_seeds(seeds_dir: Path, shared_dir: Path) -> None:
+    gold_file = shared_dir / "gold" / "seeds.yaml"
+    if not gold_file.is_file():
+        pytest.skip(f"{gold_file} is missing: the shared gold files sit beside the repository")
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    survivors = []
+    for short, prefixes in gold["boilerplate"].items():
+        source = read_source(str(seeds_dir / gold["articles"][short]))
+        kept = [_norm(p) for p in clean(source.text, title=source.title).paragraphs]
+        for prefix in prefixes:
+            p = _norm(prefix)
+            if any(k.startswith(p) or (len(p) > 25 and p in k) for k in kept):
+                survivors.append(f"{short}: {prefix}")
+    assert survivors == []
