@@ -10,37 +10,45 @@ The library is the pipeline the command line is a thin layer over::
 Steps, one module each, in data-flow order: read, clean, segment, extract, align, cover, render.
 """
 
-from compare.errors import CompareError
-from compare.model import (
-    Article,
-    Cell,
-    CheckResult,
-    DiffResult,
-    Fact,
-    Group,
-    MatrixResult,
-    Pair,
-    Paragraph,
-    Problem,
-    Sentence,
-)
-from compare.pipeline import diff, load_articles, matrix
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Article",
-    "Cell",
-    "CheckResult",
-    "CompareError",
-    "DiffResult",
-    "Fact",
-    "Group",
-    "MatrixResult",
-    "Pair",
-    "Paragraph",
-    "Problem",
-    "Sentence",
-    "diff",
-    "load_articles",
-    "matrix",
-]
+if TYPE_CHECKING:
+    from compare.errors import CompareError
+    from compare.model import (
+        Article,
+        Cell,
+        CheckResult,
+        DiffResult,
+        Fact,
+        Group,
+        MatrixResult,
+        Pair,
+        Paragraph,
+        Problem,
+        Sentence,
+    )
+    from compare.pipeline import diff, load_articles, matrix
+
+# Names are imported on first use (PEP 562), so that `compare --help` does not pay for the
+# whole pipeline (rapidfuzz, YAML, the extractors' tables) before printing a line.
+_EXPORTS = {
+    "CompareError": "compare.errors",
+    "diff": "compare.pipeline",
+    "load_articles": "compare.pipeline",
+    "matrix": "compare.pipeline",
+    **{name: "compare.model" for name in (
+        "Article", "Cell", "CheckResult", "DiffResult", "Fact", "Group", "MatrixResult", "Pair",
+        "Paragraph", "Problem", "Sentence")},
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'compare' has no attribute {name!r}")
+
+
+__all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"

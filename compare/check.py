@@ -261,6 +261,9 @@ def find_off_topic(
 
 # Longest fact label quoted in a message; the lock file has the whole label.
 MAX_MESSAGE_LABEL = 90
+# A new article's message quotes at most this many of the facts only it has, then counts the rest:
+# enough to see what it brings, short enough for one table row.
+MAX_LISTED_FACTS = 8
 
 
 def _quote(label: str) -> str:
@@ -294,7 +297,9 @@ def lock_problems(
         ))
     for added in diff.added:
         if added.exclusive:
-            news = "; ".join(_quote(label) for label in added.exclusive)
+            news = "; ".join(_quote(label) for label in added.exclusive[:MAX_LISTED_FACTS])
+            if len(added.exclusive) > MAX_LISTED_FACTS:
+                news += f"; and {len(added.exclusive) - MAX_LISTED_FACTS} more"
             brings = f"{len(added.exclusive)} of them in no other article: {news}"
         else:
             brings = "none that other articles lack"

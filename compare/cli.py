@@ -112,6 +112,42 @@ def _render_terminal(renderables: list[Any], no_color: bool, width: int | None) 
     return buffer.getvalue()
 
 
+class ProgressBar:
+    """A rich progress bar on stderr for long runs: shown only when stderr is a terminal, and
+    only once the run has taken PROGRESS_DELAY seconds, so quick runs and pipes stay clean."""
+
+    PROGRESS_DELAY = 1.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._enabled = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not self._enabled:
+            return
+        if self._bar is None:
+            if self._clock() - self._start < self.PROGRESS_DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+        if step not in self._tasks:
+            self._tasks[step] = self._bar.add_task(step, total=max(total, 1))
+        self._bar.update(self._tasks[step], completed=done, total=max(total, 1))
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
 def _emit(text: str, output: Path | None) -> None:
     """Write the result to --output atomically, or to standard output."""
     if output is None:
@@ -169,9 +205,13 @@ def matrix(
     from compare.pipeline import load_articles
     from compare.pipeline import matrix as run_matrix
 
-    articles = load_articles(paths, max_bytes=max_bytes)
-    _require_articles(articles, paths, minimum=1)
-    result = run_matrix(articles)
+    progress = ProgressBar()
+    try:
+        articles = load_articles(paths, max_bytes=max_bytes, progress=progress)
+        _require_articles(articles, paths, minimum=1)
+        result = run_matrix(articles, progress=progress)
+    finally:
+        progress.close()
     _emit(_format_matrix(result, fmt, no_color or output is not None, width), output)
 
 
@@ -205,7 +245,9 @@ def check(
         typer.Option("--update", help="Write the lock file (compare.lock.json) from the current "
                      "fact matrix instead of comparing with it."),
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = Format.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
     max_bytes: MaxBytesOption = 8_000_000,

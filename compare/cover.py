@@ -218,11 +218,7 @@ def _statement_rows(
     entity_index: EntityIndex,
 ) -> list[Row]:
     """Join linked sentences strongest first; a fact holds one sentence per article."""
-    checkable = set()
-    for u in graph.units:
-        ref = u.refs[0]
-        if _checkable(u.text, by_sentence[ref.article][ref.position]):
-            checkable.add(u.id)
+    checkable = _checkable_units(graph, by_sentence)
     parent = {u: u for u in checkable}
     arts: dict[int, set[str]] = {u: set(graph.units[u].articles) for u in checkable}
     group: dict[int, list[int]] = {u: [u] for u in checkable}
@@ -264,6 +260,18 @@ def _statement_rows(
         row.units = member_units
         rows.append(row)
     return rows
+
+
+def _checkable_units(
+    graph: SentenceGraph, by_sentence: dict[str, tuple[tuple[Mention, ...], ...]]
+) -> frozenset[int]:
+    """Units worth a row (see _checkable), decided once per distinct clause."""
+    found = set()
+    for u in graph.units:
+        ref = u.refs[0]
+        if _checkable(u.text, by_sentence[ref.article][ref.position]):
+            found.add(u.id)
+    return frozenset(found)
 
 
 def _mean_link(graph: SentenceGraph, xs: list[int], ys: list[int]) -> float:
@@ -321,6 +329,7 @@ def _mark_partials(
     sentence linked to one of the row's sentences by at least PARTIAL_LINK (but not enough to
     join the row), or a vague count ("dozens of people") in the slot of an exact one."""
     nbrs = graph.neighbours()
+    checkable = _checkable_units(graph, by_sentence)
     for row in rows:
         present = set(row.members) | set(row.others)
         best: dict[str, tuple[float, int]] = {}
@@ -329,12 +338,10 @@ def _mark_partials(
             units = (row.units[aid],) if row.units and aid in row.units else ()
             for unit in units:
                 for other, score in nbrs.get(unit, []):
-                    if score < PARTIAL_LINK:
+                    if score < PARTIAL_LINK or other not in checkable:
                         continue
                     for ref in graph.units[other].refs:
                         if ref.article in present:
-                            continue
-                        if not _checkable(graph.units[other].text, by_sentence[ref.article][ref.position]):
                             continue
                         if score > best.get(ref.article, (0.0, 0))[0]:
                             best[ref.article] = (score, ref.position)

@@ -364,8 +364,13 @@ def _relative(rel: str, published: dt.date) -> str | None:
         return (published - dt.timedelta(days=1)).isoformat()
     if rel == "tomorrow":
         return (published + dt.timedelta(days=1)).isoformat()
-    if rel == "last week":
-        return (published - dt.timedelta(days=7)).isoformat()[:8] + "W"
+    if rel == "last week":  # the Monday that started the week before publication
+        return (published - dt.timedelta(days=published.weekday() + 7)).isoformat()
+    if rel == "last month":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.isoformat()[:7]
+    if rel == "last year":
+        return str(published.year - 1)
     m = re.match(r"(\w+) (days|weeks|months) ago", rel)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS.get(m.group(1), 0)

@@ -20,13 +20,14 @@ The file::
         ...
       ],
       "facts": [
-        {"cells": {"000_…": "stated", "001_…": "absent"}, "evidence": {"000_…": "It will …"},
+        {"cells": {"000_…": "stated", "003_…": "partial"}, "evidence": {"000_…": "It will …"},
          "kind": "money", "label": "€40 billion: …", "value": {"amount": 4e10, "currency": "EUR"}},
         ...
       ]
     }
 
-Facts are sorted by label (then kind, then cells), so a new article changes the lines of the facts
+`cells` lists the articles that have the fact (an article not listed leaves it out), so a new
+article adds its id to the facts it has. Facts are sorted by label (then kind, then cells), so a new article changes the lines of the facts
 it touches and adds lines for the facts it brings, and nothing moves around.
 
 Fact ids (`f1`, `f2`) and order change whenever an article is added, and labels change when the
@@ -132,7 +133,7 @@ def lock_from_matrix(result: MatrixResult) -> Lock:
     ids = sorted(a.id for a in result.articles)
     facts = []
     for fact in result.facts:
-        cells = tuple((aid, fact.cell(aid).status) for aid in ids)
+        cells = tuple((aid, status) for aid in ids if (status := fact.cell(aid).status) != "absent")
         evidence = tuple(
             (aid, cell.evidence)
             for aid in ids

@@ -5,7 +5,7 @@ read -> clean -> segment -> extract -> align -> cover -> (render, in the CLI).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from compare.align import align_pair, build_graph, group_paragraphs
@@ -16,6 +16,15 @@ from compare.extract import extract_article
 from compare.model import Article, DiffResult, MatrixResult, Source
 from compare.read import DEFAULT_MAX_BYTES, read_sources
 from compare.segment import make_paragraphs
+
+
+# Called as progress(step, done, total) while a long job runs; the CLI draws a progress bar
+# from it, the library never prints.
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    """The default progress callback: says nothing."""
 
 
 def build_article(source: Source) -> Article:
@@ -36,10 +45,14 @@ def build_article(source: Source) -> Article:
 
 
 def load_articles(
-    inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress = _quiet
 ) -> tuple[Article, ...]:
     """Read, clean and segment every article the paths name, in file-name order."""
-    articles = [build_article(s) for s in read_sources(inputs, max_bytes=max_bytes)]
+    sources = read_sources(inputs, max_bytes=max_bytes)
+    articles = []
+    for i, source in enumerate(sources):
+        articles.append(build_article(source))
+        progress("reading", i + 1, len(sources))
     _check_unique_ids(articles)
     return tuple(sorted(articles, key=lambda a: a.id))
 
@@ -54,12 +67,18 @@ def _check_unique_ids(articles: Sequence[Article]) -> None:
         seen[article.id] = article.path
 
 
-def matrix(articles: Sequence[Article]) -> MatrixResult:
+def matrix(articles: Sequence[Article], *, progress: Progress = _quiet) -> MatrixResult:
     """Facts by articles, and the multi-way paragraph groups."""
+    mentions = []
+    for i, article in enumerate(articles):
+        mentions.append(extract_article(article))
+        progress("finding facts", i + 1, len(articles))
+    progress("linking sentences", 0, 1)
     graph = build_graph(articles)
-    mentions = [extract_article(a) for a in articles]
+    progress("matching facts", 0, 1)
     facts = build_facts(articles, graph, mentions)
     groups = group_paragraphs(graph, articles, facts)
+    progress("matching facts", 1, 1)
     return MatrixResult(tuple(articles), facts, groups)
 
 

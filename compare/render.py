@@ -71,7 +71,9 @@ def check_json(result: CheckResult) -> str:
     return _dump({
         "schema": "compare.check/1",
         "ok": result.ok,
-        "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+        "problems": [
+            {"path": p.path, "check": p.check, "message": p.message} for p in result.problems
+        ],
     })
 
 
@@ -247,18 +249,62 @@ def _diff_fact_lines(result: DiffResult) -> list[Any]:
     return out
 
 
+def _check_name(result: CheckResult, path: str) -> str:
+    """A file as the check report shows it: its name when it is in the checked folder."""
+    from pathlib import Path
+
+    if result.directory is not None and Path(path).parent == Path(result.directory):
+        return Path(path).name
+    return path
+
+
+def _check_lock_failed(result: CheckResult) -> bool:
+    return any(p.check == "lock" for p in result.problems)
+
+
+def _check_summary(result: CheckResult) -> str:
+    """The report's first line: how many problems in how many files, and what the lock said."""
+    folder = result.directory or "the folder"
+    n = len(result.files)
+    files = f"{n} article file{'s' if n != 1 else ''} in {folder}" if n else folder
+    if result.lock_written:
+        lock_note = f"lock written to {result.lock}"
+    elif result.lock and _check_lock_failed(result):
+        lock_note = f"the fact matrix differs from {result.lock}"
+    elif result.lock:
+        lock_note = f"the fact matrix matches {result.lock}"
+    else:
+        lock_note = "no lock file (compare check DIR --update writes one)"
+    if result.ok:
+        return f"all checks passed: {files}; {lock_note}"
+    count = len(result.problems)
+    return f"{count} problem{'s' if count != 1 else ''} in {files}; {lock_note}"
+
+
+# What to do about a failed lock check: {command} is `compare check DIR --update`.
+_CHECK_LOCK_HINT = ("If the fact changes listed are expected, run {command} and commit the lock "
+                    "file with the articles: the pull request then shows them in its diff.")
+
+
 def check_renderables(result: CheckResult) -> list[Any]:
     from rich.text import Text
 
+    head = _check_summary(result)
     if result.ok:
-        return [Text("✓ all checks passed", style="bold green")]
-    out: list[Any] = [Text(f"✗ {len(result.problems)} problem(s)", style="bold red")]
+        return [Text(f"✓ {head}", style="bold green")]
+    out: list[Any] = [Text(f"✗ {head}", style="bold red")]
+    last = None
     for p in result.problems:
+        if p.path != last:
+            out.append(Text(_check_name(result, p.path), style="bold"))
+            last = p.path
         line = Text("  ")
-        line.append(p.path, style="bold")
-        line.append(f"  [{p.check}] ", style="yellow")
+        line.append(f"{p.check:<9} ", style="yellow")
         line.append(p.message)
         out.append(line)
+    if _check_lock_failed(result):
+        command = f"compare check {result.directory or 'DIR'} --update"
+        out.append(Text(_CHECK_LOCK_HINT.format(command=command), style="dim"))
     return out
 
 
@@ -311,13 +357,43 @@ def diff_markdown(result: DiffResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What each check means, for the report's footnote.
+_CHECK_MEANING = {
+    "readable": "the file is text with a story in it (not empty, binary or page furniture only)",
+    "duplicate": "the file is a copy or near-copy of another article in the folder",
+    "off-topic": "the file seems to be about another event than the rest of the folder",
+    "lock": "the fact matrix differs from the lock file",
+}
+
+
+def _check_md(text: str) -> str:
+    """A table cell for GitHub: `md` escaping, and no @mentions (a word joiner after each @), so
+    that a report posted as a pull-request comment notifies nobody."""
+    return md(text).replace("@", "@\u2060")
+
+
 def check_markdown(result: CheckResult) -> str:
-    lines = ["## compare check", ""]
+    """The report for a pull-request comment or $GITHUB_STEP_SUMMARY: a headline, one table row
+    per problem (file, check, what is wrong), what the failed checks mean and how to fix a stale
+    lock."""
+    head = _check_summary(result)
+    title = f"compare check: {result.directory}" if result.directory else "compare check"
+    lines = [f"## {_check_md(title)}", ""]
     if result.ok:
-        lines.append("✅ All checks passed.")
-    else:
-        lines += [f"❌ {len(result.problems)} problem(s)", "", "| file | check | problem |", "|---|---|---|"]
-        lines += [f"| {md(p.path)} | {md(p.check)} | {md(p.message)} |" for p in result.problems]
+        lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
+        return "\n".join(lines) + "\n"
+    lines += [f"❌ {_check_md(head[0].upper() + head[1:])}.", "",
+              "| file | check | problem |", "|---|---|---|"]
+    for p in result.problems:
+        cells = (_check_name(result, p.path), p.check, p.message)
+        lines.append("| " + " | ".join(_check_md(c) for c in cells) + " |")
+    failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.problems)]
+    lines += [""] + [f"- **{c}**: {_CHECK_MEANING[c]}" for c in failed]
+    if _check_lock_failed(result):
+        folder = result.directory or "DIR"
+        command = f"compare check {folder} --update"
+        command = f"`{command}`" if "`" not in command else _check_md(command)
+        lines += ["", _CHECK_LOCK_HINT.format(command=command)]
     return "\n".join(lines) + "\n"
 
 

@@ -89,7 +89,10 @@ BIGRAMS = True
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, straight-quoted form for comparing names and words."""
-    text = text.translate(_QUOTES).lower().translate(_FOLD_EXTRA)
+    text = text.translate(_QUOTES).lower()
+    if text.isascii():
+        return text
+    text = text.translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
