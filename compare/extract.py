@@ -364,8 +364,9 @@ def _relative(rel: str, published: dt.date) -> str | None:
         return (published - dt.timedelta(days=1)).isoformat()
     if rel == "tomorrow":
         return (published + dt.timedelta(days=1)).isoformat()
-    if rel == "last week":  # the Monday that started the week before publication
-        return (published - dt.timedelta(days=published.weekday() + 7)).isoformat()
+    if rel == "last week":  # the ISO week before publication's, e.g. "2024-W41"
+        year, week, _ = (published - dt.timedelta(days=7)).isocalendar()
+        return f"{year}-W{week:02d}"
     if rel == "last month":
         first = published.replace(day=1) - dt.timedelta(days=1)
         return first.isoformat()[:7]

@@ -152,12 +152,16 @@ def test_weekday_without_publication_date_stays_as_written() -> None:
     assert [(m.value["date"], m.value["text"]) for m in found] == [(None, "Wednesday")]
 
 
-def test_last_week_is_kept_relative() -> None:
-    for published in (PUBLISHED, None):
-        found = dates("Rutte visited Kyiv last week.", published)
-        assert [m.text for m in found] == ["last week"]
-        resolved = found[0].value["date"]
-        assert resolved is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved)
+def test_last_week_is_the_iso_week_before_publication() -> None:
+    found = dates("Rutte visited Kyiv last week.", PUBLISHED)
+    assert [m.text for m in found] == ["last week"]
+    assert found[0].value["date"] == "2024-W41"  # published Thursday 2024-10-17, week 42
+
+
+def test_last_week_is_kept_as_written_without_a_publication_date() -> None:
+    found = dates("Rutte visited Kyiv last week.", None)
+    assert found[0].value["date"] is None
+    assert found[0].key == "date:last week"
 
 
 def test_yesterday_is_the_day_before_publication() -> None:
