@@ -36,9 +36,22 @@ _EXPORTS = {
     "diff": "compare.pipeline",
     "load_articles": "compare.pipeline",
     "matrix": "compare.pipeline",
-    **{name: "compare.model" for name in (
-        "Article", "Cell", "CheckResult", "DiffResult", "Fact", "Group", "MatrixResult", "Pair",
-        "Paragraph", "Problem", "Sentence")},
+    **{
+        name: "compare.model"
+        for name in (
+            "Article",
+            "Cell",
+            "CheckResult",
+            "DiffResult",
+            "Fact",
+            "Group",
+            "MatrixResult",
+            "Pair",
+            "Paragraph",
+            "Problem",
+            "Sentence",
+        )
+    },
 }
 
 
@@ -50,5 +63,21 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'compare' has no attribute {name!r}")
 
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Article",
+    "Cell",
+    "CheckResult",
+    "CompareError",
+    "DiffResult",
+    "Fact",
+    "Group",
+    "MatrixResult",
+    "Pair",
+    "Paragraph",
+    "Problem",
+    "Sentence",
+    "diff",
+    "load_articles",
+    "matrix",
+]
 __version__ = "0.1.0"

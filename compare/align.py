@@ -124,9 +124,7 @@ def _unit_key(text: str) -> str:
 
 # A sentence is split into clauses at these joints when each side keeps MIN_CLAUSE_STEMS content
 # stems: "X declared Y, but Z have led opposition" carries two facts that outlets report apart.
-_CLAUSE_JOINT = re.compile(
-    r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+"
-)
+_CLAUSE_JOINT = re.compile(r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+")
 MIN_CLAUSE_STEMS = 4
 
 
@@ -137,9 +135,9 @@ def split_clauses(text: str) -> list[str]:
         return [text]
     clauses: list[str] = []
     for part in parts:
-        if clauses and len(content_stems(part)) < MIN_CLAUSE_STEMS:
-            clauses[-1] = clauses[-1] + ", " + part
-        elif clauses and len(content_stems(clauses[-1])) < MIN_CLAUSE_STEMS:
+        if (clauses and len(content_stems(part)) < MIN_CLAUSE_STEMS) or (
+            clauses and len(content_stems(clauses[-1])) < MIN_CLAUSE_STEMS
+        ):
             clauses[-1] = clauses[-1] + ", " + part
         else:
             clauses.append(part)
@@ -214,8 +212,6 @@ def _mutual_best(units: list[Unit], edges: dict[tuple[int, int], float]) -> froz
     return frozenset(mutual)
 
 
-# Whether whole paragraphs are also compared as bags of terms (not only their best sentences).
-PARAGRAPH_BAGS = False
 # A fact stated in both paragraphs links them at least this strongly: sharing a fact row (the
 # same figure, or statements joined by the fact builder) is the best evidence of reporting the
 # same thing, even when the wording scores low.
@@ -235,7 +231,12 @@ def paragraph_links(
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for fact in facts:
         ca, cb = fact.cell(a.id), fact.cell(b.id)
-        if ca.status == "stated" and cb.status == "stated" and ca.paragraph is not None and cb.paragraph is not None:
+        if (
+            ca.status == "stated"
+            and cb.status == "stated"
+            and ca.paragraph is not None
+            and cb.paragraph is not None
+        ):
             shared[(ca.paragraph, cb.paragraph)] += 1
     b_units: dict[int, list[int]] = defaultdict(list)  # unit id -> b paragraphs
     for position, sentence in enumerate(b.sentences):
@@ -249,14 +250,6 @@ def paragraph_links(
                     key = (sentence.paragraph, pb)
                     if score > links.get(key, 0.0):
                         links[key] = score
-    if PARAGRAPH_BAGS:
-        bags_b = {p.index: graph.weights.vector(content_terms(p.text), name_stems(p.text)) for p in b.paragraphs}
-        for p in a.paragraphs:
-            bag = graph.weights.vector(content_terms(p.text), name_stems(p.text))
-            for pb, other in bags_b.items():
-                score = overlap_score(bag, other)
-                if score > links.get((p.index, pb), 0.0):
-                    links[(p.index, pb)] = score
     for key, n in shared.items():
         # Each further shared fact adds FACT_STEP; the wording score breaks ties.
         boost = FACT_LINK + FACT_STEP * (n - 1) + TIE_SHARE * links.get(key, 0.0)
@@ -281,7 +274,8 @@ def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple
     ok_a = {pa: allowed(v) for pa, v in best_a.items()}
     ok_b = {pb: allowed(v) for pb, v in best_b.items()}
     return sorted(
-        (pa, pb, s) for (pa, pb), s in links.items()
+        (pa, pb, s)
+        for (pa, pb), s in links.items()
         if s >= threshold and pb in ok_a.get(pa, ()) and pa in ok_b.get(pb, ())
     )
 
@@ -361,14 +355,18 @@ def group_paragraphs(
 
     chains: list[list[tuple[str, int]]] = []
     for fact in ranked:
-        cells = [(aid, c.paragraph) for aid, c in fact.coverage
-                 if c.status == "stated" and c.paragraph is not None]
+        cells = [
+            (aid, c.paragraph) for aid, c in fact.coverage if c.status == "stated" and c.paragraph is not None
+        ]
         chains.append(cells)
-    links = sorted(((s, a, b) for (a, b), s in graph.edges.items() if s >= ALIGN_LINK),
-                   key=lambda t: (-t[0], t[1], t[2]))
+    links = sorted(
+        ((s, a, b) for (a, b), s in graph.edges.items() if s >= ALIGN_LINK), key=lambda t: (-t[0], t[1], t[2])
+    )
     for _, a, b in links:
         first = graph.units[a].refs[0]
-        chains.append([(first.article, first.paragraph)] + [(r.article, r.paragraph) for r in graph.units[b].refs])
+        chains.append(
+            [(first.article, first.paragraph)] + [(r.article, r.paragraph) for r in graph.units[b].refs]
+        )
     for cells in chains:
         if len(cells) < 2:
             continue

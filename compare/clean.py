@@ -55,56 +55,98 @@ def _rule(
 # furniture is dropped alone, a marker also opens a zone of teaser links that follow it.
 FURNITURE_RULES: tuple[Rule, ...] = (
     # Ad slots and their placeholders.
-    _rule("advertisement", r"^\W*(advertisement|advertising|sponsored( content)?|ad|loader|loading\.*)\W*$",
-          "ADVERTISEMENT"),
+    _rule(
+        "advertisement",
+        r"^\W*(advertisement|advertising|sponsored( content)?|ad|loader|loading\.*)\W*$",
+        "ADVERTISEMENT",
+    ),
     # Sign-up, subscription and app prompts: short imperative calls to action.
-    _rule("call-to-action",
-          r"^(get|start|download|sign|subscribe|join|follow|register|log|create|try|install|"
-          r"read news|listen|tap|click|unlock|upgrade|become)\b.{0,80}$",
-          "Sign up to our free newsletter"),
-    _rule("account-prompt", r"\b(already (a member|a subscriber|have an account)|sign (in|up)|log ?in|"
-          r"subscribe|subscription|newsletters?|free trial|days free|premium)\b",
-          "Already a member? Sign in here"),
-    _rule("share-buttons", r"^(share|tweet|email|print|copy link|copy/paste|copy to clipboard|"
-          r"comments?)\b.{0,80}$|^comments? \(\d+\)$|\b(share this article|embed link)\b",
-          "Share this article Comments"),
+    _rule(
+        "call-to-action",
+        r"^(get|start|download|sign|subscribe|join|follow|register|log|create|try|install|"
+        r"read news|listen|tap|click|unlock|upgrade|become)\b.{0,80}$",
+        "Sign up to our free newsletter",
+    ),
+    _rule(
+        "account-prompt",
+        r"\b(already (a member|a subscriber|have an account)|sign (in|up)|log ?in|"
+        r"subscribe|subscription|newsletters?|free trial|days free|premium)\b",
+        "Already a member? Sign in here",
+    ),
+    _rule(
+        "share-buttons",
+        r"^(share|tweet|email|print|copy link|copy/paste|copy to clipboard|"
+        r"comments?)\b.{0,80}$|^comments? \(\d+\)$|\b(share this article|embed link)\b",
+        "Share this article Comments",
+    ),
     # Whole-line pattern (no sentence punctuation anywhere), so long footer menus qualify too.
-    _rule("menu-separators", r"^[^.!?]{0,120}(\s[|•·»>]\s[^.!?]{0,40}){2,}$",
-          "About us | Contact | Careers | Advertise with us | Terms of Use | Privacy Policy",
-          max_words=ANCHORED_LINE_WORDS),
+    _rule(
+        "menu-separators",
+        r"^[^.!?]{0,120}(\s[|•·»>]\s[^.!?]{0,40}){2,}$",
+        "About us | Contact | Careers | Advertise with us | Terms of Use | Privacy Policy",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
     # Captions and credits: photo agencies, copyright lines, credits in brackets.
-    _rule("credit", r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
-          r"\((photo|picture|image|credit|file)[^)]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
-          r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b)",
-          "Copyright Evgeniy Maloletka/AP. All rights reserved", max_words=40),
+    _rule(
+        "credit",
+        r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
+        r"\((photo|picture|image|credit|file)[^)]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
+        r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b)",
+        "Copyright Evgeniy Maloletka/AP. All rights reserved",
+        max_words=40,
+    ),
     # Bylines, datelines and timestamps standing alone.
-    _rule("byline", r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
-          "By Jane Doe, Chief Reporter"),
-    _rule("timestamp", r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
-          "Published on Updated"),
-    _rule("translation-note", r"^(translated|translation) (from|by)\b.{0,80}$",
-          "Translated from Danish by our newsroom"),
+    _rule(
+        "byline",
+        r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
+        "By Jane Doe, Chief Reporter",
+    ),
+    _rule(
+        "timestamp",
+        r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
+        "Published on Updated",
+    ),
+    _rule(
+        "translation-note",
+        r"^(translated|translation) (from|by)\b.{0,80}$",
+        "Translated from Danish by our newsroom",
+    ),
     # Reader instructions that belong to the site, not the story.
-    _rule("site-instruction", r"\b(suggest a correction|press ctrl|ctrl ?\+ ?enter|click here|"
-          r"accessibility shortcuts|cookie|javascript|your browser|terms of (use|service)|"
-          r"privacy policy|all rights)\b", "To suggest a correction or clarification, write to us"),
+    _rule(
+        "site-instruction",
+        r"\b(suggest a correction|press ctrl|ctrl ?\+ ?enter|click here|"
+        r"accessibility shortcuts|cookie|javascript|your browser|terms of (use|service)|"
+        r"privacy policy|all rights)\b",
+        "To suggest a correction or clarification, write to us",
+    ),
     # Consent banners open with the site speaking about its cookies and run past 20 words.
-    _rule("cookie-consent",
-          r"^(we|this (web)?site)( and our [\w ]{0,30}partners)? (use|uses|store) cookies\b",
-          "We and our 842 partners use cookies and similar technologies to store and access "
-          "information on your device for personalised advertising, measurement and content.",
-          max_words=ANCHORED_LINE_WORDS),
+    _rule(
+        "cookie-consent",
+        r"^(we|this (web)?site)( and our [\w ]{0,30}partners)? (use|uses|store) cookies\b",
+        "We and our 842 partners use cookies and similar technologies to store and access "
+        "information on your device for personalised advertising, measurement and content.",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
     # Links to other stories: inline ("Read more: ...") and section markers opening a list.
-    _rule("inline-teaser", r"^(read more|read also|also read|see also|watch|video|photos|gallery|"
-          r"listen|live|related|more)\s*:\s*\S.*$", "Read more: Storm closes ferry routes",
-          "marker", max_words=ANCHORED_LINE_WORDS),
-    _rule("teaser-section", r"^(read more|related( stories| articles| news| topics)?|more (stories|news|"
-          r"from|on this)|(other|more) topics of interest|you (may|might) also like|"
-          r"recommended( for you)?|most (read|popular|viewed|shared)|trending( now)?|"
-          r"top stories.*|our picks|editor'?s picks|latest (news|stories)|in other news|"
-          r"what to read next|further reading)\W*$", "Related Stories", "marker"),
-    _rule("in-other-news", r"^in other news\b", "In other news, a storm closed the ferry routes",
-          "teaser"),
+    _rule(
+        "inline-teaser",
+        r"^(read more|read also|also read|see also|watch|video|photos|gallery|"
+        r"listen|live|related|more)\s*:\s*\S.*$",
+        "Read more: Storm closes ferry routes",
+        "marker",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
+    _rule(
+        "teaser-section",
+        r"^(read more|related( stories| articles| news| topics)?|more (stories|news|"
+        r"from|on this)|(other|more) topics of interest|you (may|might) also like|"
+        r"recommended( for you)?|most (read|popular|viewed|shared)|trending( now)?|"
+        r"top stories.*|our picks|editor'?s picks|latest (news|stories)|in other news|"
+        r"what to read next|further reading)\W*$",
+        "Related Stories",
+        "marker",
+    ),
+    _rule("in-other-news", r"^in other news\b", "In other news, a storm closed the ferry routes", "teaser"),
 )
 
 # A story paragraph has at least this many words and ends like a sentence. Shorter punctuated
@@ -292,7 +334,10 @@ def _is_duplicate(text: str, kept: list[str]) -> bool:
 
 
 def _story_stems(lines: list[Line], labels: list[Label]) -> list[set[str]]:
-    return [set(content_stems(line.text)) if lab == "story" else set() for line, lab in zip(lines, labels, strict=True)]
+    return [
+        set(content_stems(line.text)) if lab == "story" else set()
+        for line, lab in zip(lines, labels, strict=True)
+    ]
 
 
 def _off_topic(text: str, index: int, story_stems: list[set[str]]) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from compare.align import PARTIAL_LINK, SENTENCE_LINK, SentenceGraph
+from compare.align import PARTIAL_LINK, SentenceGraph
 from compare.extract import ArticleMentions, EntityIndex, format_money
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
 from compare.text import content_stems, stem
@@ -50,8 +50,15 @@ SAME_VALUE_CONTEXT = 2
 # Longest label shown, in characters; the evidence keeps the whole sentence.
 MAX_LABEL = 140
 
-_KIND_ORDER: dict[str, int] = {"money": 0, "quantity": 1, "date": 2, "quote": 3, "claim": 4,
-                               "event": 5, "entity": 6}
+_KIND_ORDER: dict[str, int] = {
+    "money": 0,
+    "quantity": 1,
+    "date": 2,
+    "quote": 3,
+    "claim": 4,
+    "event": 5,
+    "entity": 6,
+}
 
 
 @dataclass
@@ -120,7 +127,7 @@ def _value_mentions(
 def _specific_date(m: Mention) -> bool:
     """A date worth a row: a resolved day or month with its year, not 'Wednesday' alone."""
     iso = (m.value or {}).get("date")
-    return bool(iso) and len(iso) >= 7 and "W" not in iso
+    return isinstance(iso, str) and len(iso) >= 7 and "W" not in iso
 
 
 def _value_rows(
@@ -230,8 +237,11 @@ def _statement_rows(
         return x
 
     links = sorted(
-        ((s, a, b) for (a, b), s in graph.edges.items()
-         if graph.linked(a, b) and a in checkable and b in checkable),
+        (
+            (s, a, b)
+            for (a, b), s in graph.edges.items()
+            if graph.linked(a, b) and a in checkable and b in checkable
+        ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     for _, a, b in links:
@@ -333,7 +343,7 @@ def _mark_partials(
     for row in rows:
         present = set(row.members) | set(row.others)
         best: dict[str, tuple[float, int]] = {}
-        for aid, pos in row.members.items():
+        for aid in row.members:
             # Only statements are matched by wording; a figure needs the figure.
             units = (row.units[aid],) if row.units and aid in row.units else ()
             for unit in units:
@@ -404,5 +414,11 @@ def _order_key(fact: Fact, articles: Sequence[Article]) -> tuple[Any, ...]:
     first = stated[0] if stated else (present[0] if present else len(articles))
     cell = fact.coverage[first][1] if first < len(fact.coverage) else Cell("absent")
     conflicted = any(c.status == "conflict" for _, c in fact.coverage)
-    return (-len(present), not conflicted, first, cell.paragraph or 0, _KIND_ORDER.get(fact.kind, 9),
-            fact.label)
+    return (
+        -len(present),
+        not conflicted,
+        first,
+        cell.paragraph or 0,
+        _KIND_ORDER.get(fact.kind, 9),
+        fact.label,
+    )

@@ -36,10 +36,19 @@ _NUM_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"(?:{_NUM}|(?:{_NUM_WORDS})(?:[- ](?:{_NUM_WORDS}))?)"
 
 MAGNITUDES = {
-    "k": 1e3, "thousand": 1e3,
-    "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9,
-    "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 _MAG = r"(?:thousand|millions?|billions?|trillion|mln|mn|bn|tn|[kmb])\b"
 
@@ -68,29 +77,82 @@ def _tidy(value: float) -> float | int:
 
 # --- money -----------------------------------------------------------------------------------
 
-CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
-                    "₹": "INR", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD"}
-CURRENCY_CODES = ("EUR", "USD", "GBP", "DKK", "SEK", "NOK", "CHF", "JPY", "CNY", "RUB", "UAH",
-                  "INR", "AUD", "CAD", "PLN", "HKD")
-CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
-                  "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "kroner": "DKK",
-                  "krone": "DKK", "kronor": "SEK", "krona": "SEK", "yen": "JPY", "yuan": "CNY",
-                  "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-                  "hryvnia": "UAH", "hryvnias": "UAH", "rupees": "INR", "francs": "CHF",
-                  "zloty": "PLN"}
+CURRENCY_SYMBOLS = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₴": "UAH",
+    "₽": "RUB",
+    "₹": "INR",
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+}
+CURRENCY_CODES = (
+    "EUR",
+    "USD",
+    "GBP",
+    "DKK",
+    "SEK",
+    "NOK",
+    "CHF",
+    "JPY",
+    "CNY",
+    "RUB",
+    "UAH",
+    "INR",
+    "AUD",
+    "CAD",
+    "PLN",
+    "HKD",
+)
+CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "kroner": "DKK",
+    "krone": "DKK",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "rupees": "INR",
+    "francs": "CHF",
+    "zloty": "PLN",
+}
 _SYM = r"(?:US\$|A\$|C\$|HK\$|[€$£¥₴₽₹])"
 _CODE = "|".join(CURRENCY_CODES)
 _CWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # (name, pattern, example). Groups: sym|code|word, num, mag.
 MONEY_PATTERNS = (
-    ("symbol-first", re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?(?P<mag>{_MAG}))?", re.I),
-     "€40bn"),
-    ("code-first", re.compile(rf"\b(?P<code>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<mag>{_MAG}))?"),
-     "DKK 9 billion"),
-    ("word-after", re.compile(
-        rf"(?P<num>{_NUMBER})(?:\s?(?P<mag>{_MAG}))?\s(?:(?:us|australian|canadian|danish|swedish|"
-        rf"norwegian|swiss)\s)?(?P<word>{_CWORD}|{_CODE})\b", re.I), "40 billion euros"),
+    ("symbol-first", re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{_NUM})(?:\s?(?P<mag>{_MAG}))?", re.I), "€40bn"),
+    (
+        "code-first",
+        re.compile(rf"\b(?P<code>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<mag>{_MAG}))?"),
+        "DKK 9 billion",
+    ),
+    (
+        "word-after",
+        re.compile(
+            rf"(?P<num>{_NUMBER})(?:\s?(?P<mag>{_MAG}))?\s(?:(?:us|australian|canadian|danish|swedish|"
+            rf"norwegian|swiss)\s)?(?P<word>{_CWORD}|{_CODE})\b",
+            re.I,
+        ),
+        "40 billion euros",
+    ),
 )
 
 
@@ -117,8 +179,9 @@ def find_money(sentence: str) -> list[tuple[int, int, Mention]]:
                 currency = CURRENCY_WORDS.get(word.lower(), word.upper())
             value = {"currency": currency, "amount": _tidy(amount)}
             key = f"money:{currency}:{_tidy(amount)}"
-            found.append((m.start(), m.end(), Mention("money", m.group(0), key, value,
-                                                     slot=f"money:{currency}")))
+            found.append(
+                (m.start(), m.end(), Mention("money", m.group(0), key, value, slot=f"money:{currency}"))
+            )
     return found
 
 
@@ -137,21 +200,32 @@ def format_money(value: dict[str, object]) -> str:
 
 # Vague counts: matched as approximate quantities, never in conflict with an exact figure.
 VAGUE_COUNTS = (
-    ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("dozens", 24),
-    ("hundreds", 200), ("thousands", 2000), ("millions", 2_000_000), ("scores", 40),
+    ("tens of thousands", 10_000),
+    ("hundreds of thousands", 100_000),
+    ("dozens", 24),
+    ("hundreds", 200),
+    ("thousands", 2000),
+    ("millions", 2_000_000),
+    ("scores", 40),
 )
 _VAGUE = re.compile(r"\b(" + "|".join(v for v, _ in VAGUE_COUNTS) + r")\s+of\s+(?P<unit>[a-z]+)", re.I)
-_APPROX = re.compile(r"(?:about|around|some|nearly|almost|roughly|approximately|more than|over|"
-                     r"up to|at least|fewer than|less than|close to)\s+$", re.I)
+_APPROX = re.compile(
+    r"(?:about|around|some|nearly|almost|roughly|approximately|more than|over|"
+    r"up to|at least|fewer than|less than|close to)\s+$",
+    re.I,
+)
 _QUANTITY = re.compile(
     rf"(?<![\w$€£.,-])(?P<num>{_NUMBER})(?:\s?(?P<mag>million|billion|thousand))?"
-    r"(?:-|\s)(?P<after>(?:[A-Za-z][\w'’-]*\s?){1,3})", re.I
+    r"(?:-|\s)(?P<after>(?:[A-Za-z][\w'’-]*\s?){1,3})",
+    re.I,
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Words after a number that make it something other than a count of things.
 _NOT_UNITS = frozenset("""percent per cent am pm a.m p.m of to and or year-old years-old""".split())
-_UNIT_UNITS = frozenset("""percent km kilometres kilometers miles metres meters hours days weeks
-    months years minutes points kg tonnes tons degrees""".split())
+_UNIT_UNITS = frozenset(
+    """percent km kilometres kilometers miles metres meters hours days weeks
+    months years minutes points kg tonnes tons degrees""".split()
+)
 
 
 def _unit_of(after: str, hyphenated: bool) -> str | None:
@@ -217,10 +291,21 @@ def find_percentages(sentence: str) -> list[tuple[int, int, Mention]]:
             unit = "percentage point"
         else:
             unit = "percent"
-        approximate = bool(_APPROX.search(sentence[max(0, m.start() - 20):m.start()]))
-        found.append((m.start(), m.end(), Mention(
-            "quantity", m.group(0), f"quantity:{unit}:{_tidy(value)}", {"count": _tidy(value), "unit": unit},
-            slot=f"quantity:{unit}", approximate=approximate)))
+        approximate = bool(_APPROX.search(sentence[max(0, m.start() - 20) : m.start()]))
+        found.append(
+            (
+                m.start(),
+                m.end(),
+                Mention(
+                    "quantity",
+                    m.group(0),
+                    f"quantity:{unit}:{_tidy(value)}",
+                    {"count": _tidy(value), "unit": unit},
+                    slot=f"quantity:{unit}",
+                    approximate=approximate,
+                ),
+            )
+        )
     return found
 
 
@@ -228,7 +313,8 @@ def find_percentages(sentence: str) -> list[tuple[int, int, Mention]]:
 # people, so that it meets "nine people were killed" in the same slot (and conflicts with it).
 _TOLL = re.compile(
     rf"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities))\b[^.;]{{0,120}}?"
-    rf"\b(?:to|at|is|was|of|reached)\s+(?P<num>{_NUMBER})\b(?!\s*(?:%|per))", re.I
+    rf"\b(?:to|at|is|was|of|reached)\s+(?P<num>{_NUMBER})\b(?!\s*(?:%|per))",
+    re.I,
 )
 
 
@@ -238,9 +324,19 @@ def find_tolls(sentence: str) -> list[tuple[int, int, Mention]]:
         value = parse_number(m.group("num"))
         if value is None:
             continue
-        found.append((m.start("num"), m.end("num"), Mention(
-            "quantity", m.group(0), f"quantity:people:{_tidy(value)}", {"count": _tidy(value), "unit": "people"},
-            slot="quantity:people")))
+        found.append(
+            (
+                m.start("num"),
+                m.end("num"),
+                Mention(
+                    "quantity",
+                    m.group(0),
+                    f"quantity:people:{_tidy(value)}",
+                    {"count": _tidy(value), "unit": "people"},
+                    slot="quantity:people",
+                ),
+            )
+        )
     return found
 
 
@@ -248,38 +344,59 @@ def find_quantities(sentence: str, taken: Sequence[tuple[int, int]]) -> list[tup
     found: list[tuple[int, int, Mention]] = find_percentages(sentence) + find_tolls(sentence)
     for m in _VAGUE.finditer(sentence):
         phrase = m.group(1).lower()
-        value = dict(VAGUE_COUNTS)[phrase]
-        unit = _singular(fold(m.group("unit")))
-        found.append((m.start(), m.end(), Mention(
-            "quantity", m.group(0), f"quantity:{unit}:~{value}", {"count": value, "unit": unit},
-            slot=f"quantity:{stem(unit)}", approximate=True)))
+        vague_value = dict(VAGUE_COUNTS)[phrase]
+        noun = _singular(fold(m.group("unit")))
+        found.append(
+            (
+                m.start(),
+                m.end(),
+                Mention(
+                    "quantity",
+                    m.group(0),
+                    f"quantity:{noun}:~{vague_value}",
+                    {"count": vague_value, "unit": noun},
+                    slot=f"quantity:{stem(noun)}",
+                    approximate=True,
+                ),
+            )
+        )
     for m in _QUANTITY.finditer(sentence):
         start, end = m.start(), m.end()
         if any(a <= start < b for a, b in taken) or any(a <= start < b for a, b, _ in found):
             continue
         num_text = m.group("num")
-        if _YEAR.match(num_text) or re.match(r"\d+(st|nd|rd|th)\b", sentence[start:start + 6]):
+        if _YEAR.match(num_text) or re.match(r"\d+(st|nd|rd|th)\b", sentence[start : start + 6]):
             continue
-        value = parse_number(num_text)
-        if value is None:
+        parsed = parse_number(num_text)
+        if parsed is None:
             continue
-        if m.group("mag"):
-            value *= MAGNITUDES[m.group("mag").lower()]
+        value = parsed * MAGNITUDES[m.group("mag").lower()] if m.group("mag") else parsed
         if num_text.lower() == "one" and not m.group("after")[:1].isdigit():
             continue  # "one of the ..." is rarely a count worth a row
-        hyphenated = sentence[m.end("num"):m.end("num") + 1] == "-"
+        hyphenated = sentence[m.end("num") : m.end("num") + 1] == "-"
         unit = _unit_of(m.group("after"), hyphenated)
         if unit is None or unit in ("am", "pm", "a.m", "p.m"):
             continue
-        approximate = bool(_APPROX.search(sentence[max(0, start - 20):start]))
+        approximate = bool(_APPROX.search(sentence[max(0, start - 20) : start]))
         unit_at = fold(sentence).find(unit, m.start("after"))
         end = unit_at + len(unit) if unit_at >= 0 else end
         while end < len(sentence) and sentence[end].isalpha():
             end += 1
         text = sentence[start:end].strip()
-        found.append((start, end, Mention(
-            "quantity", text, f"quantity:{unit}:{_tidy(value)}", {"count": _tidy(value), "unit": unit},
-            slot=f"quantity:{stem(unit)}", approximate=approximate)))
+        found.append(
+            (
+                start,
+                end,
+                Mention(
+                    "quantity",
+                    text,
+                    f"quantity:{unit}:{_tidy(value)}",
+                    {"count": _tidy(value), "unit": unit},
+                    slot=f"quantity:{stem(unit)}",
+                    approximate=approximate,
+                ),
+            )
+        )
     return found
 
 
@@ -289,24 +406,45 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # (name, pattern, example)
 DATE_PATTERNS = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), "2024-10-16"),
-    ("day-month-year", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"),
-     "16 October 2024"),
-    ("month-day-year", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:-\d{{1,2}})?(?:,\s+(?P<y>\d{{4}}))?\b"),
-     "October 16, 2024"),
+    (
+        "day-month-year",
+        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"),
+        "16 October 2024",
+    ),
+    (
+        "month-day-year",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:-\d{{1,2}})?(?:,\s+(?P<y>\d{{4}}))?\b"
+        ),
+        "October 16, 2024",
+    ),
     ("month-year", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b"), "February 2022"),
-    ("in-month", re.compile(rf"\b(?:in|since|until|by|last|next|this|early|late|mid-?)\s+(?P<mon>{_MONTH})\b(?!\s+\d)"),
-     "in July"),
+    (
+        "in-month",
+        re.compile(
+            rf"\b(?:in|since|until|by|last|next|this|early|late|mid-?)\s+(?P<mon>{_MONTH})\b(?!\s+\d)"
+        ),
+        "in July",
+    ),
     ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY})\b"), "on Wednesday"),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last (?:week|month|year|night)|"
-                            r"next (?:week|month|year)|(?:two|three|\d+) (?:days|weeks|months) ago)\b", re.I),
-     "last week"),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|yesterday|tomorrow|last (?:week|month|year|night)|"
+            r"next (?:week|month|year)|(?:two|three|\d+) (?:days|weeks|months) ago)\b",
+            re.I,
+        ),
+        "last week",
+    ),
 )
 
 
@@ -351,8 +489,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[tuple[int, int,
                 iso = None
             text = m.group(0)
             key = f"date:{iso}" if iso else f"date:{fold(text)}"
-            found.append((m.start(), m.end(), Mention("date", text, key, {"date": iso, "text": text},
-                                                      slot="date")))
+            found.append(
+                (m.start(), m.end(), Mention("date", text, key, {"date": iso, "text": text}, slot="date"))
+            )
     return found
 
 
@@ -386,15 +525,43 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 _NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|van|von|der|al|bin|la|le|du|the)\s+)?{_CAP})*")
 # Title words: a person named right after one of these is a person; a later "the NATO chief"
 # refers to whoever was named with that title.
-TITLE_WORDS = frozenset("""president minister secretary secretary-general general chief spokesperson
+TITLE_WORDS = frozenset(
+    """president minister secretary secretary-general general chief spokesperson
     spokesman spokeswoman director ambassador chancellor governor mayor senator leader head
     commissioner chairman chair ceo boss commander officer premier king queen prince pope
-    mr mrs ms dr prof judge prosecutor sheriff captain colonel sergeant inspector""".split())
+    mr mrs ms dr prof judge prosecutor sheriff captain colonel sergeant inspector""".split()
+)
 # Capitalised words that begin sentences or name days and months: never a name on their own.
-_NOT_NAMES = frozenset(w.capitalize() for w in STOPWORDS) | {m.capitalize() for m in MONTHS} | {
-    d.capitalize() for d in WEEKDAYS} | {"Asked", "Despite", "Pressed", "Looking", "Posting", "Ahead",
-    "Another", "Elsewhere", "Early", "After", "Before", "Meanwhile", "Unveiled", "Some", "Two",
-    "Three", "Four", "Five", "Several", "It", "This", "That", "Ukrainians", "Early"}
+_NOT_NAMES = (
+    frozenset(w.capitalize() for w in STOPWORDS)
+    | {m.capitalize() for m in MONTHS}
+    | {d.capitalize() for d in WEEKDAYS}
+    | {
+        "Asked",
+        "Despite",
+        "Pressed",
+        "Looking",
+        "Posting",
+        "Ahead",
+        "Another",
+        "Elsewhere",
+        "Early",
+        "After",
+        "Before",
+        "Meanwhile",
+        "Unveiled",
+        "Some",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Several",
+        "It",
+        "This",
+        "That",
+        "Ukrainians",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -447,14 +614,13 @@ def _is_org_word(token: str) -> bool:
     return token.isupper() and len(token) >= 2
 
 
-
-
 def find_people(spans: Sequence[NameSpan], text: str) -> set[str]:
     """Which names in an article are people: named with a title, the subject of a reporting
     verb, or a two- or three-word name whose last word is also used alone (a surname)."""
     people = {s.text for s in spans if s.title and any(fold(t).strip(".") in TITLE_WORDS for t in s.title)}
-    subjects = {m.group(1).split()[-1] for m in re.finditer(
-        rf"({_CAP}(?:\s+{_CAP}){{0,3}})\s+{SAY_VERBS}\b", text)}
+    subjects = {
+        m.group(1).split()[-1] for m in re.finditer(rf"({_CAP}(?:\s+{_CAP}){{0,3}})\s+{SAY_VERBS}\b", text)
+    }
     singles = {s.text for s in spans if len(s.text.split()) == 1}
     for span in spans:
         tokens = span.text.split()
@@ -501,15 +667,21 @@ class EntityIndex:
             return True
         last_a, last_b = a[-1], b[-1]
         surname_same = last_a == last_b or (
-            min(len(last_a), len(last_b)) >= 5 and fuzz.ratio(last_a, last_b) >= self.SPELLING_RATIO
-            and last_a[:3] == last_b[:3])
+            min(len(last_a), len(last_b)) >= 5
+            and fuzz.ratio(last_a, last_b) >= self.SPELLING_RATIO
+            and last_a[:3] == last_b[:3]
+        )
         if not surname_same:
             return False
         if len(a) == 1 or len(b) == 1:
             return True
         # Both have first names: they must agree too (allowing transliteration: Vladimir/Volodymyr
         # do not, which is right: they may be different people).
-        return a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= self.SPELLING_RATIO or a[0][0] == b[0][0] and len(a[0]) <= 2
+        return (
+            a[0] == b[0]
+            or fuzz.ratio(a[0], b[0]) >= self.SPELLING_RATIO
+            or (a[0][0] == b[0][0] and len(a[0]) <= 2)
+        )
 
     def canonical(self, name: str) -> str:
         return self._canonical.get(name, name)
@@ -523,16 +695,22 @@ _QUOTE_SPANS = (
     re.compile(r"(?<![\w])[‘']([^’']*(?:[’'][a-z][^’']*)*\s[^’']*\s[^’']*\s[^’']+?)[’'](?![a-z])"),
 )
 # Reporting verbs that attribute a quote to whoever stands next to them.
-SAY_VERBS = r"(?:said|says|added|adds|told(?: \w+)?|stressed|warned|noted|insisted|argued|" \
-            r"explained|replied|declared|wrote|tweeted|posted|claimed|continued|vowed|stated|" \
-            r"recalled|asked|urged)"
+SAY_VERBS = (
+    r"(?:said|says|added|adds|told(?: \w+)?|stressed|warned|noted|insisted|argued|"
+    r"explained|replied|declared|wrote|tweeted|posted|claimed|continued|vowed|stated|"
+    r"recalled|asked|urged)"
+)
 _PRONOUN = r"(?:he|she|they)"
 _AFTER_SPEAKER = re.compile(
     rf"^\W{{0,3}}\s*(?:{SAY_VERBS}\s+(?P<a>{_CAP}(?:\s+{_CAP}){{0,3}}|the [\w -]+?)\b|"
-    rf"(?P<b>{_PRONOUN}|{_CAP}(?:\s+{_CAP}){{0,3}}|the [a-z][\w -]+?)\s+{SAY_VERBS}\b)", re.I)
+    rf"(?P<b>{_PRONOUN}|{_CAP}(?:\s+{_CAP}){{0,3}}|the [a-z][\w -]+?)\s+{SAY_VERBS}\b)",
+    re.I,
+)
 _BEFORE_SPEAKER = re.compile(
     rf"(?P<s>{_CAP}(?:\s+{_CAP}){{0,3}}|{_PRONOUN}|the [a-z][\w -]+?)\s+(?:\w+\s+)?{SAY_VERBS}"
-    rf"[^\"“”]{{0,40}}?[:,]?\s*$", re.I)
+    rf"[^\"“”]{{0,40}}?[:,]?\s*$",
+    re.I,
+)
 _ACCORDING = re.compile(rf"according to (?P<s>{_CAP}(?:\s+{_CAP}){{0,3}})")
 
 
@@ -589,7 +767,7 @@ def extract_article(article: Article) -> ArticleMentions:
                     people.append((span.text, span.title))
         quotes = find_quote_spans(paragraph.text)
         speaker = _quote_speaker(paragraph.text, quotes, people) if quotes else None
-        if quotes and speaker is None and paragraph.text.lstrip()[:1] in "\"“«":
+        if quotes and speaker is None and paragraph.text.lstrip()[:1] in '"“«':
             speaker = carried_speaker  # a quote running on from the previous paragraph
         open_quote = bool(quotes) and not re.search(r"[\"”»’']\W*$", paragraph.text.rstrip())
         carried_speaker = speaker if open_quote else None
@@ -610,8 +788,9 @@ def extract_article(article: Article) -> ArticleMentions:
             for quote in quotes:
                 offset_start = paragraph.text.find(sentence.text)
                 if quote.start < offset_start + len(sentence.text) and quote.end > offset_start:
-                    mentions.append(Mention("quote", quote.text, f"quote:{fold(quote.text)[:60]}",
-                                            None, speaker=speaker))
+                    mentions.append(
+                        Mention("quote", quote.text, f"quote:{fold(quote.text)[:60]}", None, speaker=speaker)
+                    )
                     break
             result.append(tuple(mentions))
     return ArticleMentions(article, tuple(result), tuple(names))
@@ -623,10 +802,13 @@ def _quote_speaker(
     """Who is quoted in this paragraph: the name next to a reporting verb around a quote."""
     for names in (people,):
         for quote in quotes:
-            after = paragraph[quote.end:quote.end + 80]
-            before = paragraph[max(0, quote.start - 120):quote.start]
-            for m in (_AFTER_SPEAKER.match(after), _BEFORE_SPEAKER.search(before),
-                      _ACCORDING.search(paragraph)):
+            after = paragraph[quote.end : quote.end + 80]
+            before = paragraph[max(0, quote.start - 120) : quote.start]
+            for m in (
+                _AFTER_SPEAKER.match(after),
+                _BEFORE_SPEAKER.search(before),
+                _ACCORDING.search(paragraph),
+            ):
                 if m is None:
                     continue
                 raw = next((v for v in m.groupdict().values() if v), None)

@@ -336,6 +336,15 @@ def match_facts(
     return pairs
 
 
+# Order of a new article's exclusive facts in a report: figures first (what a reviewer checks
+# first), then quotes and claims; the same order as the matrix's bands.
+_KIND_RANK = {"money": 0, "quantity": 1, "date": 2, "quote": 3, "claim": 4, "event": 5, "entity": 6}
+
+
+def _news_order(fact: LockedFact) -> tuple[int, str]:
+    return (_KIND_RANK.get(fact.kind, len(_KIND_RANK)), fact.label)
+
+
 def compare_locks(old: Lock, new: Lock) -> LockDiff:
     """What changed between the lock and the current matrix (as a Lock).
 
@@ -367,7 +376,8 @@ def compare_locks(old: Lock, new: Lock) -> LockDiff:
     added = []
     for aid in sorted(set(new.articles) - common):
         stating = [f for f in new.facts if f.status(aid) != "absent"]
-        exclusive = tuple(f.label for f in stating if f.present() == (aid,))
+        only = sorted((f for f in stating if f.present() == (aid,)), key=_news_order)
+        exclusive = tuple(f.label for f in only)
         added.append(AddedArticle(aid, len(stating), exclusive))
     removed = tuple(sorted(set(old.articles) - common))
     changes.sort(key=lambda c: (c.article, c.label, c.kind, c.before, c.after))

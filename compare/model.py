@@ -122,9 +122,10 @@ class Fact:
         """This article's cell (absent when the article is not in the coverage)."""
         index = self.__dict__.get("_index")
         if index is None:
-            index = {aid: c for aid, c in self.coverage}
+            index = dict(self.coverage)
             object.__setattr__(self, "_index", index)
-        return index.get(article_id, _ABSENT)
+        cell: Cell = index.get(article_id, _ABSENT)
+        return cell
 
     @property
     def present(self) -> tuple[str, ...]:

@@ -17,7 +17,6 @@ from compare.model import Article, DiffResult, MatrixResult, Source
 from compare.read import DEFAULT_MAX_BYTES, read_sources
 from compare.segment import make_paragraphs
 
-
 # Called as progress(step, done, total) while a long job runs; the CLI draws a progress bar
 # from it, the library never prints.
 Progress = Callable[[str, int, int], None]

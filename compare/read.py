@@ -65,9 +65,7 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # Control characters, zero-width and bidirectional marks (embeddings, overrides and isolates can
 # reorder what a terminal shows), and the byte-order mark.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -243,9 +241,7 @@ def _html_to_text(html: str, where: str) -> tuple[str, dict[str, str]]:
     try:
         import trafilatura
     except ImportError:
-        raise CompareError(
-            where, "reading HTML needs the html extra: pip install 'compare[html]'"
-        ) from None
+        raise CompareError(where, "reading HTML needs the html extra: pip install 'compare[html]'") from None
     try:
         result = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=False, with_metadata=True

@@ -109,8 +109,7 @@ def make_paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:
     paragraphs = []
     for index, text in enumerate(texts):
         sentences = tuple(
-            Sentence(text=text[a:b], paragraph=index, start=a, end=b)
-            for a, b in split_sentences(text)
+            Sentence(text=text[a:b], paragraph=index, start=a, end=b) for a, b in split_sentences(text)
         )
         paragraphs.append(Paragraph(index=index, text=text, sentences=sentences))
     return tuple(paragraphs)

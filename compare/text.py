@@ -13,11 +13,25 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that NFKD does not split into base + accent, folded by hand for name matching.
-_FOLD_EXTRA = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ł": "l", "đ": "d",
-                             "þ": "th", "ð": "d", "œ": "oe", "ı": "i"})
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
-                         "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_FOLD_EXTRA = str.maketrans(
+    {"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "œ": "oe", "ı": "i"}
+)
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 # Function words and reporting filler: they say nothing about which fact a sentence carries.
@@ -40,8 +54,21 @@ STOPWORDS = frozenset(
 # Words that different outlets use for the same thing in news copy. Each group maps to its first
 # word, so "unveiled", "presented" and "outlined" share a stem. General news vocabulary only.
 SYNONYM_GROUPS = (
-    ("present", "unveil", "unveiled", "presented", "presents", "revealed", "reveal", "outlined",
-     "outline", "introduced", "introduce", "laid", "lays"),
+    (
+        "present",
+        "unveil",
+        "unveiled",
+        "presented",
+        "presents",
+        "revealed",
+        "reveal",
+        "outlined",
+        "outline",
+        "introduced",
+        "introduce",
+        "laid",
+        "lays",
+    ),
     ("parliament", "lawmakers", "legislators", "legislature", "mps", "congress", "deputies"),
     ("killed", "died", "dead", "deaths", "death", "lives", "fatalities", "killing", "die"),
     ("injured", "hurt", "wounded", "injuries", "injury", "injuring"),
@@ -65,11 +92,36 @@ _SYNONYM = {w: group[0] for group in SYNONYM_GROUPS for w in group}
 
 # Number words, shared by the extractors and by the stemmer (so "five" and "5" compare equal).
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 
 # Stems are word prefixes of this length: long enough to keep "parliament" and "party" apart,
