@@ -96,7 +96,7 @@ def build_facts(
     statements = _statement_rows(articles, graph, by_sentence, entity_index)
     rows = _merge(values, statements, by_sentence)
     _mark_partials(rows, graph, articles, by_sentence)
-    facts = [_to_fact(row, articles, sentences) for row in rows]
+    facts = [_to_fact(row, articles, sentences, graph) for row in rows]
     facts.sort(key=lambda f: _order_key(f, articles))
     return tuple(
         Fact(f"f{i + 1}", f.kind, f.label, f.value, f.speaker, f.coverage) for i, f in enumerate(facts)
@@ -315,6 +315,7 @@ def _merge(
     value's evidence adds nothing."""
     value_sentences = {(aid, pos) for r in values for aid, pos in r.members.items()}
     by_members = {frozenset(r.members.items()): r for r in values}
+    lone_sentences: set[tuple[str, int]] = set()
     rows = list(values)
     for row in statements:
         key = frozenset(row.members.items())
@@ -323,8 +324,13 @@ def _merge(
             if row.kind == "quote":
                 target.speaker = row.speaker
             continue
-        if len(row.members) == 1 and next(iter(row.members.items())) in value_sentences:
-            continue
+        if len(row.members) == 1:
+            only = next(iter(row.members.items()))
+            if only in value_sentences:
+                continue
+            if only in lone_sentences:  # another clause of the same exclusive sentence
+                continue
+            lone_sentences.add(only)
         rows.append(row)
     return rows
 
@@ -368,7 +374,7 @@ def _mark_partials(
             row.others[aid] = ("partial", pos)
 
 
-def _to_fact(row: Row, articles: Sequence[Article], sentences: dict[str, Any]) -> Fact:
+def _to_fact(row: Row, articles: Sequence[Article], sentences: dict[str, Any], graph: SentenceGraph) -> Fact:
     coverage: list[tuple[str, Cell]] = []
     for article in articles:
         if article.id in row.members:
@@ -381,8 +387,18 @@ def _to_fact(row: Row, articles: Sequence[Article], sentences: dict[str, Any]) -
         else:
             cell = Cell("absent")
         coverage.append((article.id, cell))
-    label = _label(row, [c.evidence for _, c in coverage if c.status == "stated" and c.evidence])
+    evidence = [c.evidence for _, c in coverage if c.status == "stated" and c.evidence]
+    if row.units and len(row.members) > 1 or (row.units and row.kind in ("claim", "quote")):
+        evidence = [_central_clause(row, graph)]
+    label = _label(row, evidence)
     return Fact("", row.kind, label, row.value, row.speaker, tuple(coverage))
+
+
+def _central_clause(row: Row, graph: SentenceGraph) -> str:
+    """The member clause most like the others: the row's most typical wording."""
+    units = sorted(set((row.units or {}).values()))
+    best = max(units, key=lambda u: (sum(graph.score(u, v) for v in units if v != u), -u))
+    return graph.units[best].text
 
 
 def _label(row: Row, evidence: list[str]) -> str:
