@@ -388,7 +388,7 @@ def _to_fact(row: Row, articles: Sequence[Article], sentences: dict[str, Any], g
             cell = Cell("absent")
         coverage.append((article.id, cell))
     evidence = [c.evidence for _, c in coverage if c.status == "stated" and c.evidence]
-    if row.units and len(row.members) > 1 or (row.units and row.kind in ("claim", "quote")):
+    if row.units and (len(row.members) > 1 or row.kind in ("claim", "quote")):
         evidence = [_central_clause(row, graph)]
     label = _label(row, evidence)
     return Fact("", row.kind, label, row.value, row.speaker, tuple(coverage))
