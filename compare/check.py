@@ -204,7 +204,7 @@ def find_copies(
         problems.append(Problem(
             later.path, "duplicate",
             f"near-copy of {name}: {count} of {whose} {total} sentences ({found:.0%} of the text) "
-            "are in the other nearly word for word",
+            "are there nearly word for word",
         ))
     return problems
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from compare.write import write_atomically  # the helper lives in the library; kept importable here
+from compare.write import write_atomically as write_atomically  # moved to the library; re-exported
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -26,9 +26,9 @@ The file::
       ]
     }
 
-`cells` lists the articles that have the fact (an article not listed leaves it out), so a new
-article adds its id to the facts it has. Facts are sorted by label (then kind, then cells), so a new article changes the lines of the facts
-it touches and adds lines for the facts it brings, and nothing moves around.
+`cells` lists the articles that have the fact (an article not listed leaves it out). Facts are
+sorted by label (then kind, then cells), so a new article adds its id to the lines of the facts it
+has and adds lines for the facts it brings, and nothing moves around.
 
 Fact ids (`f1`, `f2`) and order change whenever an article is added, and labels change when the
 matrix's labeller is tuned, so facts are matched by what they are: the same label first, then the
@@ -345,33 +345,81 @@ def _news_order(fact: LockedFact) -> tuple[int, str]:
     return (_KIND_RANK.get(fact.kind, len(_KIND_RANK)), fact.label)
 
 
+def _same_kind(kind: str) -> str:
+    """Claims, quotes and events are all statements: tuning may move a sentence between them."""
+    return kind if kind in ("money", "quantity", "date") else "statement"
+
+
+class _RowIndex:
+    """Which facts each article's evidence sentences carry, to tell a row merged or split by the
+    matrix (the sentence still carries the same kind of fact, with the same status and value)
+    from a fact an article really gained or lost. Without it, every retuning of how the matrix
+    groups sentences into rows would read as facts lost by articles that did not change."""
+
+    def __init__(self, facts: Sequence[LockedFact]) -> None:
+        self._rows: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+        self._keys: dict[str, list[str]] = defaultdict(list)
+        for fact in facts:
+            for aid, sentence in fact.evidence:
+                key = _sentence_key(sentence)
+                if (aid, key) not in self._rows:
+                    self._keys[aid].append(key)
+                self._rows[(aid, key)].add(_row_signature(fact, fact.status(aid)))
+
+    def carries(self, fact: LockedFact, aid: str, status: str) -> bool:
+        sentence = dict(fact.evidence).get(aid)
+        if sentence is None:
+            return False
+        key = _sentence_key(sentence)
+        keys = [key] if (aid, key) in self._rows else [
+            k for k, _, _ in process.extract(key, self._keys.get(aid, []), scorer=fuzz.ratio,
+                                             score_cutoff=EVIDENCE_RATIO, limit=None)
+        ]
+        signature = _row_signature(fact, status)
+        return any(signature in self._rows[(aid, k)] for k in keys)
+
+
+def _row_signature(fact: LockedFact, status: str) -> tuple[str, str, str]:
+    return (_same_kind(fact.kind), json.dumps(fact.value, sort_keys=True), status)
+
+
 def compare_locks(old: Lock, new: Lock) -> LockDiff:
     """What changed between the lock and the current matrix (as a Lock).
 
-    Statuses are compared for the articles both know. Articles only the new one knows are `added`,
-    with the facts that only they state; articles only the old one knows are `removed`.
+    Statuses are compared for the articles both know. An article that gains or loses a fact
+    while its sentence still carries the same kind of fact (same value, same status) in another
+    row has not changed: the matrix merged, split or regrouped rows (a new article does that).
+    Articles only the new one knows are `added`, with the facts that only they state (figures
+    first); articles only the old one knows are `removed`.
     """
     common = set(old.articles) & set(new.articles)
     pairs = match_facts(old.facts, new.facts, common)
     matched_new = set(pairs.values())
+    old_rows, new_rows = _RowIndex(old.facts), _RowIndex(new.facts)
     changes: list[Change] = []
     for i, fact in enumerate(old.facts):
         j = pairs.get(i)
         for aid in sorted(common):
             before = fact.status(aid)
             if j is None:
-                if before != "absent":
+                if before != "absent" and not new_rows.carries(fact, aid, before):
                     changes.append(Change(aid, fact.label, before, "absent", "vanished"))
                 continue
-            after = new.facts[j].status(aid)
-            if before != after:
-                changes.append(Change(aid, fact.label, before, after, "changed"))
+            now = new.facts[j]
+            after = now.status(aid)
+            if before == after:
+                continue
+            if after == "absent" and new_rows.carries(fact, aid, before):
+                continue  # the sentence moved to another row
+            if before == "absent" and old_rows.carries(now, aid, after):
+                continue  # the sentence was in another row of the lock
+            changes.append(Change(aid, fact.label, before, after, "changed"))
     for j, fact in enumerate(new.facts):
         if j in matched_new:
             continue
         for aid in sorted(common):
             after = fact.status(aid)
-            if after != "absent":
+            if after != "absent" and not old_rows.carries(fact, aid, after):
                 changes.append(Change(aid, fact.label, "absent", after, "appeared"))
     added = []
     for aid in sorted(set(new.articles) - common):
