@@ -43,3 +43,14 @@ def write(tmp_path: Path) -> Callable[[str, bytes | str], Path]:
         return path
 
     return _write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--update-golden rewrites tests/golden/ from the current output (COMPARE_UPDATE_GOLDEN=1
+    does the same); review the diff before committing it."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files in tests/golden/ instead of comparing with them",
+    )

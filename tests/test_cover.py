@@ -1,0 +1,196 @@
+"""compare.cover through compare.pipeline.matrix: tiny hand-written articles in a temporary
+folder, and the fact rows and cells they must give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare.model import Fact, MatrixResult
+from compare.pipeline import load_articles, matrix
+
+BLAST = {
+    "a": (
+        "A gas explosion tore through an apartment block in the northern city of Lindholm on "
+        "Saturday morning.\n\n"
+        "Police said 37 people were injured in the blast and taken to the regional hospital.\n\n"
+        "The mayor said the building had been inspected last year and found safe.\n"
+    ),
+    "b": (
+        "An explosion caused by a gas leak destroyed an apartment building in Lindholm on "
+        "Saturday.\n\n"
+        "Officials said 41 people were injured in the blast and taken to hospital.\n\n"
+        "A local bakery owner, Greta Holm, said she heard the bang from three streets away.\n"
+    ),
+}
+
+LOAN = {
+    "a": (
+        "European leaders agreed on Thursday to lend Ukraine €40bn over the coming year, "
+        "officials in Brussels said.\n\n"
+        "The package will be paid in monthly instalments starting in January, according to the "
+        "finance ministers.\n"
+    ),
+    "b": (
+        "The European Union will lend Ukraine 40 billion euros over the next year, officials said "
+        "in Brussels on Thursday.\n\n"
+        "Finance ministers said the money would arrive in monthly payments from January.\n"
+    ),
+    "c": (
+        "Brussels officials said EU leaders had approved a loan of EUR 40,000,000,000 to Ukraine "
+        "for the coming year.\n\n"
+        "The first instalment is expected in January, ministers said.\n"
+    ),
+}
+
+
+def run(tmp_path: Path, texts: dict[str, str]) -> MatrixResult:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return matrix(load_articles([str(tmp_path)]))
+
+
+def statuses(fact: Fact) -> dict[str, str]:
+    return {aid: cell.status for aid, cell in fact.coverage}
+
+
+def facts_with_evidence(result: MatrixResult, words: str) -> list[Fact]:
+    """Facts with a non-absent cell whose evidence contains these words."""
+    return [
+        f for f in result.facts
+        if any(c.evidence and words in c.evidence for _, c in f.coverage)
+    ]
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+def test_one_money_amount_written_three_ways_is_one_row(tmp_path: Path) -> None:
+    result = run(tmp_path, LOAN)
+    money = [f for f in result.facts if f.kind == "money"]
+    assert len(money) == 1
+    (fact,) = money
+    assert fact.value == {"currency": "EUR", "amount": 40_000_000_000}
+    assert statuses(fact) == {"a": "stated", "b": "stated", "c": "stated"}
+    assert "€40bn" in fact.cell("a").evidence
+    assert "40 billion euros" in fact.cell("b").evidence
+    assert "EUR 40,000,000,000" in fact.cell("c").evidence
+
+
+def test_money_row_comes_first_and_its_label_shows_the_amount(tmp_path: Path) -> None:
+    result = run(tmp_path, LOAN)
+    first = result.facts[0]
+    assert first.kind == "money"
+    assert first.id == "f1"
+    assert first.label.startswith("€40 billion")
+
+
+def test_different_counts_of_the_same_thing_are_one_row_in_conflict(tmp_path: Path) -> None:
+    result = run(tmp_path, BLAST)
+    conflicted = [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
+    assert len(conflicted) == 1
+    (fact,) = conflicted
+    assert fact.kind == "quantity"
+    assert fact.value == {"count": 37, "unit": "people"}
+    assert statuses(fact) == {"a": "stated", "b": "conflict"}
+    assert "41 people" in fact.cell("b").evidence
+    assert fact.cell("b").paragraph == 1
+    # the other figure is not a row of its own
+    assert not [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("count") == 41]
+
+
+def test_vague_count_is_a_partial_cell(tmp_path: Path) -> None:
+    texts = dict(BLAST)
+    texts["b"] = texts["b"].replace("41 people", "dozens of people")
+    result = run(tmp_path, texts)
+    (fact,) = [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("count") == 37]
+    assert statuses(fact) == {"a": "stated", "b": "partial"}
+    assert "dozens of people" in fact.cell("b").evidence
+
+
+def test_same_count_in_two_articles_is_stated_in_both(tmp_path: Path) -> None:
+    texts = dict(BLAST)
+    texts["b"] = texts["b"].replace("41 people", "37 people")
+    result = run(tmp_path, texts)
+    (fact,) = [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("count") == 37]
+    assert statuses(fact) == {"a": "stated", "b": "stated"}
+    assert not [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
+
+
+# --- statements ----------------------------------------------------------------------------
+
+
+def test_paraphrased_claim_is_one_row(tmp_path: Path) -> None:
+    result = run(tmp_path, LOAN)
+    rows = facts_with_evidence(result, "monthly")
+    assert len(rows) == 1
+    (fact,) = rows
+    assert fact.cell("a").status == "stated"
+    assert fact.cell("b").status == "stated"
+    assert "monthly instalments" in fact.cell("a").evidence
+    assert "monthly payments" in fact.cell("b").evidence
+
+
+def test_exclusive_sentence_is_a_row_in_one_article(tmp_path: Path) -> None:
+    result = run(tmp_path, BLAST)
+    rows = facts_with_evidence(result, "bakery owner")
+    assert rows
+    for fact in rows:
+        assert fact.present == ("b",)
+        assert fact.cell("a").status == "absent"
+        assert fact.cell("a").evidence is None and fact.cell("a").paragraph is None
+    mayor = facts_with_evidence(result, "The mayor said")
+    assert mayor and all(f.present == ("a",) for f in mayor)
+
+
+def test_exclusives_come_after_shared_facts(tmp_path: Path) -> None:
+    result = run(tmp_path, BLAST)
+    counts = [len(f.present) for f in result.facts]
+    assert counts == sorted(counts, reverse=True)
+    assert [f.id for f in result.facts] == [f"f{i + 1}" for i in range(len(result.facts))]
+
+
+def test_every_article_has_a_cell_in_every_fact(tmp_path: Path) -> None:
+    result = run(tmp_path, LOAN)
+    for fact in result.facts:
+        assert [aid for aid, _ in fact.coverage] == ["a", "b", "c"]
+
+
+# --- quotes --------------------------------------------------------------------------------
+
+
+def test_quote_with_said_gets_its_speaker(tmp_path: Path) -> None:
+    result = run(tmp_path, {"a": (
+        "NATO defence ministers met in Brussels on Thursday to discuss support for Ukraine over "
+        "the winter.\n\n"
+        "\"The alliance will keep sending air defence systems for as long as it takes,\" Mark "
+        "Rutte said.\n"
+    )})
+    quotes = [f for f in result.facts if f.kind == "quote"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Mark Rutte"
+    assert quotes[0].cell("a").paragraph == 1
+
+
+def test_name_spelled_two_ways_is_one_speaker(tmp_path: Path) -> None:
+    result = run(tmp_path, {
+        "a": (
+            "Ukrainian President Volodymyr Zelensky met European defence ministers in Brussels on "
+            "Thursday to present his plan.\n\n"
+            "\"We need long-range weapons and a clear invitation to the alliance,\" Zelensky said.\n\n"
+            "The ministers promised to study the proposal before their next meeting in December.\n"
+        ),
+        "b": (
+            "Volodymyr Zelenskyy travelled to Brussels on Thursday to show European defence "
+            "ministers his plan.\n\n"
+            "\"Without an invitation to the alliance and long-range missiles we cannot win,\" "
+            "Zelenskyy said.\n\n"
+            "\"Our soldiers are exhausted after a long winter of fighting on the front,\" Zelenskyy "
+            "told reporters.\n"
+        ),
+    })
+    quotes = [f for f in result.facts if f.kind == "quote"]
+    assert {aid for f in quotes for aid in f.present} == {"a", "b"}
+    speakers = {f.speaker for f in quotes}
+    assert len(speakers) == 1
+    (speaker,) = speakers
+    assert speaker is not None and speaker.startswith("Volodymyr Zelensk")
