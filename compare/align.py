@@ -79,10 +79,7 @@ class Unit:
     text: str
     stems: tuple[str, ...]
     refs: list[SentenceRef]
-
-    @property
-    def articles(self) -> frozenset[str]:
-        return frozenset(r.article for r in self.refs)
+    articles: frozenset[str] = frozenset()  # filled in once every occurrence is known
 
 
 @dataclass
@@ -162,6 +159,8 @@ def build_graph(articles: Sequence[Article], *, min_score: float = MIN_LINK) -> 
                     units[by_key[key]].refs.append(ref)
                 ids.append(by_key[key])
             unit_of[(article.id, position)] = tuple(ids)
+    for unit in units:
+        unit.articles = frozenset(r.article for r in unit.refs)
     weights = Weights(u.stems for u in units)
     vectors = [weights.vector(u.stems, name_stems(u.text)) for u in units]
     limit = max(2, int(COMMON_STEM_SHARE * len(units)))
@@ -254,11 +253,28 @@ def paragraph_links(
         # Each further shared fact adds FACT_STEP; the wording score breaks ties.
         boost = FACT_LINK + FACT_STEP * (n - 1) + TIE_SHARE * links.get(key, 0.0)
         links[key] = min(1.0, max(links.get(key, 0.0), boost))
+    # Ties (several paragraphs sharing one identical sentence all score 1.0) break towards the
+    # pair whose whole paragraphs are most alike, then towards the same place in the story.
+    if links:
+        bags_a = {p.index: _bag(graph, p.text) for p in a.paragraphs}
+        bags_b = {p.index: _bag(graph, p.text) for p in b.paragraphs}
+        na, nb = max(len(a.paragraphs), 1), max(len(b.paragraphs), 1)
+        for pa, pb in list(links):
+            alike = overlap_score(bags_a[pa], bags_b[pb])
+            placed = 1.0 - abs(pa / na - pb / nb)
+            links[(pa, pb)] += TIE_SHARE * TIE_SHARE * (alike + TIE_SHARE * placed)
     return links
 
 
+def _bag(graph: SentenceGraph, text: str) -> dict[str, float]:
+    return graph.weights.vector(content_terms(text), name_stems(text))
+
+
 def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int, float]]:
-    """Keep links above threshold that both ends rank among their MAX_PARTNERS best."""
+    """Keep links above threshold that both ends rank among their MAX_PARTNERS best and that at
+    least one end ranks first: a paragraph split in two keeps both halves (each half's best is
+    the whole), while three paragraphs repeating one sentence do not cross-pair (each one's
+    best is its own counterpart)."""
     best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
     best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (pa, pb), s in links.items():
@@ -266,18 +282,20 @@ def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple
             best_a[pa].append((s, pb))
             best_b[pb].append((s, pa))
 
-    def allowed(ranked: list[tuple[float, int]]) -> set[int]:
+    def allowed(ranked: list[tuple[float, int]]) -> list[int]:
         ranked.sort(key=lambda t: (-t[0], t[1]))
         top = ranked[0][0]
-        return {o for s, o in ranked[:MAX_PARTNERS] if s >= SECOND_PARTNER_SHARE * top}
+        return [o for s, o in ranked[:MAX_PARTNERS] if s >= SECOND_PARTNER_SHARE * top]
 
     ok_a = {pa: allowed(v) for pa, v in best_a.items()}
     ok_b = {pb: allowed(v) for pb, v in best_b.items()}
-    return sorted(
-        (pa, pb, s)
-        for (pa, pb), s in links.items()
-        if s >= threshold and pb in ok_a.get(pa, ()) and pa in ok_b.get(pb, ())
-    )
+    kept = []
+    for (pa, pb), s in links.items():
+        if s < threshold or pb not in ok_a.get(pa, ()) or pa not in ok_b.get(pb, ()):
+            continue
+        if ok_a[pa][0] == pb or ok_b[pb][0] == pa:
+            kept.append((pa, pb, s))
+    return sorted(kept)
 
 
 def align_pair(
@@ -310,7 +328,10 @@ def align_pair(
         sb.add(pb)
         components[root] = (sa, sb, max(best, s))
     pairs = sorted(
-        (Pair(tuple(sorted(sa)), tuple(sorted(sb)), round(best, 2)) for sa, sb, best in components.values()),
+        (
+            Pair(tuple(sorted(sa)), tuple(sorted(sb)), round(min(best, 1.0), 2))
+            for sa, sb, best in components.values()
+        ),
         key=lambda p: (p.a[0], p.b[0]),
     )
     used_a = {i for p in pairs for i in p.a}
@@ -362,6 +383,9 @@ def group_paragraphs(
     links = sorted(
         ((s, a, b) for (a, b), s in graph.edges.items() if s >= ALIGN_LINK), key=lambda t: (-t[0], t[1], t[2])
     )
+    for unit in graph.units:  # a sentence found word for word in several articles
+        if len(unit.articles) > 1:
+            chains.append([(r.article, r.paragraph) for r in unit.refs])
     for _, a, b in links:
         first = graph.units[a].refs[0]
         chains.append(

@@ -27,6 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from compare.errors import CompareError
+from compare.limits import DEFAULT_MAX_BYTES
 from compare.lock import (
     LOCK_FILE,
     LockDiff,
@@ -38,7 +39,7 @@ from compare.lock import (
 from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
-from compare.read import DEFAULT_MAX_BYTES, article_paths, load_sources, read_source
+from compare.read import article_paths, load_sources, read_source
 from compare.text import Weights, content_stems, overlap_score, words
 from compare.write import write_atomically
 
@@ -77,9 +78,7 @@ TOPIC_MEDIAN_SHARE = 0.7
 MIN_TOPIC_ARTICLES = 3
 
 
-def check(
-    directory: str | Path, *, update: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
-) -> CheckResult:
+def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
     """Run every check on the article files of `directory`; with `update`, write the lock.
 
     Raises CompareError for bad input (no such folder, no article files, broken sources.yaml) and
@@ -161,9 +160,7 @@ def _sentence_keys(article: Article) -> list[str]:
     return [k for k in keys if k]
 
 
-def copy_share(
-    a: Article, b: Article, *, ratio: float = COPY_SENTENCE_RATIO
-) -> tuple[float, int, int]:
+def copy_share(a: Article, b: Article, *, ratio: float = COPY_SENTENCE_RATIO) -> tuple[float, int, int]:
     """How much of the shorter article is in the other nearly word for word.
 
     Returns (share of the shorter one's sentence characters found, sentences found, its sentence
@@ -201,11 +198,14 @@ def find_copies(
         name = Path(earlier.path).name
         later_size = sum(map(len, _sentence_keys(later)))
         whose = "its" if later_size <= sum(map(len, _sentence_keys(earlier))) else f"{name}'s"
-        problems.append(Problem(
-            later.path, "duplicate",
-            f"near-copy of {name}: {count} of {whose} {total} sentences ({found:.0%} of the text) "
-            "are there nearly word for word",
-        ))
+        problems.append(
+            Problem(
+                later.path,
+                "duplicate",
+                f"near-copy of {name}: {count} of {whose} {total} sentences ({found:.0%} of the text) "
+                "are there nearly word for word",
+            )
+        )
     return problems
 
 
@@ -249,11 +249,14 @@ def find_off_topic(
     for aid in sorted(closest, key=lambda k: Path(paths[k]).name):
         score, other = closest[aid]
         if score < floor and score < median_share * typical:
-            problems.append(Problem(
-                paths[aid], "off-topic",
-                f"seems to be about another event: similarity {score:.2f} with the closest article "
-                f"({Path(paths[other]).name}), against {typical:.2f} typical in this folder",
-            ))
+            problems.append(
+                Problem(
+                    paths[aid],
+                    "off-topic",
+                    f"seems to be about another event: similarity {score:.2f} with the closest article "
+                    f"({Path(paths[other]).name}), against {typical:.2f} typical in this folder",
+                )
+            )
     return problems
 
 
@@ -289,12 +292,17 @@ def lock_problems(
     paths = {a.id: a.path for a in articles}
     problems = []
     for change in diff.changes:
-        note = {"appeared": " (a fact the lock does not have)",
-                "vanished": " (no fact matches it any more)"}.get(change.kind, "")
-        problems.append(Problem(
-            paths.get(change.article, change.article), "lock",
-            f"fact {_quote(change.label)} was {change.before}, now {change.after}{note}",
-        ))
+        note = {
+            "appeared": " (a fact the lock does not have)",
+            "vanished": " (no fact matches it any more)",
+        }.get(change.kind, "")
+        problems.append(
+            Problem(
+                paths.get(change.article, change.article),
+                "lock",
+                f"fact {_quote(change.label)} was {change.before}, now {change.after}{note}",
+            )
+        )
     for added in diff.added:
         if added.exclusive:
             news = "; ".join(_quote(label) for label in added.exclusive[:MAX_LISTED_FACTS])
@@ -303,14 +311,16 @@ def lock_problems(
             brings = f"{len(added.exclusive)} of them in no other article: {news}"
         else:
             brings = "none that other articles lack"
-        problems.append(Problem(
-            paths.get(added.article, added.article), "lock",
-            f"new article, not in the lock: states {added.facts} facts, {brings}",
-        ))
+        problems.append(
+            Problem(
+                paths.get(added.article, added.article),
+                "lock",
+                f"new article, not in the lock: states {added.facts} facts, {brings}",
+            )
+        )
     for aid in diff.removed:
         if aid not in skip:
             problems.append(
                 Problem(lock_path, "lock", f"article {aid!r} is in the lock but not in the folder")
             )
     return problems
-

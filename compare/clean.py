@@ -108,7 +108,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "translation-note",
-        r"^(translated|translation) (from|by)\b.{0,80}$",
+        r"^(translated|translation) (from|by)\b.{0,80}$|\b(machine[- ]translated|automatically translated)\b",
         "Translated from Danish by our newsroom",
     ),
     # Reader instructions that belong to the site, not the story.
@@ -233,6 +233,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     dropped: list[Dropped] = []
     kept: list[str] = []
     kept_folded: list[str] = []
+    kept_keys: set[str] = set()
     in_teasers = False
     after_teaser_link = False
     story_stems = _story_stems(lines, labels)
@@ -263,13 +264,14 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
             in_teasers = after_teaser_link = False
         elif label == "story":
             in_teasers = after_teaser_link = False
-        if reason is None and _is_duplicate(line.text, kept_folded):
+        if reason is None and _is_duplicate(line.text, kept_folded, kept_keys):
             reason = "duplicate"
         if reason is not None:
             dropped.append(Dropped(line.text, reason))
             continue
         kept.append(line.text)
         kept_folded.append(_dup_key(line.text))
+        kept_keys.add(kept_folded[-1])
     return Cleaned(
         title=found_title[1] if found_title else title,
         paragraphs=tuple(kept),
@@ -316,18 +318,16 @@ def _dup_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _is_duplicate(text: str, kept: list[str]) -> bool:
+def _is_duplicate(text: str, kept: list[str], kept_set: set[str]) -> bool:
     """Is this paragraph a copy (exact or near-exact) of one already kept?"""
     key = _dup_key(text)
     if len(key) < MIN_DUPLICATE_CHARS:
-        return key in kept and len(key) > 0 and len(key.split()) >= MIN_STORY_WORDS
-    if key in kept:
+        return key in kept_set and len(key) > 0 and len(key.split()) >= MIN_STORY_WORDS
+    if key in kept_set:
         return True
     if len(kept) > FUZZY_DUPLICATE_LIMIT:
         return False
     for other in kept:
-        if other == key:
-            return True
         if abs(len(other) - len(key)) <= 0.1 * len(key) and fuzz.ratio(other, key) >= DUPLICATE_RATIO:
             return True
     return False

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from compare.limits import DEFAULT_MAX_BYTES
 from compare.write import write_atomically as write_atomically  # moved to the library; re-exported
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
+    """Every output format; each command offers the ones that make sense for it."""
+
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -42,10 +45,19 @@ class Format(str, Enum):
     html = "html"
 
 
+class ReportFormat(StrEnum):
+    """Formats of `diff` and `check`: a table, JSON or a markdown report."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
-                 dir_okay=False),
+    typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of standard output.", dir_okay=False
+    ),
 ]
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colours or styles (the NO_COLOR variable does the same).")
@@ -57,6 +69,11 @@ MaxBytesOption = Annotated[
 WidthOption = Annotated[
     int | None, typer.Option("--width", min=40, max=1000, help="Table width (default: the terminal's).")
 ]
+
+
+def no_color_env() -> bool:
+    """NO_COLOR set to a non-empty value turns colour off (no-color.org: an empty value does not)."""
+    return bool(os.environ.get("NO_COLOR"))
 
 
 class UsageProblem(Exception):
@@ -72,7 +89,7 @@ def _check_format(fmt: Format, allowed: tuple[Format, ...], command: str) -> Non
 def _console(no_color: bool, width: int | None, file: Any = None, force_plain: bool = False) -> Console:
     from rich.console import Console
 
-    plain = no_color or force_plain or "NO_COLOR" in os.environ
+    plain = no_color or force_plain or no_color_env()
     return Console(
         file=file,
         width=width,
@@ -95,13 +112,13 @@ def _render_terminal(renderables: list[Any], no_color: bool, width: int | None) 
 
     live = _console(no_color, width)
     buffer = io.StringIO()
-    plain = no_color or "NO_COLOR" in os.environ or not live.is_terminal
+    plain = no_color or no_color_env() or not live.is_terminal
     console = Console(
         file=buffer,
         width=width or live.width,
         force_terminal=not plain,
         no_color=plain,
-        color_system=None if plain else live.color_system or "standard",
+        color_system=None if plain else "truecolor" if live.color_system == "truecolor" else "standard",
         highlight=False,
         emoji=False,
         markup=False,
@@ -123,7 +140,7 @@ class ProgressBar:
 
         self._clock = time.monotonic
         self._start = self._clock()
-        self._enabled = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        self._enabled = sys.stderr.isatty() and not no_color_env()
         self._bar: Any = None
         self._tasks: dict[str, Any] = {}
 
@@ -161,22 +178,31 @@ def _emit(text: str, output: Path | None) -> None:
 def diff(
     a: Annotated[str, typer.Argument(help="First article file (or - for standard input).")],
     b: Annotated[str, typer.Argument(help="Second article file.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = ReportFormat.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
-    max_bytes: MaxBytesOption = 8_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: WidthOption = None,
 ) -> None:
     """Align two articles paragraph by paragraph: what both report, what only one reports, and
     the facts each has that the other lacks."""
-    _check_format(fmt, (Format.table, Format.json, Format.markdown), "diff")
+    fmt = Format(report_format.value)
     if a == "-" and b == "-":
         raise UsageProblem("only one of the two articles can be read from standard input")
+    from compare.errors import CompareError
+    from compare.pipeline import build_article
     from compare.pipeline import diff as run_diff
-    from compare.pipeline import load_articles
+    from compare.read import read_source
 
-    (article_a,) = load_articles([a], max_bytes=max_bytes)
-    (article_b,) = load_articles([b], max_bytes=max_bytes)
+    for path in (a, b):
+        if path != "-" and os.path.isdir(path):
+            raise CompareError(
+                path, "is a directory; diff compares two article files (use matrix for a folder)"
+            )
+    article_a = build_article(read_source(a, max_bytes=max_bytes))
+    article_b = build_article(read_source(b, max_bytes=max_bytes))
     result = run_diff(article_a, article_b)
     _emit(_format_diff(result, fmt, no_color or output is not None, width), output)
 
@@ -194,10 +220,12 @@ def _format_diff(result: DiffResult, fmt: Format, no_color: bool, width: int | N
 @app.command()
 def matrix(
     paths: Annotated[list[str], typer.Argument(help="A folder of articles, or several article files.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, markdown, csv or html.")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json, markdown, csv or html.")
+    ] = Format.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
-    max_bytes: MaxBytesOption = 8_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: WidthOption = None,
 ) -> None:
     """One table: facts down the side, outlets across the top, and whether each outlet stated
@@ -242,21 +270,24 @@ def check(
     directory: Annotated[str, typer.Argument(help="The folder of articles to check.")],
     update: Annotated[
         bool,
-        typer.Option("--update", help="Write the lock file (compare.lock.json) from the current "
-                     "fact matrix instead of comparing with it."),
+        typer.Option(
+            "--update",
+            help="Write the lock file (compare.lock.json) from the current "
+            "fact matrix instead of comparing with it.",
+        ),
     ] = False,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table, json or markdown.")
-    ] = Format.table,
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = ReportFormat.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
-    max_bytes: MaxBytesOption = 8_000_000,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: WidthOption = None,
 ) -> None:
     """The CI gate for a folder of articles: every file is readable text with a story, none is a
     copy of another, all cover one event, and the fact matrix still matches the lock file.
     Exit status 0 when all is well, 1 when a check failed, 2 on bad input."""
-    _check_format(fmt, (Format.table, Format.json, Format.markdown), "check")
+    fmt = Format(report_format.value)
     from compare.check import check as run_check
 
     result = run_check(directory, update=update, max_bytes=max_bytes)
@@ -320,8 +351,10 @@ def main(argv: list[str] | None = None) -> int:
             ctx = getattr(exc, "ctx", None)
             sys.stdout.write((ctx.get_help() if ctx else "") + "\n")
             return 0
-        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-        _fail(" ".join(message.split()))
+        message = " ".join((exc.format_message() if hasattr(exc, "format_message") else str(exc)).split())
+        ctx = getattr(exc, "ctx", None)
+        command = " ".join(ctx.command_path.split()[1:]) if ctx is not None else ""
+        _fail(f"{command}: {message}" if command else message)
     except BrokenPipeError:
         return 0
     except RecursionError:

@@ -141,7 +141,12 @@ def _value_rows(
         if vm.mention.approximate and vm.mention.key.split(":")[-1].startswith("~"):
             continue  # vague counts ("dozens of people") only ever make a cell partial
         groups[vm.mention.key].append(vm)
-    ordered = sorted(groups.items(), key=lambda kv: (-len({v.article for v in kv[1]}), kv[0]))
+    # Most widely reported value first; a tie goes to the value of the first article (in id
+    # order) that gives one, so which of two contradicting figures leads a row is explainable.
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: (-len({v.article for v in kv[1]}), min((v.article, v.position) for v in kv[1]), kv[0]),
+    )
     rows: list[tuple[Row, list[ValueMention]]] = []
     for _key, vms in ordered:
         members: dict[str, int] = {}
@@ -320,10 +325,7 @@ def _merge(
     for row in statements:
         key = frozenset(row.members.items())
         if key in by_members:
-            target = by_members[key]
-            if row.kind == "quote":
-                target.speaker = row.speaker
-            continue
+            continue  # the value row says it, with its figure
         if len(row.members) == 1:
             only = next(iter(row.members.items()))
             if only in value_sentences:
@@ -346,6 +348,7 @@ def _mark_partials(
     join the row), or a vague count ("dozens of people") in the slot of an exact one."""
     nbrs = graph.neighbours()
     checkable = _checkable_units(graph, by_sentence)
+    sentences_of = {a.id: a.sentences for a in articles}
     for row in rows:
         present = set(row.members) | set(row.others)
         best: dict[str, tuple[float, int]] = {}
@@ -363,11 +366,15 @@ def _mark_partials(
                             best[ref.article] = (score, ref.position)
         if row.kind == "quantity" and isinstance(row.value, dict):
             slot = f"quantity:{stem(str(row.value.get('unit')))}"
+            contexts = [set(content_stems(sentences_of[aid][pos].text)) for aid, pos in row.members.items()]
             for article in articles:
                 if article.id in present or article.id in best:
                     continue
                 for position, ms in enumerate(by_sentence[article.id]):
-                    if any(m.approximate and m.slot == slot for m in ms):
+                    if not any(m.approximate and m.slot == slot for m in ms):
+                        continue
+                    mine = set(content_stems(sentences_of[article.id][position].text))
+                    if any(len(mine & other) >= CONFLICT_CONTEXT for other in contexts):
                         best[article.id] = (0.0, position)
                         break
         for aid, (_, pos) in sorted(best.items()):
@@ -395,10 +402,14 @@ def _to_fact(row: Row, articles: Sequence[Article], sentences: dict[str, Any], g
 
 
 def _central_clause(row: Row, graph: SentenceGraph) -> str:
-    """The member clause most like the others: the row's most typical wording."""
+    """The member clause most like the others: the row's most typical wording (its whole
+    sentence when the clause cannot stand alone, e.g. "which Ukraine has long asked for")."""
     units = sorted(set((row.units or {}).values()))
     best = max(units, key=lambda u: (sum(graph.score(u, v) for v in units if v != u), -u))
-    return graph.units[best].text
+    text = graph.units[best].text
+    if text[:1].islower():
+        return graph.units[best].refs[0].text
+    return text
 
 
 def _label(row: Row, evidence: list[str]) -> str:

@@ -90,23 +90,9 @@ CURRENCY_SYMBOLS = {
     "c$": "CAD",
     "hk$": "HKD",
 }
-CURRENCY_CODES = (
-    "EUR",
-    "USD",
-    "GBP",
-    "DKK",
-    "SEK",
-    "NOK",
-    "CHF",
-    "JPY",
-    "CNY",
-    "RUB",
-    "UAH",
-    "INR",
-    "AUD",
-    "CAD",
-    "PLN",
-    "HKD",
+CURRENCY_CODES = tuple(
+    """EUR USD GBP DKK SEK NOK CHF JPY CNY RUB UAH INR AUD CAD PLN HKD KZT TRY ZAR BRL MXN KRW CZK
+    HUF ILS NZD SGD""".split()
 )
 CURRENCY_WORDS = {
     "euro": "EUR",
@@ -131,6 +117,15 @@ CURRENCY_WORDS = {
     "rupees": "INR",
     "francs": "CHF",
     "zloty": "PLN",
+    "tenge": "KZT",
+    "lira": "TRY",
+    "liras": "TRY",
+    "rand": "ZAR",
+    "reais": "BRL",
+    "pesos": "MXN",
+    "won": "KRW",
+    "forints": "HUF",
+    "shekels": "ILS",
 }
 _SYM = r"(?:US\$|A\$|C\$|HK\$|[€$£¥₴₽₹])"
 _CODE = "|".join(CURRENCY_CODES)
@@ -532,36 +527,26 @@ TITLE_WORDS = frozenset(
     mr mrs ms dr prof judge prosecutor sheriff captain colonel sergeant inspector""".split()
 )
 # Capitalised words that begin sentences or name days and months: never a name on their own.
+# Capitalised words that open sentences but name nobody: function words, months, days, number
+# words, and openers common in news copy. Participles and "-ing" forms ("Asked", "Looking") are
+# caught by _is_opener rather than listed.
 _NOT_NAMES = (
     frozenset(w.capitalize() for w in STOPWORDS)
     | {m.capitalize() for m in MONTHS}
     | {d.capitalize() for d in WEEKDAYS}
-    | {
-        "Asked",
-        "Despite",
-        "Pressed",
-        "Looking",
-        "Posting",
-        "Ahead",
-        "Another",
-        "Elsewhere",
-        "Early",
-        "After",
-        "Before",
-        "Meanwhile",
-        "Unveiled",
-        "Some",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Several",
-        "It",
-        "This",
-        "That",
-        "Ukrainians",
-    }
+    | {w.capitalize() for w in NUMBER_WORDS}
+    | {"Despite", "Ahead", "Another", "Elsewhere", "Early", "Meanwhile", "Several", "It", "This", "That"}
 )
+
+
+def _is_opener(token: str, at_sentence_start: bool) -> bool:
+    """A word that opens a sentence without naming anyone; at the very start of a sentence a
+    participle or gerund ("Asked about", "Posting on X") counts too (mid-sentence, "Ahmed" or
+    "Channing" are names)."""
+    if token in _NOT_NAMES:
+        return True
+    low = token.lower()
+    return at_sentence_start and len(low) > 4 and low.endswith(("ing", "ed")) and token[1:].islower()
 
 
 @dataclass(frozen=True)
@@ -594,7 +579,9 @@ def find_names(sentence: str) -> list[NameSpan]:
             title, tokens = tokens[: marks[-1] + 1], tokens[marks[-1] + 1 :]
         elif len(tokens) >= 3 and _is_org_word(tokens[0]) and not any(_is_org_word(t) for t in tokens[1:]):
             title, tokens = tokens[:1], tokens[1:]  # "NATO Julianne Smith": an org before a name
-        while tokens and (tokens[0] in _NOT_NAMES or fold(tokens[0]) in STOPWORDS):
+        at_start = m.start() == 0 and not title
+        while tokens and (_is_opener(tokens[0], at_start) or fold(tokens[0]) in STOPWORDS):
+            at_start = False
             tokens.pop(0)
         while tokens and fold(tokens[-1]) in STOPWORDS:
             tokens.pop()
@@ -647,17 +634,21 @@ class EntityIndex:
             counts[n] = counts.get(n, 0) + 1
         ordered = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
         self._canonical: dict[str, str] = {}
-        full_names: list[str] = []
+        # Names can only be the same when their surnames share the first letters (see _same),
+        # so each name is compared with the full names of its bucket only.
+        buckets: dict[str, list[str]] = {}
         for name in ordered:
-            target = None
-            for full in full_names:
-                if self._same(name, full):
-                    target = full
-                    break
+            bucket = buckets.setdefault(self._bucket(name), [])
+            target = next((full for full in bucket if self._same(name, full)), None)
             if target is None:
-                full_names.append(name)
+                bucket.append(name)
                 target = name
             self._canonical[name] = target
+
+    @staticmethod
+    def _bucket(name: str) -> str:
+        tokens = fold(name).split()
+        return tokens[-1][:3] if tokens else ""
 
     def _same(self, name: str, full: str) -> bool:
         a, b = fold(name).split(), fold(full).split()
@@ -761,11 +752,14 @@ def extract_article(article: Article) -> ArticleMentions:
     carried_speaker: str | None = None
     sentence_no = -1
     for paragraph in article.paragraphs:
-        for k in range(len(paragraph.sentences)):
+        quotes = find_quote_spans(paragraph.text)
+        for k, sentence in enumerate(paragraph.sentences):
             for span in spans_by_sentence[sentence_no + 1 + k]:
+                at = sentence.start + span.start
+                if any(q.start <= at < q.end for q in quotes):
+                    continue  # named inside a quote: spoken about, not speaking
                 if span.text in person_names:
                     people.append((span.text, span.title))
-        quotes = find_quote_spans(paragraph.text)
         speaker = _quote_speaker(paragraph.text, quotes, people) if quotes else None
         if quotes and speaker is None and paragraph.text.lstrip()[:1] in '"“«':
             speaker = carried_speaker  # a quote running on from the previous paragraph

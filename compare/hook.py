@@ -33,8 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("files", nargs="*", help="changed article files (pre-commit passes them)")
     parser.add_argument("--max-bytes", type=int, default=None, help="passed on to compare check")
-    parser.add_argument("--format", dest="fmt", default="table",
-                        choices=("table", "markdown", "json"), help="report format")
+    parser.add_argument(
+        "--format", dest="fmt", default="table", choices=("table", "markdown", "json"), help="report format"
+    )
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
 
     from compare.cli import main as cli_main

@@ -281,8 +281,9 @@ def _shared_evidence(
             key = _sentence_key(sentence)
             hits = set(index.get((aid, key), ()))
             if not hits and per_article.get(aid):
-                near = process.extract(key, per_article[aid], scorer=fuzz.ratio,
-                                       score_cutoff=EVIDENCE_RATIO, limit=None)
+                near = process.extract(
+                    key, per_article[aid], scorer=fuzz.ratio, score_cutoff=EVIDENCE_RATIO, limit=None
+                )
                 for other, _, _ in near:
                     hits.update(index[(aid, other)])
             for j in hits:
@@ -371,10 +372,16 @@ class _RowIndex:
         if sentence is None:
             return False
         key = _sentence_key(sentence)
-        keys = [key] if (aid, key) in self._rows else [
-            k for k, _, _ in process.extract(key, self._keys.get(aid, []), scorer=fuzz.ratio,
-                                             score_cutoff=EVIDENCE_RATIO, limit=None)
-        ]
+        keys = (
+            [key]
+            if (aid, key) in self._rows
+            else [
+                k
+                for k, _, _ in process.extract(
+                    key, self._keys.get(aid, []), scorer=fuzz.ratio, score_cutoff=EVIDENCE_RATIO, limit=None
+                )
+            ]
+        )
         signature = _row_signature(fact, status)
         return any(signature in self._rows[(aid, k)] for k in keys)
 
@@ -430,4 +437,3 @@ def compare_locks(old: Lock, new: Lock) -> LockDiff:
     removed = tuple(sorted(set(old.articles) - common))
     changes.sort(key=lambda c: (c.article, c.label, c.kind, c.before, c.after))
     return LockDiff(tuple(changes), tuple(added), removed)
-

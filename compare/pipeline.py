@@ -13,8 +13,9 @@ from compare.clean import clean
 from compare.cover import build_facts
 from compare.errors import CompareError
 from compare.extract import extract_article
+from compare.limits import DEFAULT_MAX_BYTES
 from compare.model import Article, DiffResult, MatrixResult, Source
-from compare.read import DEFAULT_MAX_BYTES, read_sources
+from compare.read import read_sources
 from compare.segment import make_paragraphs
 
 # Called as progress(step, done, total) while a long job runs; the CLI draws a progress bar

@@ -20,15 +20,13 @@ from typing import Any
 import yaml
 
 from compare.errors import CompareError
+from compare.limits import DEFAULT_MAX_BYTES
 from compare.model import Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
 METADATA_KEYS = ("outlet", "title", "url", "published")
 
-# Largest article accepted by default. A long feature is ~100 kB of text; 8 MB leaves a wide
-# margin for HTML pages while refusing multi-megabyte dumps that would only waste minutes.
-DEFAULT_MAX_BYTES = 8_000_000
 
 # Share of control bytes (other than tab/newline/carriage return/escape) above which a file is
 # taken for binary rather than text: text files have none, images and archives have many.
@@ -228,7 +226,16 @@ def read_source(
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit (raise it with --max-bytes)"
+    return f"file is {_size(size)}, over the {_size(limit)} limit (raise it with --max-bytes)"
+
+
+def _size(n: int) -> str:
+    """1234567 -> '1.2 MB', 4500 -> '4.5 kB', 900 -> '900 bytes'."""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} MB"
+    if n >= 1_000:
+        return f"{n / 1e3:.1f} kB"
+    return f"{n} bytes"
 
 
 def _looks_like_html(text: str) -> bool:
@@ -278,6 +285,9 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
                 ):
                     paths.append(str(entry))
         else:
+            suffix = Path(item).suffix.lower()
+            if item != "-" and suffix and suffix not in ARTICLE_SUFFIXES and os.path.isfile(item):
+                raise CompareError(item, "not an article file (expected .txt, .md, .markdown, .html or .htm)")
             paths.append(item)
     return paths
 

@@ -46,35 +46,39 @@ def _dump(doc: dict[str, Any]) -> str:
 
 
 def matrix_json(result: MatrixResult) -> str:
-    return _dump({
-        "schema": "compare.matrix/1",
-        "articles": [_article_json(a) for a in result.articles],
-        "facts": [_fact_json(f) for f in result.facts],
-        "groups": [
-            {"id": g.id, "members": [{"article": a, "paragraph": p} for a, p in g.members]}
-            for g in result.groups
-        ],
-    })
+    return _dump(
+        {
+            "schema": "compare.matrix/1",
+            "articles": [_article_json(a) for a in result.articles],
+            "facts": [_fact_json(f) for f in result.facts],
+            "groups": [
+                {"id": g.id, "members": [{"article": a, "paragraph": p} for a, p in g.members]}
+                for g in result.groups
+            ],
+        }
+    )
 
 
 def diff_json(result: DiffResult) -> str:
-    return _dump({
-        "schema": "compare.diff/1",
-        "articles": [_article_json(result.a), _article_json(result.b)],
-        "facts": [_fact_json(f) for f in result.facts],
-        "pairs": [{"a": list(p.a), "b": list(p.b), "score": p.score} for p in result.pairs],
-        "only": {"a": list(result.only_a), "b": list(result.only_b)},
-    })
+    return _dump(
+        {
+            "schema": "compare.diff/1",
+            "articles": [_article_json(result.a), _article_json(result.b)],
+            "facts": [_fact_json(f) for f in result.facts],
+            "pairs": [{"a": list(p.a), "b": list(p.b), "score": p.score} for p in result.pairs],
+            "only": {"a": list(result.only_a), "b": list(result.only_b)},
+        }
+    )
 
 
 def check_json(result: CheckResult) -> str:
-    return _dump({
-        "schema": "compare.check/1",
-        "ok": result.ok,
-        "problems": [
-            {"path": p.path, "check": p.check, "message": p.message} for p in result.problems
-        ],
-    })
+    return _dump(
+        {
+            "schema": "compare.check/1",
+            "ok": result.ok,
+            "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+        }
+    )
 
 
 # --- terminal ------------------------------------------------------------------------------
@@ -207,8 +211,10 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         right.append_text(_words_only_in(text_b, text_a))
         table.add_row(f"{pair.score:.2f}", left, right)
     out.append(table)
-    for name, label, only, texts in (("A", a.label, result.only_a, paragraphs_a),
-                                     ("B", b.label, result.only_b, paragraphs_b)):
+    for name, label, only, texts in (
+        ("A", a.label, result.only_a, paragraphs_a),
+        ("B", b.label, result.only_b, paragraphs_b),
+    ):
         out.append(Rule(Text(f"only in {name} ({label}): {len(only)} paragraphs"), style="dim"))
         for i in only:
             line = Text(f"¶{i} ", style="dim")
@@ -227,8 +233,10 @@ def _diff_fact_lines(result: DiffResult) -> list[Any]:
         ("facts only in A", lambda f: f.cell(a).status == "stated" and f.cell(b).status == "absent"),
         ("facts only in B", lambda f: f.cell(b).status == "stated" and f.cell(a).status == "absent"),
         ("conflicting figures", lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
-        ("stated in one, touched in the other",
-         lambda f: {f.cell(a).status, f.cell(b).status} == {"stated", "partial"}),
+        (
+            "stated in one, touched in the other",
+            lambda f: {f.cell(a).status, f.cell(b).status} == {"stated", "partial"},
+        ),
     )
     out: list[Any] = []
     for title, keep in sections:
@@ -282,8 +290,10 @@ def _check_summary(result: CheckResult) -> str:
 
 
 # What to do about a failed lock check: {command} is `compare check DIR --update`.
-_CHECK_LOCK_HINT = ("If the fact changes listed are expected, run {command} and commit the lock "
-                    "file with the articles: the pull request then shows them in its diff.")
+_CHECK_LOCK_HINT = (
+    "If the fact changes listed are expected, run {command} and commit the lock "
+    "file with the articles: the pull request then shows them in its diff."
+)
 
 
 def check_renderables(result: CheckResult) -> list[Any]:
@@ -310,8 +320,19 @@ def check_renderables(result: CheckResult) -> list[Any]:
 
 # --- markdown, csv, html -----------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({"|": "\\|", "\n": " ", "*": "\\*", "_": "\\_", "`": "\\`", "<": "&lt;",
-                             ">": "&gt;", "[": "\\[", "]": "\\]"})
+_MD_SPECIAL = str.maketrans(
+    {
+        "|": "\\|",
+        "\n": " ",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+    }
+)
 
 
 def md(text: str | None) -> str:
@@ -338,8 +359,14 @@ def diff_markdown(result: DiffResult) -> str:
     a, b = result.a, result.b
     pa = {p.index: p.text for p in a.paragraphs}
     pb = {p.index: p.text for p in b.paragraphs}
-    lines = [f"# {md(a.label)} vs {md(b.label)}", "", "## Aligned paragraphs", "",
-             "| score | A | B |", "|---|---|---|"]
+    lines = [
+        f"# {md(a.label)} vs {md(b.label)}",
+        "",
+        "## Aligned paragraphs",
+        "",
+        "| score | A | B |",
+        "|---|---|---|",
+    ]
     for pair in result.pairs:
         ta = " / ".join(f"¶{i} {md(pa[i])}" for i in pair.a)
         tb = " / ".join(f"¶{i} {md(pb[i])}" for i in pair.b)
@@ -348,7 +375,9 @@ def diff_markdown(result: DiffResult) -> str:
         lines += ["", f"## Only in {name}", ""]
         lines += [f"- ¶{i} {md(texts[i])}" for i in only] or ["- (none)"]
     for name, aid, other in (("A", a.id, b.id), ("B", b.id, a.id)):
-        facts = [f for f in result.facts if f.cell(aid).status == "stated" and f.cell(other).status == "absent"]
+        facts = [
+            f for f in result.facts if f.cell(aid).status == "stated" and f.cell(other).status == "absent"
+        ]
         lines += ["", f"## Facts only in {name}", ""]
         lines += [f"- {f.id} [{f.kind}] {md(f.label)}" for f in facts] or ["- (none)"]
     conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
@@ -382,8 +411,12 @@ def check_markdown(result: CheckResult) -> str:
     if result.ok:
         lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
         return "\n".join(lines) + "\n"
-    lines += [f"❌ {_check_md(head[0].upper() + head[1:])}.", "",
-              "| file | check | problem |", "|---|---|---|"]
+    lines += [
+        f"❌ {_check_md(head[0].upper() + head[1:])}.",
+        "",
+        "| file | check | problem |",
+        "|---|---|---|",
+    ]
     for p in result.problems:
         cells = (_check_name(result, p.path), p.check, p.message)
         lines.append("| " + " | ".join(_check_md(c) for c in cells) + " |")
@@ -403,10 +436,17 @@ def matrix_csv(result: MatrixResult) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["fact", "kind", "label", "speaker", *[a.id for a in result.articles]])
+    writer.writerow(["fact", "kind", "label", "speaker", *[_csv_safe(a.id) for a in result.articles]])
     for fact in result.facts:
-        writer.writerow([fact.id, fact.kind, _csv_safe(fact.label), _csv_safe(fact.speaker or ""),
-                         *[c.status for _, c in fact.coverage]])
+        writer.writerow(
+            [
+                fact.id,
+                fact.kind,
+                _csv_safe(fact.label),
+                _csv_safe(fact.speaker or ""),
+                *[c.status for _, c in fact.coverage],
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -422,7 +462,8 @@ def matrix_html(result: MatrixResult) -> str:
 
     keys = column_keys(result.articles)
     head = "".join(
-        f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>' for k, a in zip(keys, result.articles, strict=True)
+        f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>'
+        for k, a in zip(keys, result.articles, strict=True)
     )
     rows = []
     for fact in result.facts:

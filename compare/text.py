@@ -81,7 +81,6 @@ SYNONYM_GROUPS = (
     ("membership", "member", "members", "join", "joining", "accession"),
     ("offer", "offered", "invite", "invitation", "invited"),
     ("support", "aid", "assistance", "help", "backing"),
-    ("ruled", "rule", "excluded", "exclude"),
     ("firefighters", "firefighter", "crews", "crew", "firemen"),
     ("estimated", "estimate", "estimates"),
     ("residents", "people", "locals", "inhabitants"),

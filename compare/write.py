@@ -13,6 +13,15 @@ from pathlib import Path
 from compare.errors import CompareError
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and a rename: all or nothing."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -33,6 +42,9 @@ def write_atomically(path: Path, text: str) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+        # mkstemp creates the file 0600; give it the mode a plain open() would have (or keep
+        # the mode of the file being replaced) so a report stays readable by others.
+        os.chmod(tmp_name, _mode_for(path))
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:

@@ -289,13 +289,6 @@ def test_groups_join_reworded_paragraphs_without_facts() -> None:
     assert [g.members for g in groups] == [(("a", 0), ("b", 0))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="group_paragraphs(graph, articles) with the default facts=() joins paragraphs only "
-    "through graph.edges; a sentence found verbatim in two articles is one shared unit, not an "
-    "edge, so identical paragraphs are never grouped (reworded ones are). matrix() hides this by "
-    "passing the facts.",
-)
 def test_groups_join_identical_paragraphs_without_facts() -> None:
     arts = (article("a", STORY), article("b", [STORY[0], UNRELATED]))
     groups = group_paragraphs(build_graph(arts), arts)
@@ -311,13 +304,6 @@ REPEATING_STORY = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a sentence found in three paragraphs links each of them to all three copies with "
-    "score 1.0; _select keeps only MAX_PARTNERS=2 per paragraph (ties broken by index), so "
-    "paragraph 2 is nobody's choice and ends in `only` on both sides, and paragraphs 0 and 1 "
-    "merge into one pair (0, 1)-(0, 1) instead of 0-0 and 1-1",
-)
 def test_copy_with_a_sentence_repeated_in_three_paragraphs_aligns_all() -> None:
     a = article("a", REPEATING_STORY)
     b = article("b", REPEATING_STORY)

@@ -275,11 +275,6 @@ def test_no_color_gives_the_same_text_as_a_pipe(args: tuple[str, ...]) -> None:
     assert invoke(*args, "--no-color", env=COLOUR_TERMINAL) == invoke(*args)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py tests `'NO_COLOR' in os.environ`; no-color.org says an empty NO_COLOR must "
-    "not disable colour (rich itself checks for a non-empty value)",
-)
 def test_empty_no_color_variable_keeps_colour() -> None:
     assert ESC in invoke("matrix", "seeds", "--width", "100", env={**COLOUR_TERMINAL, "NO_COLOR": ""})
 
@@ -416,7 +411,6 @@ DIRECTORY_BUG = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=DIRECTORY_BUG)
 def test_folder_of_articles_given_to_diff(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_main(capsys, "diff", "seeds", A)
     assert code == 2
@@ -424,7 +418,6 @@ def test_folder_of_articles_given_to_diff(capsys: pytest.CaptureFixture[str]) ->
     assert_one_error_line(err, "seeds")
 
 
-@pytest.mark.xfail(strict=True, reason=DIRECTORY_BUG)
 def test_empty_folder_given_to_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "empty-folder"
     folder.mkdir()

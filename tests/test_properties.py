@@ -12,16 +12,13 @@ import json
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from compare import render
-from compare.align import MAX_PARTNERS, split_clauses
 from compare.errors import CompareError
 from compare.model import Article, Source
 from compare.pipeline import build_article, diff, load_articles, matrix
-from compare.text import content_terms
 
 SETTINGS = settings(
     max_examples=30,
@@ -72,36 +69,16 @@ def facts_json(result_json: str) -> list[object]:
     return facts
 
 
-def perfect_partners(article: Article) -> int:
-    """The most paragraphs any one paragraph shares a sentence's content words with (itself
-    included): each such pair links at score 1.0."""
-    keys = [
-        {frozenset(content_terms(c)) for s in p.sentences for c in split_clauses(s.text)} - {frozenset()}
-        for p in article.paragraphs
-    ]
-    return max(sum(1 for other in keys if mine & other) for mine in keys)
-
-
 @SETTINGS
 @given(article_text)
 def test_diff_of_an_article_with_itself_has_no_only_and_no_absent_cell(text: str) -> None:
     a = build(text)
-    # More than MAX_PARTNERS perfect partners is the known failure pinned down by
-    # test_diff_with_itself_when_three_paragraphs_say_the_same (below) and in test_align.py.
-    assume(perfect_partners(a) <= MAX_PARTNERS)
     result = diff(a, a)
     assert result.only_a == () and result.only_b == ()
     for fact in result.facts:
         assert all(cell.status != "absent" for _, cell in fact.coverage), fact
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by the property above: three paragraphs whose sentences have the same content "
-    "words link to each other at 1.0; align._select keeps MAX_PARTNERS=2 per paragraph by "
-    "(score, index), so paragraph 2 pairs with nothing and lands in `only` on both sides of "
-    "diff(a, a) (and 0, 1 merge into one pair)",
-)
 def test_diff_with_itself_when_three_paragraphs_say_the_same() -> None:
     text = (
         "Minister minister minister minister minister minister.\n\n"

@@ -365,9 +365,16 @@ def test_folder_gives_only_article_files_in_name_order(write) -> None:
     assert names == ["a.txt", "b.md", "c.html", "d.htm", "e.markdown"]
 
 
-def test_files_and_stdin_are_taken_as_given(write) -> None:
-    path = write("notes.pdf", STORY)
-    assert article_paths([str(path), "-"]) == [str(path), "-"]
+def test_named_files_and_stdin_are_taken_as_given(write) -> None:
+    path = write("notes.txt", STORY)
+    bare = write("notes", STORY)
+    assert article_paths([str(path), str(bare), "-"]) == [str(path), str(bare), "-"]
+
+
+def test_a_named_file_that_is_not_an_article_is_refused(write) -> None:
+    path = write("compare.lock.json", "{}")
+    with pytest.raises(CompareError, match="not an article file"):
+        article_paths([str(path)])
 
 
 # --- HTML -----------------------------------------------------------------------------------
