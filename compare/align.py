@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.embed import Embedder, embedding_links
 from compare.model import Article, Fact, Group, Pair
 from compare.text import Weights, content_stems, content_terms, fold, name_stems, overlap_score
 
@@ -141,7 +142,9 @@ def split_clauses(text: str) -> list[str]:
     return clauses
 
 
-def build_graph(articles: Sequence[Article], *, min_score: float = MIN_LINK) -> SentenceGraph:
+def build_graph(
+    articles: Sequence[Article], *, min_score: float = MIN_LINK, embedder: Embedder | None = None
+) -> SentenceGraph:
     """Score every pair of distinct sentences that could be the same statement."""
     units: list[Unit] = []
     by_key: dict[str, int] = {}
@@ -190,6 +193,12 @@ def build_graph(articles: Sequence[Article], *, min_score: float = MIN_LINK) -> 
             score = overlap_score(vec, vectors[other])
             if score >= min_score:
                 edges[(min(unit.id, other), max(unit.id, other))] = round(score, 4)
+    if embedder is not None:
+        # Paraphrases that share few words: a link scores the better of wording and meaning.
+        texts = [u.text for u in units]
+        for pair, meaning in embedding_links(texts, [u.articles for u in units], embedder).items():
+            if meaning >= min_score and meaning > edges.get(pair, 0.0):
+                edges[pair] = meaning
     return SentenceGraph(units, weights, edges, unit_of, _mutual_best(units, edges))
 
 

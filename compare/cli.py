@@ -66,6 +66,14 @@ MaxBytesOption = Annotated[
     int,
     typer.Option("--max-bytes", min=1, help="Refuse article files larger than this many bytes."),
 ]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Also link paraphrases with a sentence-embedding model, by name (from the local "
+        "cache) or path; needs the embed extra. Nothing is downloaded.",
+    ),
+]
 WidthOption = Annotated[
     int | None, typer.Option("--width", min=40, max=1000, help="Table width (default: the terminal's).")
 ]
@@ -185,6 +193,7 @@ def diff(
     no_color: NoColorOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: WidthOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Align two articles paragraph by paragraph: what both report, what only one reports, and
     the facts each has that the other lacks."""
@@ -203,7 +212,7 @@ def diff(
             )
     article_a = build_article(read_source(a, max_bytes=max_bytes))
     article_b = build_article(read_source(b, max_bytes=max_bytes))
-    result = run_diff(article_a, article_b)
+    result = run_diff(article_a, article_b, embedder=_embedder(model))
     _emit(_format_diff(result, fmt, no_color or output is not None, width), output)
 
 
@@ -227,6 +236,7 @@ def matrix(
     no_color: NoColorOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     width: WidthOption = None,
+    model: ModelOption = None,
 ) -> None:
     """One table: facts down the side, outlets across the top, and whether each outlet stated
     the fact, touched it, contradicted it or left it out."""
@@ -237,10 +247,18 @@ def matrix(
     try:
         articles = load_articles(paths, max_bytes=max_bytes, progress=progress)
         _require_articles(articles, paths, minimum=1)
-        result = run_matrix(articles, progress=progress)
+        result = run_matrix(articles, progress=progress, embedder=_embedder(model))
     finally:
         progress.close()
     _emit(_format_matrix(result, fmt, no_color or output is not None, width), output)
+
+
+def _embedder(model: str | None) -> Any:
+    if model is None:
+        return None
+    from compare.embed import load_embedder
+
+    return load_embedder(model)
 
 
 def _require_articles(articles: tuple[Any, ...], paths: list[str], minimum: int) -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from compare.align import align_pair, build_graph, group_paragraphs
 from compare.clean import clean
 from compare.cover import build_facts
+from compare.embed import Embedder
 from compare.errors import CompareError
 from compare.extract import extract_article
 from compare.limits import DEFAULT_MAX_BYTES
@@ -67,14 +68,16 @@ def _check_unique_ids(articles: Sequence[Article]) -> None:
         seen[article.id] = article.path
 
 
-def matrix(articles: Sequence[Article], *, progress: Progress = _quiet) -> MatrixResult:
+def matrix(
+    articles: Sequence[Article], *, progress: Progress = _quiet, embedder: Embedder | None = None
+) -> MatrixResult:
     """Facts by articles, and the multi-way paragraph groups."""
     mentions = []
     for i, article in enumerate(articles):
         mentions.append(extract_article(article))
         progress("finding facts", i + 1, len(articles))
     progress("linking sentences", 0, 1)
-    graph = build_graph(articles)
+    graph = build_graph(articles, embedder=embedder)
     progress("matching facts", 0, 1)
     facts = build_facts(articles, graph, mentions)
     groups = group_paragraphs(graph, articles, facts)
@@ -82,11 +85,11 @@ def matrix(articles: Sequence[Article], *, progress: Progress = _quiet) -> Matri
     return MatrixResult(tuple(articles), facts, groups)
 
 
-def diff(a: Article, b: Article) -> DiffResult:
+def diff(a: Article, b: Article, *, embedder: Embedder | None = None) -> DiffResult:
     """Paragraph alignment of two articles, and the facts over the two."""
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
-    graph = build_graph((a, b))
+    graph = build_graph((a, b), embedder=embedder)
     facts = build_facts((a, b), graph, [extract_article(a), extract_article(b)])
     pairs, only_a, only_b = align_pair(graph, a, b, facts)
     return DiffResult(a, b, pairs, only_a, only_b, facts)

