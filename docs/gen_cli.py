@@ -44,7 +44,7 @@ Options every command shares:
 - `--output` / `-o FILE` writes the result to FILE atomically (a temporary file in the same folder,
   then a rename), so a failed run never leaves half a file. Output written to a file has no colour.
 - `--no-color`, or the `NO_COLOR` environment variable, turns colours and styles off.
-- `--max-bytes N` refuses article files over N bytes (default 8,000,000).
+- `--max-bytes N` refuses article files over N bytes (default 2,000,000).
 - `--width N` sets the table width (40 to 1000; default: the terminal's).
 
 Article files are `.txt`, `.md`/`.markdown` and `.html`/`.htm`; `-` reads one article from

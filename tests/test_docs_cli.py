@@ -66,7 +66,19 @@ def test_help_is_rendered_at_a_fixed_width(gen_cli: ModuleType) -> None:
 # --- thresholds in how-it-works.md ---------------------------------------------------------------
 
 # The modules whose named thresholds docs/how-it-works.md documents, one section each.
-THRESHOLD_MODULES = ("read", "clean", "segment", "extract", "align", "cover", "text", "check", "lock")
+THRESHOLD_MODULES = (
+    "limits",
+    "read",
+    "clean",
+    "segment",
+    "extract",
+    "align",
+    "embed",
+    "cover",
+    "text",
+    "check",
+    "lock",
+)
 
 
 def _thresholds() -> dict[str, float]:
