@@ -126,8 +126,23 @@ _CLAUSE_JOINT = re.compile(r",\s+(?:but|while|whereas|although|though|and)\s+|;\
 MIN_CLAUSE_STEMS = 4
 
 
+# A sentence opening with a long adverbial phrase ("Ahead of the defence ministers' meeting in
+# Brussels on 17 October, Zelensky revealed ...") carries its setting as a statement of its own:
+# the phrase up to the first comma becomes a clause when both sides keep MIN_CLAUSE_STEMS stems.
+_LEADING_PHRASE = re.compile(
+    r"^((?:ahead of|after|before|despite|following|during|amid|since|at|in|on|with|as|when|"
+    r"while|although|though|because)\b[^,;]{10,}?),\s+(?=\S)",
+    re.I,
+)
+
+
 def split_clauses(text: str) -> list[str]:
     """The sentence's independent clauses (the whole sentence when it has no clear joint)."""
+    lead = _LEADING_PHRASE.match(text)
+    if lead and len(content_stems(lead.group(1))) >= MIN_CLAUSE_STEMS:
+        rest = text[lead.end() :]
+        if len(content_stems(rest)) >= MIN_CLAUSE_STEMS:
+            return [lead.group(1), *split_clauses(rest)]
     parts = [p for p in _CLAUSE_JOINT.split(text) if p.strip()]
     if len(parts) < 2:
         return [text]

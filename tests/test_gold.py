@@ -1,0 +1,136 @@
+"""The tool against careful readers' annotations: the seeds' gold (the targets issue 4 sets), the
+development event, and the two test events written for this project (regression floors).
+
+Scored with the project's shared scorer (`../shared/tools/score_gold.py`), in process, on the
+JSON that `compare matrix` prints. Nothing from the gold is used by the code under test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from compare.pipeline import diff, load_articles, matrix
+from compare.render import matrix_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_gold.py"
+
+pytestmark = pytest.mark.skipif(
+    not SCORER.is_file(), reason="../shared/tools/score_gold.py is not beside the repository"
+)
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_gold", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("score_gold", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _score(folder: Path, gold_path: Path) -> dict[str, Any]:
+    sg = _scorer()
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    out = json.loads(matrix_json(matrix(load_articles([str(folder)]))))
+    res, amap = sg.score(gold, out)
+    st = sg.score_structure(gold, out, amap)
+    precision = res["omit_tp"] / max(1, res["omit_tp"] + res["omit_fp"])
+    recall = res["omit_tp"] / max(1, res["omit_tp"] + res["omit_fn"])
+    return {
+        "gold": gold,
+        "facts": len(out["facts"]),
+        "cell_accuracy": res["cells_ok"] / max(1, res["cells"]),
+        "shared": res["shared_ok"] / max(1, res["shared_cells"]),
+        "omission_f1": 2 * precision * recall / max(1e-9, precision + recall),
+        "exclusives": (res["excl_ok"], res["excl"]),
+        "boilerplate": (st["bp_dropped"], st["bp_total"]),
+        "story": (st["story_kept"], st["story_total"]),
+        "aligned": (st["align_ok"], st["align_total"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Any]:
+    return _score(ROOT / "seeds", SHARED / "gold" / "seeds.yaml")
+
+
+def test_seeds_meet_the_issue_targets(seeds: dict[str, Any]) -> None:
+    assert seeds["shared"] >= 0.90
+    assert seeds["omission_f1"] >= 0.95
+    assert seeds["boilerplate"][0] == seeds["boilerplate"][1]
+    assert seeds["story"][0] == seeds["story"][1]
+    assert seeds["exclusives"][0] >= 16
+    assert seeds["aligned"][0] >= 6
+
+
+def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
+    assert 30 <= seeds["facts"] <= 80
+
+
+def test_diff_pairs_the_gold_aligned_paragraphs() -> None:
+    """Issue 3: on every seed pair of the gold's `aligned` list, `compare diff A B` pairs those
+    paragraphs (at least 6 of the 7)."""
+    sg = _scorer()
+    gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+    articles = {a.id: a for a in load_articles([str(ROOT / "seeds")])}
+
+    def article_id(short: str) -> str:
+        stem = gold["articles"][short].rsplit(".", 1)[0]
+        return next(i for i in articles if i.startswith(stem) or stem.startswith(i))
+
+    def paragraph(aid: str, prefix: str) -> int | None:
+        wanted = sg.norm(prefix)
+        for p in articles[aid].paragraphs:
+            text = sg.norm(p.text)
+            if text.startswith(wanted) or wanted in text[: len(wanted) + 40]:
+                return p.index
+        return None
+
+    found = 0
+    for x, y in gold["aligned"]:
+        (sx, px), (sy, py) = x.split(": ", 1), y.split(": ", 1)
+        ax, ay = article_id(sx), article_id(sy)
+        ix, iy = paragraph(ax, px), paragraph(ay, py)
+        result = diff(articles[ax], articles[ay])
+        found += any(ix in p.a and iy in p.b for p in result.pairs)
+    assert found >= 6
+
+
+OTHER_EVENTS = {
+    "harbour-fire": (
+        SHARED / "gold" / "dev" / "harbour-fire",
+        SHARED / "gold" / "dev" / "harbour-fire" / "gold.yaml",
+    ),
+    "bridge-collapse": (
+        ROOT / "tests" / "events" / "bridge-collapse",
+        ROOT / "tests" / "events" / "bridge-collapse" / "gold.yaml",
+    ),
+    "central-bank": (
+        ROOT / "tests" / "events" / "central-bank",
+        ROOT / "tests" / "events" / "central-bank" / "gold.yaml",
+    ),
+}
+
+
+@pytest.mark.parametrize("event", sorted(OTHER_EVENTS))
+def test_other_events_stay_above_their_floors(event: str) -> None:
+    """Generality guard: events the rules were not written for. Floors sit a little under the
+    measured values (cells 0.90-0.96), so a change that helps the seeds by hurting other news
+    fails here."""
+    folder, gold = OTHER_EVENTS[event]
+    got = _score(folder, gold)
+    assert got["cell_accuracy"] >= 0.85
+    assert got["omission_f1"] >= 0.85
+    assert got["boilerplate"][0] >= got["boilerplate"][1] - 1
+    assert got["story"][0] >= got["story"][1] - 1
+    assert got["exclusives"][0] >= got["exclusives"][1] - 1
