@@ -325,7 +325,9 @@ def _format_check(result: CheckResult, fmt: Format, no_color: bool, width: int |
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"compare: error: {message}\n")
+    from compare.render import printable  # a file name with an escape sequence is shown, not obeyed
+
+    sys.stderr.write(f"compare: error: {printable(message)}\n")
     sys.stderr.flush()
     raise SystemExit(2)
 

@@ -96,6 +96,7 @@ def build_facts(
     statements = _statement_rows(articles, graph, by_sentence, entity_index)
     rows = _merge(values, statements, by_sentence)
     _mark_partials(rows, graph, articles, by_sentence)
+    rows += _people_rows(articles, mentions, entity_index)
     facts = [_to_fact(row, articles, sentences, graph) for row in rows]
     facts.sort(key=lambda f: _order_key(f, articles))
     return tuple(
@@ -309,6 +310,30 @@ def _statement_row(
     return Row("claim", members)
 
 
+# --- people ----------------------------------------------------------------------------------
+
+
+def _people_rows(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], entity_index: EntityIndex
+) -> list[Row]:
+    """One row per person named in any article (spelling variants and surnames merged): who is
+    in whose story. The evidence is the first sentence that names them."""
+    people = {entity_index.canonical(p) for am in mentions for p in am.people}
+    seen: dict[str, dict[str, int]] = {}
+    for am in mentions:
+        for position, ms in enumerate(am.by_sentence):
+            for m in ms:
+                if m.kind != "entity":
+                    continue
+                name = entity_index.canonical(str(m.value))
+                if name in people:
+                    seen.setdefault(name, {}).setdefault(am.article.id, position)
+    return [
+        Row("entity", members, value={"name": name}, value_text=name)
+        for name, members in sorted(seen.items())
+    ]
+
+
 # --- merging and cells -----------------------------------------------------------------------
 
 
@@ -420,6 +445,8 @@ def _label(row: Row, evidence: list[str]) -> str:
         return f"{format_money(row.value)}: {sentence}"
     if row.kind in ("quantity", "date") and row.value_text:
         return f"{row.value_text}: {sentence}"
+    if row.kind == "entity" and row.value_text:
+        return f"{row.value_text} (named)"
     if row.kind == "quote" and row.speaker:
         return f"{row.speaker}: {sentence}"
     return sentence

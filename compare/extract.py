@@ -577,8 +577,18 @@ def find_names(sentence: str) -> list[NameSpan]:
             if marks[-1] == len(tokens) - 1:
                 continue
             title, tokens = tokens[: marks[-1] + 1], tokens[marks[-1] + 1 :]
+            if fold(tokens[0]) in ("of", "for", "de", "du"):
+                continue  # "Minister of Infrastructure": the title goes on, no name follows
         elif len(tokens) >= 3 and _is_org_word(tokens[0]) and not any(_is_org_word(t) for t in tokens[1:]):
             title, tokens = tokens[:1], tokens[1:]  # "NATO Julianne Smith": an org before a name
+        else:
+            orgs = [i for i, t in enumerate(tokens[:-2]) if fold(t) in ORG_WORDS]
+            if orgs:  # "the National Bank Aigerim Jaqsybekova": an institution, then a name
+                title, tokens = tokens[: orgs[-1] + 1], tokens[orgs[-1] + 1 :]
+        if not title:
+            before = sentence[max(0, m.start() - 30) : m.start()].split()
+            if before and fold(before[-1]).strip(",.") in TITLE_WORDS:
+                title = [before[-1]]  # "port director Søren Kjærgaard", "minister Christos V."
         at_start = m.start() == 0 and not title
         while tokens and (_is_opener(tokens[0], at_start) or fold(tokens[0]) in STOPWORDS):
             at_start = False
@@ -601,17 +611,33 @@ def _is_org_word(token: str) -> bool:
     return token.isupper() and len(token) >= 2
 
 
+# Last words that make a name an institution, not a person ("White House said", "the Fire
+# Brigade said").
+ORG_WORDS = frozenset(
+    """house council ministry commission office bank police service services government department
+    agency brigade court parliament party union association committee authority authorities
+    company group corporation institute university hospital army forces guard press news times
+    post agency airport port station""".split()
+)
+
+
 def find_people(spans: Sequence[NameSpan], text: str) -> set[str]:
     """Which names in an article are people: named with a title, the subject of a reporting
     verb, or a two- or three-word name whose last word is also used alone (a surname)."""
-    people = {s.text for s in spans if s.title and any(fold(t).strip(".") in TITLE_WORDS for t in s.title)}
+    people = {
+        s.text
+        for s in spans
+        if s.title
+        and any(fold(t).strip(".") in TITLE_WORDS for t in s.title)
+        and fold(s.text.split()[-1]) not in ORG_WORDS
+    }
     subjects = {
         m.group(1).split()[-1] for m in re.finditer(rf"({_CAP}(?:\s+{_CAP}){{0,3}})\s+{SAY_VERBS}\b", text)
     }
     singles = {s.text for s in spans if len(s.text.split()) == 1}
     for span in spans:
         tokens = span.text.split()
-        if any(t.isupper() for t in tokens):
+        if any(t.isupper() for t in tokens) or fold(tokens[-1]) in ORG_WORDS:
             continue
         if tokens[-1] in subjects or (2 <= len(tokens) <= 3 and tokens[-1] in singles):
             people.add(span.text)
@@ -627,6 +653,9 @@ class EntityIndex:
 
     # Two folded surnames this similar (rapidfuzz ratio) are one name spelt two ways.
     SPELLING_RATIO = 85.0
+    # With the very same first name, surnames this similar are one person transliterated two
+    # ways ("zhaksybekova" / "jaqsybekova" score 78; unrelated surnames of one length ~40).
+    TRANSLITERATION_RATIO = 75.0
 
     def __init__(self, names: Iterable[str]) -> None:
         counts: dict[str, int] = {}
@@ -634,21 +663,30 @@ class EntityIndex:
             counts[n] = counts.get(n, 0) + 1
         ordered = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
         self._canonical: dict[str, str] = {}
-        # Names can only be the same when their surnames share the first letters (see _same),
-        # so each name is compared with the full names of its bucket only.
+        # Names can only be the same when their surnames share the first letters, or their first
+        # names are identical (see _same), so each name is compared with the full names of its
+        # buckets only.
         buckets: dict[str, list[str]] = {}
         for name in ordered:
-            bucket = buckets.setdefault(self._bucket(name), [])
-            target = next((full for full in bucket if self._same(name, full)), None)
+            keys = self._buckets(name)
+            target = next(
+                (full for key in keys for full in buckets.get(key, ()) if self._same(name, full)), None
+            )
             if target is None:
-                bucket.append(name)
+                for key in keys:
+                    buckets.setdefault(key, []).append(name)
                 target = name
             self._canonical[name] = target
 
     @staticmethod
-    def _bucket(name: str) -> str:
+    def _buckets(name: str) -> list[str]:
         tokens = fold(name).split()
-        return tokens[-1][:3] if tokens else ""
+        if not tokens:
+            return [""]
+        keys = ["surname:" + tokens[-1][:3]]
+        if len(tokens) > 1:
+            keys.append("first:" + tokens[0])
+        return keys
 
     def _same(self, name: str, full: str) -> bool:
         a, b = fold(name).split(), fold(full).split()
@@ -657,6 +695,13 @@ class EntityIndex:
         if a == b:
             return True
         last_a, last_b = a[-1], b[-1]
+        if len(a) > 1 and len(b) > 1 and a[0] == b[0] and len(a[0]) > 2:
+            # The same first name: a transliterated surname may differ from its first letter
+            # on ("Zhaksybekova" / "Jaqsybekova").
+            return (
+                min(len(last_a), len(last_b)) >= 5
+                and fuzz.ratio(last_a, last_b) >= self.TRANSLITERATION_RATIO
+            )
         surname_same = last_a == last_b or (
             min(len(last_a), len(last_b)) >= 5
             and fuzz.ratio(last_a, last_b) >= self.SPELLING_RATIO
@@ -736,6 +781,7 @@ class ArticleMentions:
     article: Article
     by_sentence: tuple[tuple[Mention, ...], ...]
     names: tuple[str, ...]
+    people: frozenset[str] = frozenset()  # the names that are people (see find_people)
 
 
 def extract_article(article: Article) -> ArticleMentions:
@@ -787,7 +833,7 @@ def extract_article(article: Article) -> ArticleMentions:
                     )
                     break
             result.append(tuple(mentions))
-    return ArticleMentions(article, tuple(result), tuple(names))
+    return ArticleMentions(article, tuple(result), tuple(names), frozenset(person_names))
 
 
 def _quote_speaker(

@@ -138,8 +138,16 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, str], str]:
 
 
 def _metadata(data: Mapping[Any, Any]) -> dict[str, str]:
-    """Keep the known keys, as strings (YAML turns `published: 2024-10-16` into a date)."""
-    return {k: str(data[k]) for k in METADATA_KEYS if data.get(k) not in (None, "")}
+    """Keep the known keys, as one-line strings (YAML turns `published: 2024-10-16` into a date)."""
+    meta = {k: metadata_value(data[k]) for k in METADATA_KEYS if data.get(k) not in (None, "")}
+    return {k: v for k, v in meta.items() if v}
+
+
+def metadata_value(value: object) -> str:
+    """A metadata value as one clean line: YAML's double-quoted escapes (`"\\e[2J"`, `"\\x9b"`)
+    and HTML page titles can carry escape sequences and control characters that the article
+    text's own cleaning never saw, so they get the same treatment."""
+    return " ".join(normalise_text(str(value)).split())
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -212,6 +220,7 @@ def read_source(
     meta.update(front)
     if sources and path != "-":
         meta.update({k: v for k, v in sources.get(Path(path).name, {}).items()})
+    meta = {k: clean for k, v in meta.items() if (clean := metadata_value(v))}
     if not text.strip():
         raise CompareError(path, "no article text (only whitespace or front matter)")
     return Source(

@@ -8,6 +8,7 @@ plain strings with style spans: article text is never parsed as markup.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from compare.model import Article, Cell, CheckResult, DiffResult, Fact, MatrixResult
@@ -41,8 +42,29 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
     }
 
 
+# Characters that must not reach a terminal or a report as they are: C0 and C1 controls (ESC and
+# the 8-bit CSI start escape sequences), zero-width and bidirectional marks, line separators.
+# Article text has none (read.normalise_text removes them); file names and folder names may.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+# JSON escapes C0 controls itself; with ensure_ascii=False it leaves C1 controls (U+0080-U+009F,
+# the 8-bit CSI among them) raw, and a terminal showing the JSON would act on them.
+_JSON_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str | None) -> str:
+    """A name shown to a person: control and invisible characters spelled out (`\\x1b`), so a
+    file named with an escape sequence is shown, not obeyed, and stays on one line."""
+    return _UNPRINTABLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text or "",
+    )
+
+
 def _dump(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return _JSON_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def matrix_json(result: MatrixResult) -> str:
@@ -139,7 +161,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
             band = this_band
             table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(articles))
         cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage]
-        table.add_row(fact.id, Text(fact.label), *cells)
+        table.add_row(fact.id, Text(printable(fact.label)), *cells)
     legend = Text("  ")
     for status, meaning in LEGEND:
         legend.append(SYMBOLS[status], style=STYLES[status])
@@ -148,9 +170,9 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     key_table.add_column(style="bold")
     key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
     for key, article in zip(keys, articles, strict=True):
-        name = Text(article.label)
+        name = Text(printable(article.label))
         if article.title:
-            name.append(f"  {article.title}", style="dim")
+            name.append(f"  {printable(article.title)}", style="dim")
         key_table.add_row(key, name)
     summary = Text(
         f"{len(result.facts)} facts across {len(articles)} articles; "
@@ -187,21 +209,22 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     from rich.text import Text
 
     a, b = result.a, result.b
+    label_a, label_b = printable(a.label), printable(b.label)
     paragraphs_a = {p.index: p.text for p in a.paragraphs}
     paragraphs_b = {p.index: p.text for p in b.paragraphs}
     out: list[Any] = []
     head = Text()
     head.append("A ", style="bold")
-    head.append(a.label)
+    head.append(label_a)
     head.append("   B ", style="bold")
-    head.append(b.label)
+    head.append(label_b)
     out.append(head)
     out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
     side = max(20, (width - 12) // 2)
     table = Table(show_lines=True, expand=True, pad_edge=False)
     table.add_column("score", justify="right", no_wrap=True, width=5)
-    table.add_column(Text("A " + a.label), ratio=1, max_width=side, overflow="fold")
-    table.add_column(Text("B " + b.label), ratio=1, max_width=side, overflow="fold")
+    table.add_column(Text("A " + label_a), ratio=1, max_width=side, overflow="fold")
+    table.add_column(Text("B " + label_b), ratio=1, max_width=side, overflow="fold")
     for pair in result.pairs:
         text_a = "\n".join(paragraphs_a[i] for i in pair.a)
         text_b = "\n".join(paragraphs_b[i] for i in pair.b)
@@ -212,8 +235,8 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         table.add_row(f"{pair.score:.2f}", left, right)
     out.append(table)
     for name, label, only, texts in (
-        ("A", a.label, result.only_a, paragraphs_a),
-        ("B", b.label, result.only_b, paragraphs_b),
+        ("A", label_a, result.only_a, paragraphs_a),
+        ("B", label_b, result.only_b, paragraphs_b),
     ):
         out.append(Rule(Text(f"only in {name} ({label}): {len(only)} paragraphs"), style="dim"))
         for i in only:
@@ -245,7 +268,7 @@ def _diff_fact_lines(result: DiffResult) -> list[Any]:
         for fact in facts:
             line = Text(f"{fact.id} ", style="dim")
             line.append(f"[{fact.kind}] ", style="cyan")
-            line.append(fact.label)
+            line.append(printable(fact.label))
             out.append(line)
             if title == "conflicting figures":
                 for side, aid in (("A", a), ("B", b)):
@@ -262,8 +285,8 @@ def _check_name(result: CheckResult, path: str) -> str:
     from pathlib import Path
 
     if result.directory is not None and Path(path).parent == Path(result.directory):
-        return Path(path).name
-    return path
+        return printable(Path(path).name)
+    return printable(path)
 
 
 def _check_lock_failed(result: CheckResult) -> bool:
@@ -272,7 +295,7 @@ def _check_lock_failed(result: CheckResult) -> bool:
 
 def _check_summary(result: CheckResult) -> str:
     """The report's first line: how many problems in how many files, and what the lock said."""
-    folder = result.directory or "the folder"
+    folder = printable(result.directory or "the folder")
     n = len(result.files)
     files = f"{n} article file{'s' if n != 1 else ''} in {folder}" if n else folder
     if result.lock_written:
@@ -310,10 +333,10 @@ def check_renderables(result: CheckResult) -> list[Any]:
             last = p.path
         line = Text("  ")
         line.append(f"{p.check:<9} ", style="yellow")
-        line.append(p.message)
+        line.append(printable(p.message))
         out.append(line)
     if _check_lock_failed(result):
-        command = f"compare check {result.directory or 'DIR'} --update"
+        command = f"compare check {printable(result.directory or 'DIR')} --update"
         out.append(Text(_CHECK_LOCK_HINT.format(command=command), style="dim"))
     return out
 
@@ -336,8 +359,9 @@ _MD_SPECIAL = str.maketrans(
 
 
 def md(text: str | None) -> str:
-    """Text safe inside a markdown table cell: no column breaks, no emphasis, no links, no HTML."""
-    return (text or "").translate(_MD_SPECIAL)
+    """Text safe inside a markdown table cell: no column breaks, no emphasis, no links, no HTML,
+    no control characters."""
+    return printable((text or "").translate(_MD_SPECIAL))
 
 
 def matrix_markdown(result: MatrixResult) -> str:
@@ -423,7 +447,7 @@ def check_markdown(result: CheckResult) -> str:
     failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.problems)]
     lines += [""] + [f"- **{c}**: {_CHECK_MEANING[c]}" for c in failed]
     if _check_lock_failed(result):
-        folder = result.directory or "DIR"
+        folder = printable(result.directory or "DIR")
         command = f"compare check {folder} --update"
         command = f"`{command}`" if "`" not in command else _check_md(command)
         lines += ["", _CHECK_LOCK_HINT.format(command=command)]
@@ -436,7 +460,9 @@ def matrix_csv(result: MatrixResult) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["fact", "kind", "label", "speaker", *[_csv_safe(a.id) for a in result.articles]])
+    writer.writerow(
+        ["fact", "kind", "label", "speaker", *[_csv_safe(printable(a.id)) for a in result.articles]]
+    )
     for fact in result.facts:
         writer.writerow(
             [
@@ -458,7 +484,10 @@ def _csv_safe(text: str) -> str:
 def matrix_html(result: MatrixResult) -> str:
     """One self-contained page (inline CSS, no script, no external resource); every piece of
     article text goes through html.escape."""
-    from html import escape
+    from html import escape as html_escape
+
+    def escape(text: str, quote: bool = True) -> str:
+        return html_escape(printable(text), quote=quote)
 
     keys = column_keys(result.articles)
     head = "".join(

@@ -36,6 +36,8 @@ def write_atomically(path: Path, text: str) -> None:
             raise CompareError(str(path), f"cannot write output: {exc.strerror or exc}") from None
         return
     if not folder.is_dir():
+        if folder.exists():  # a path under a regular file: "report.txt/out.json"
+            raise CompareError(str(path), f"cannot write output: {folder} is not a folder")
         raise CompareError(str(path), "cannot write output: folder does not exist")
     tmp_name = None
     try:
