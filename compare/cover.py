@@ -305,7 +305,10 @@ def _statement_row(
     quotes = [m for aid, pos in members.items() for m in by_sentence[aid][pos] if m.kind == "quote"]
     if 2 * len(quotes) >= len(members):
         speakers = Counter(entity_index.canonical(q.speaker) for q in quotes if q.speaker)
-        speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+        top = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+        # Named only when most of the quotes agree: outlets attributing one statement to
+        # different people is not a speaker to print (the cells keep each outlet's sentence).
+        speaker = top if top is not None and 2 * speakers[top] > len(quotes) else None
         return Row("quote", members, speaker=speaker)
     return Row("claim", members)
 

@@ -108,10 +108,10 @@ def check_json(result: CheckResult) -> str:
 SYMBOLS = {"stated": "✓", "partial": "~", "conflict": "!", "absent": "✗"}
 STYLES = {"stated": "bold green", "partial": "yellow", "conflict": "bold red", "absent": "dim"}
 LEGEND = (
-    ("stated", "states the fact"),
-    ("partial", "touches it with less detail"),
-    ("conflict", "gives a different figure for it"),
-    ("absent", "leaves it out"),
+    ("stated", "stated"),
+    ("partial", "touched, less detail"),
+    ("conflict", "a different figure"),
+    ("absent", "left out"),
 )
 
 
