@@ -223,6 +223,16 @@ _UNIT_UNITS = frozenset(
 )
 
 
+def _count(
+    text: str, value: float, unit: str, slot: str, *, approximate: bool = False, vague: bool = False
+) -> Mention:
+    """A quantity mention: `key` makes equal counts of one thing meet, `slot` makes different
+    counts of one thing contradict (vague counts never equal an exact one: "~" in the key)."""
+    key = f"quantity:{unit}:{'~' if vague else ''}{_tidy(value)}"
+    value_json = {"count": _tidy(value), "unit": unit}
+    return Mention("quantity", text, key, value_json, slot=f"quantity:{slot}", approximate=approximate)
+
+
 def _unit_of(after: str, hyphenated: bool) -> str | None:
     """The counted noun: in "five-point plan" the word joined by the hyphen; otherwise the
     plural in the short run of content words after the number ('two brave firefighters' ->
@@ -287,20 +297,7 @@ def find_percentages(sentence: str) -> list[tuple[int, int, Mention]]:
         else:
             unit = "percent"
         approximate = bool(_APPROX.search(sentence[max(0, m.start() - 20) : m.start()]))
-        found.append(
-            (
-                m.start(),
-                m.end(),
-                Mention(
-                    "quantity",
-                    m.group(0),
-                    f"quantity:{unit}:{_tidy(value)}",
-                    {"count": _tidy(value), "unit": unit},
-                    slot=f"quantity:{unit}",
-                    approximate=approximate,
-                ),
-            )
-        )
+        found.append((m.start(), m.end(), _count(m.group(0), value, unit, unit, approximate=approximate)))
     return found
 
 
@@ -319,19 +316,7 @@ def find_tolls(sentence: str) -> list[tuple[int, int, Mention]]:
         value = parse_number(m.group("num"))
         if value is None:
             continue
-        found.append(
-            (
-                m.start("num"),
-                m.end("num"),
-                Mention(
-                    "quantity",
-                    m.group(0),
-                    f"quantity:people:{_tidy(value)}",
-                    {"count": _tidy(value), "unit": "people"},
-                    slot="quantity:people",
-                ),
-            )
-        )
+        found.append((m.start("num"), m.end("num"), _count(m.group(0), value, "people", "people")))
     return found
 
 
@@ -341,20 +326,8 @@ def find_quantities(sentence: str, taken: Sequence[tuple[int, int]]) -> list[tup
         phrase = m.group(1).lower()
         vague_value = dict(VAGUE_COUNTS)[phrase]
         noun = _singular(fold(m.group("unit")))
-        found.append(
-            (
-                m.start(),
-                m.end(),
-                Mention(
-                    "quantity",
-                    m.group(0),
-                    f"quantity:{noun}:~{vague_value}",
-                    {"count": vague_value, "unit": noun},
-                    slot=f"quantity:{stem(noun)}",
-                    approximate=True,
-                ),
-            )
-        )
+        mention = _count(m.group(0), vague_value, noun, stem(noun), approximate=True, vague=True)
+        found.append((m.start(), m.end(), mention))
     for m in _QUANTITY.finditer(sentence):
         start, end = m.start(), m.end()
         if any(a <= start < b for a, b in taken) or any(a <= start < b for a, b, _ in found):
@@ -378,20 +351,7 @@ def find_quantities(sentence: str, taken: Sequence[tuple[int, int]]) -> list[tup
         while end < len(sentence) and sentence[end].isalpha():
             end += 1
         text = sentence[start:end].strip()
-        found.append(
-            (
-                start,
-                end,
-                Mention(
-                    "quantity",
-                    text,
-                    f"quantity:{unit}:{_tidy(value)}",
-                    {"count": _tidy(value), "unit": unit},
-                    slot=f"quantity:{stem(unit)}",
-                    approximate=approximate,
-                ),
-            )
-        )
+        found.append((start, end, _count(text, value, unit, stem(unit), approximate=approximate)))
     return found
 
 
