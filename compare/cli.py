@@ -22,7 +22,7 @@ from compare.write import write_atomically as write_atomically  # moved to the l
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from compare.model import CheckResult, DiffResult, MatrixResult
+    from compare.model import Article, CheckResult, DiffResult, MatrixResult
 
 app = typer.Typer(
     name="compare",
@@ -203,15 +203,21 @@ def diff(
     from compare.errors import CompareError
     from compare.pipeline import build_article
     from compare.pipeline import diff as run_diff
-    from compare.read import read_source
+    from compare.read import load_sources, read_source
 
     for path in (a, b):
         if path != "-" and os.path.isdir(path):
             raise CompareError(
                 path, "is a directory; diff compares two article files (use matrix for a folder)"
             )
-    article_a = build_article(read_source(a, max_bytes=max_bytes))
-    article_b = build_article(read_source(b, max_bytes=max_bytes))
+
+    def read(path: str) -> Article:
+        # sources.yaml beside the file names its outlet, as for matrix and check
+        sources = load_sources(Path(path).parent) if path != "-" and os.path.isfile(path) else {}
+        return build_article(read_source(path, max_bytes=max_bytes, sources=sources))
+
+    article_a = read(a)
+    article_b = read(b)
     result = run_diff(article_a, article_b, embedder=_embedder(model))
     _emit(_format_diff(result, fmt, no_color or output is not None, width), output)
 

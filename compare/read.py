@@ -92,12 +92,38 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _looks_like_windows_punctuated(data):
+        return data.decode("cp1252")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
     best = from_bytes(data).best()
     if best is None:
         raise CompareError(where, "cannot decode: no text encoding fits these bytes")
     return str(best)
+
+
+# Bytes 0x80-0x9F that Windows code pages 1250 and 1252 both read as typographic punctuation:
+# € ‚ „ … † ‡ ‰ ‹ ‘ ’ “ ” • – — ™ ›. Text pasted from a word processor has them; ISO-8859 text
+# has none (they are control codes there), and neither has a letter among these bytes.
+_WINDOWS_PUNCTUATION = frozenset(b"\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b")
+# Western text has few bytes above ASCII: accents and quotes among plain letters. Cyrillic, Greek
+# or Hebrew in a Windows code page, which use the same quote bytes, are mostly high bytes.
+WESTERN_HIGH_SHARE = 0.15
+
+
+def _looks_like_windows_punctuated(data: bytes) -> bool:
+    """Mostly-ASCII text with Windows curly quotes, dashes or the euro sign (cp1252).
+
+    charset-normalizer guesses badly on such text: a few curly quotes in an English article
+    come out as Chinese (big5) or as cp852 box letters. Letters in 0x80-0x9F (cp1250's š, ś, ž)
+    send the text to charset-normalizer instead."""
+    sample = data[:65536]
+    high = [b for b in sample if b >= 0x80]
+    low_high = [b for b in high if b < 0xA0]
+    if not low_high or any(b not in _WINDOWS_PUNCTUATION for b in low_high):
+        return False
+    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    return len(high) <= WESTERN_HIGH_SHARE * (letters + len(high))
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:
@@ -208,6 +234,10 @@ def read_source(
         except OSError as exc:
             raise CompareError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
+        if path == "-":  # read only up to the limit: its real size is unknown
+            raise CompareError(
+                path, f"standard input is over the {_size(max_bytes)} limit (raise it with --max-bytes)"
+            )
         raise CompareError(path, _too_big(len(data), max_bytes))
     if not data.strip():
         raise CompareError(path, "empty file, no article text")

@@ -175,11 +175,15 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
             name.append(f"  {printable(article.title)}", style="dim")
         key_table.add_row(key, name)
     summary = Text(
-        f"{len(result.facts)} facts across {len(articles)} articles; "
-        f"{len(result.groups)} groups of aligned paragraphs",
+        f"{_count(len(result.facts), 'fact')} across {_count(len(articles), 'article')}; "
+        f"{_count(len(result.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
     return [table, legend, key_table, summary]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _words_only_in(text: str, other: str) -> Any:
