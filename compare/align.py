@@ -188,7 +188,9 @@ def build_graph(
             for s in set(unit.stems):
                 postings[s].append(unit.id)
     edges: dict[tuple[int, int], float] = {}
-    for unit in units:
+    # One article has no pair of sentences to link (two sentences of one article are never the
+    # same fact), so a one-article matrix skips the search altogether.
+    for unit in units if len({a.id for a in articles}) > 1 else ():
         if len(unit.stems) < MIN_STEMS:
             continue
         # Query with the unit's most informative stems that other sentences share (a stem
