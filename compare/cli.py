@@ -53,6 +53,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
 
 
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json or markdown.")]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -88,18 +89,11 @@ class UsageProblem(Exception):
     """A combination of options that cannot work (said before any work is done)."""
 
 
-def _check_format(fmt: Format, allowed: tuple[Format, ...], command: str) -> None:
-    if fmt not in allowed:
-        names = ", ".join(f.value for f in allowed)
-        raise UsageProblem(f"--format {fmt.value} is not available for {command} (use one of: {names})")
-
-
-def _console(no_color: bool, width: int | None, file: Any = None, force_plain: bool = False) -> Console:
+def _console(no_color: bool, width: int | None) -> Console:
     from rich.console import Console
 
-    plain = no_color or force_plain or no_color_env()
+    plain = no_color or no_color_env()
     return Console(
-        file=file,
         width=width,
         no_color=plain,
         color_system=None if plain else "auto",
@@ -186,9 +180,7 @@ def _emit(text: str, output: Path | None) -> None:
 def diff(
     a: Annotated[str, typer.Argument(help="First article file (or - for standard input).")],
     b: Annotated[str, typer.Argument(help="Second article file.")],
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="table, json or markdown.")
-    ] = ReportFormat.table,
+    report_format: ReportFormatOption = ReportFormat.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
@@ -300,9 +292,7 @@ def check(
             "fact matrix instead of comparing with it.",
         ),
     ] = False,
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="table, json or markdown.")
-    ] = ReportFormat.table,
+    report_format: ReportFormatOption = ReportFormat.table,
     output: OutputOption = None,
     no_color: NoColorOption = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,

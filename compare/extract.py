@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from compare.model import Article, Mention
-from compare.text import NUMBER_WORDS, STOPWORDS, fold, stem, words
+from compare.text import NUMBER_WORDS, STOPWORDS, fold, stem
 
 # --- numbers ---------------------------------------------------------------------------------
 
@@ -846,8 +846,3 @@ def _resolve(raw: str, people: list[tuple[str, tuple[str, ...]]], paragraph: str
     if name in _NOT_NAMES or name.isupper():
         return None
     return name
-
-
-def content_words(text: str) -> list[str]:
-    """Folded words that carry content (used for quote and label text)."""
-    return [w for w in words(text) if w not in STOPWORDS]

@@ -134,8 +134,6 @@ STEM_LENGTH = 5
 NAME_WEIGHT = 0.8
 # Share of cosine (against weighted containment) in overlap_score.
 COSINE_SHARE = 0.5
-# Whether adjacent content words also count as a phrase term (see content_terms).
-BIGRAMS = True
 
 
 def fold(text: str) -> str:
@@ -185,7 +183,7 @@ def content_terms(text: str) -> list[str]:
             continue
         s = stem(w)
         terms.append(s)
-        if BIGRAMS and previous is not None and previous != s:
+        if previous is not None and previous != s:
             terms.append(previous + "+" + s)
         previous = s
     return terms

