@@ -1,6 +1,7 @@
 """pipeline: the steps in data-flow order, and the three jobs the commands run.
 
-read -> clean -> segment -> extract -> align -> cover -> (render, in the CLI).
+read -> clean -> segment -> extract (mentions) -> claims -> link -> facts -> align -> (render, in
+the CLI).
 """
 
 from __future__ import annotations
@@ -8,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from compare.align import align_pair, build_graph, group_paragraphs
+from compare.align import align_pair, group_paragraphs
+from compare.claims import article_claims
 from compare.clean import clean
-from compare.cover import build_facts
 from compare.embed import Embedder
 from compare.errors import CompareError
-from compare.extract import extract_article
+from compare.extract import ArticleMentions, extract_article
+from compare.facts import Linked, build_facts
 from compare.limits import DEFAULT_MAX_BYTES
-from compare.model import Article, DiffResult, MatrixResult, Source
+from compare.link import LinkScorer
+from compare.model import Article, DiffResult, Fact, MatrixResult, Source
 from compare.read import read_sources
 from compare.segment import make_paragraphs
 
@@ -68,19 +71,26 @@ def _check_unique_ids(articles: Sequence[Article]) -> None:
         seen[article.id] = article.path
 
 
+def find_facts(
+    articles: Sequence[Article], *, embedder: Embedder | None = None, progress: Progress = _quiet
+) -> tuple[tuple[Fact, ...], Linked]:
+    """Mentions, claims, claim links and facts of a set of articles (the middle of the pipeline,
+    shared by matrix and diff)."""
+    mentions: list[ArticleMentions] = []
+    for i, article in enumerate(articles):
+        mentions.append(extract_article(article))
+        progress("finding facts", i + 1, len(articles))
+    claims = {am.article.id: article_claims(am.article, am) for am in mentions}
+    progress("matching facts", 0, 1)
+    return build_facts(articles, claims, mentions, LinkScorer(embedder=embedder))
+
+
 def matrix(
     articles: Sequence[Article], *, progress: Progress = _quiet, embedder: Embedder | None = None
 ) -> MatrixResult:
     """Facts by articles, and the multi-way paragraph groups."""
-    mentions = []
-    for i, article in enumerate(articles):
-        mentions.append(extract_article(article))
-        progress("finding facts", i + 1, len(articles))
-    progress("linking sentences", 0, 1)
-    graph = build_graph(articles, embedder=embedder)
-    progress("matching facts", 0, 1)
-    facts = build_facts(articles, graph, mentions)
-    groups = group_paragraphs(graph, articles, facts)
+    facts, linked = find_facts(articles, embedder=embedder, progress=progress)
+    groups = group_paragraphs(linked, articles, facts)
     progress("matching facts", 1, 1)
     return MatrixResult(tuple(articles), facts, groups)
 
@@ -89,7 +99,6 @@ def diff(a: Article, b: Article, *, embedder: Embedder | None = None) -> DiffRes
     """Paragraph alignment of two articles, and the facts over the two."""
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
-    graph = build_graph((a, b), embedder=embedder)
-    facts = build_facts((a, b), graph, [extract_article(a), extract_article(b)])
-    pairs, only_a, only_b = align_pair(graph, a, b, facts)
+    facts, linked = find_facts((a, b), embedder=embedder)
+    pairs, only_a, only_b = align_pair(linked, a, b, facts)
     return DiffResult(a, b, pairs, only_a, only_b, facts)

@@ -1,4 +1,4 @@
-"""compare.align: the sentence graph, clause splitting, two-article paragraph alignment and the
+"""compare.align: claim links, two-article paragraph alignment and the
 multi-way paragraph groups, on small hand-written articles."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import compare.align as align
-from compare.align import align_pair, build_graph, group_paragraphs, split_clauses
+import compare.facts as facts
+from compare.align import align_pair, group_paragraphs
 from compare.model import Article, Pair, Source
-from compare.pipeline import build_article, load_articles, matrix
-from compare.text import content_stems
+from compare.pipeline import build_article, find_facts, load_articles, matrix
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,109 +39,42 @@ def article(article_id: str, paragraphs: list[str]) -> Article:
 
 
 def pair_up(a: Article, b: Article) -> tuple[tuple[Pair, ...], tuple[int, ...], tuple[int, ...]]:
-    return align_pair(build_graph((a, b)), a, b)
+    facts_, linked = find_facts((a, b))
+    return align_pair(linked, a, b, facts_)
 
 
-# --- split_clauses -------------------------------------------------------------------------
+# --- claim links ---------------------------------------------------------------------------
 
 
-def test_sentence_without_joint_is_one_clause() -> None:
-    sentence = "Thirty-seven residents were taken to the regional hospital with burns."
-    assert split_clauses(sentence) == [sentence]
-
-
-def test_but_joins_two_clauses() -> None:
-    sentence = (
-        "NATO countries have declared Ukraine to be on an irreversible path to membership, but the "
-        "United States and Germany have led opposition to a formal invitation."
-    )
-    assert split_clauses(sentence) == [
-        "NATO countries have declared Ukraine to be on an irreversible path to membership",
-        "the United States and Germany have led opposition to a formal invitation.",
-    ]
-
-
-def test_semicolon_and_dash_split_clauses() -> None:
-    sentence = (
-        "Rescue teams searched the collapsed building through the night; engineers inspected "
-        "the neighbouring houses for cracks — officials evacuated two nearby schools as a precaution."
-    )
-    clauses = split_clauses(sentence)
-    assert len(clauses) == 3
-    assert clauses[0].startswith("Rescue teams")
-    assert clauses[2].startswith("officials evacuated")
-
-
-def test_short_clause_stays_with_its_neighbour() -> None:
-    """A joint whose side has fewer than MIN_CLAUSE_STEMS content words is not a split."""
-    sentence = "The minister resigned on Friday after the report, but refused comment."
-    (clause,) = split_clauses(sentence)
-    assert clause.startswith("The minister resigned on Friday after the report")
-    assert clause.endswith("refused comment.")
-
-
-def test_split_clauses_keeps_every_content_word() -> None:
-    """Only the joint ("but", "while", a semicolon) goes; every content word stays."""
-    sentence = (
-        "The central bank raised its base rate to 18.75 percent on Tuesday, while analysts had "
-        "expected the rate to stay unchanged until the April meeting."
-    )
-    clauses = split_clauses(sentence)
-    assert len(clauses) == 2
-    assert sorted(s for c in clauses for s in content_stems(c)) == sorted(content_stems(sentence))
-
-
-# --- build_graph ---------------------------------------------------------------------------
-
-
-def test_graph_has_one_unit_per_distinct_clause() -> None:
-    a = article("a", STORY)
-    b = article("b", STORY)
-    graph = build_graph((a, b))
-    assert len(graph.units) == len(a.sentences)  # the copy adds no new text
-    for unit in graph.units:
-        assert unit.articles == frozenset({"a", "b"})
-
-
-def test_graph_maps_every_sentence_position() -> None:
-    a = article("a", STORY)
-    b = article("b", [*STORY[:2], UNRELATED])
-    graph = build_graph((a, b))
-    for art in (a, b):
-        for position in range(len(art.sentences)):
-            assert graph.unit_of[(art.id, position)]
-
-
-def test_graph_links_a_reworded_sentence() -> None:
+def test_links_join_a_reworded_sentence_and_not_an_unrelated_one() -> None:
     a = article("a", STORY)
     b = article("b", [
         "Police said a gas explosion ripped through an apartment block in Lindholm, a northern city, "
         "on Saturday morning.",
         UNRELATED,
     ])
-    graph = build_graph((a, b))
-    first_a = graph.unit_of[("a", 0)][0]
-    first_b = graph.unit_of[("b", 0)][0]
-    assert graph.linked(first_a, first_b)
-    assert graph.score(first_a, first_b) >= align.SENTENCE_LINK
-    football = graph.unit_of[("b", 1)][0]
-    assert all(not graph.linked(u, football) for u in range(len(graph.units)) if u != football)
+    _, linked = find_facts((a, b))
+    by_place = {(c.article, c.position): i for i, c in enumerate(linked.claims)}
+    first = (by_place[("a", 0)], by_place[("b", 0)])
+    assert linked.links.get((min(first), max(first)), 0.0) >= linked.threshold
+    football = by_place[("b", 1)]
+    assert all(football not in pair for pair in linked.links)
 
 
-def test_graph_never_links_two_sentences_of_one_article() -> None:
+def test_links_never_join_two_sentences_of_one_article() -> None:
     a = article("a", [*STORY, STORY[0].replace("Saturday", "Sunday")])
-    graph = build_graph((a,))
-    assert graph.edges == {}
+    _, linked = find_facts((a,))
+    assert linked.links == {}
 
 
-def test_graph_edges_are_ordered_and_scored_in_range() -> None:
+def test_links_are_ordered_and_scored_in_range() -> None:
     articles = load_articles([str(REPO / "seeds")])
-    graph = build_graph(articles)
-    assert graph.edges
-    for (low, high), score in graph.edges.items():
+    _, linked = find_facts(articles)
+    assert linked.links
+    for (low, high), score in linked.links.items():
         assert low < high
-        assert align.MIN_LINK <= score <= 1.0
-        assert graph.score(low, high) == graph.score(high, low) == score
+        assert linked.claims[low].article != linked.claims[high].article
+        assert facts.PARTIAL_SHARE * linked.threshold <= score <= 1.0
 
 
 # --- align_pair ----------------------------------------------------------------------------
@@ -223,7 +156,7 @@ def test_pairs_are_sorted_and_scores_rounded() -> None:
     for p in pairs:
         assert list(p.a) == sorted(p.a) and list(p.b) == sorted(p.b)
         assert p.score == round(p.score, 2)
-        assert align.ALIGN_LINK <= p.score <= 1.0
+        assert 0.0 < p.score <= 1.0
     assert list(only_a) == sorted(only_a) and list(only_b) == sorted(only_b)
 
 
@@ -232,9 +165,9 @@ def test_a_paragraph_pairs_with_at_most_max_partners() -> None:
     keeps at most MAX_PARTNERS of them."""
     a = article("a", [" ".join(STORY[1:5])])
     b = article("b", STORY[1:5])
-    graph = build_graph((a, b))
-    links = align.paragraph_links(graph, a, b)
-    kept = align._select(links, align.ALIGN_LINK)
+    _, linked = find_facts((a, b))
+    links = align.paragraph_links(linked, a, b)
+    kept = align._select(links, align.ALIGN_SHARE * linked.threshold)
     assert len({pb for pa, pb, _ in kept if pa == 0}) <= align.MAX_PARTNERS
 
 
@@ -285,13 +218,13 @@ def test_groups_join_reworded_paragraphs_without_facts() -> None:
     reworded = ("Police said a gas explosion ripped through an apartment block in Lindholm, a "
                 "northern city, on Saturday morning.")
     arts = (article("a", STORY), article("b", [reworded, UNRELATED]))
-    groups = group_paragraphs(build_graph(arts), arts)
+    groups = group_paragraphs(find_facts(arts)[1], arts)
     assert [g.members for g in groups] == [(("a", 0), ("b", 0))]
 
 
 def test_groups_join_identical_paragraphs_without_facts() -> None:
     arts = (article("a", STORY), article("b", [STORY[0], UNRELATED]))
-    groups = group_paragraphs(build_graph(arts), arts)
+    groups = group_paragraphs(find_facts(arts)[1], arts)
     assert [g.members for g in groups] == [(("a", 0), ("b", 0))]
 
 

@@ -1004,11 +1004,6 @@ def test_seed_facts_do_not_depend_on_which_file_sorts_first() -> None:
         assert coverage_by_text(*matrix_of_named(texts, names)) == reference
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align.group_paragraphs breaks ties by article order: which group a paragraph joins "
-    "depends on which file name sorts first (reported; align.py is not this issue's to change)",
-)
 def test_seed_groups_do_not_depend_on_which_file_sorts_first() -> None:
     texts = [(SEEDS / name).read_text(encoding="utf-8") for name in SEED_NAMES]
 
@@ -1024,13 +1019,6 @@ def test_seed_groups_do_not_depend_on_which_file_sorts_first() -> None:
     assert groups([f"n{order.index(i)}" for i in range(5)]) == reference
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cover.py matches figures greedily in article order: with these three texts a "
-    "'troops' row contradicting 1,200 with 41 exists under one naming of the files and not under "
-    "another (found by test_facts_do_not_depend_on_which_file_sorts_first with figures; reported, "
-    "cover.py is not this issue's to change)",
-)
 def test_figure_rows_do_not_depend_on_which_file_sorts_first() -> None:
     texts = [
         "Reading Get in Get Get Get.\n",

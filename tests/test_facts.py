@@ -1,10 +1,15 @@
-"""compare.cover through compare.pipeline.matrix: tiny hand-written articles in a temporary
+"""compare.facts through compare.pipeline.matrix: tiny hand-written articles in a temporary
 folder, and the fact rows and cells they must give."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import compare.facts as facts_module
 from compare.model import Fact, MatrixResult
 from compare.pipeline import load_articles, matrix
 
@@ -40,6 +45,10 @@ LOAN = {
         "for the coming year.\n\n"
         "The first instalment is expected in January, ministers said.\n"
     ),
+}
+
+BLAST_AND_LOAN = {
+    "blast_a": BLAST["a"], "blast_b": BLAST["b"], "loan_a": LOAN["a"], "loan_b": LOAN["b"], "loan_c": LOAN["c"]
 }
 
 
@@ -194,3 +203,87 @@ def test_name_spelled_two_ways_is_one_speaker(tmp_path: Path) -> None:
     assert len(speakers) == 1
     (speaker,) = speakers
     assert speaker is not None and speaker.startswith("Volodymyr Zelensk")
+
+
+# --- figures: precision and slots ------------------------------------------------------------
+
+
+def test_a_rounded_figure_is_the_same_figure_not_a_conflict(tmp_path: Path) -> None:
+    """'$1.4 billion' covers 1.35-1.45 billion: '$1.375 billion' is the same amount, rounded."""
+    result = run(tmp_path, {
+        "a": "The city council approved a stadium budget of $1.4 billion on Tuesday after a long debate.\n",
+        "b": "On Tuesday the city council approved a budget of $1.375 billion for the new stadium.\n",
+    })
+    assert not [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
+    money = [f for f in result.facts if f.kind == "money"]
+    assert len(money) == 1
+    assert statuses(money[0]) == {"a": "stated", "b": "stated"}
+
+
+def test_two_figures_for_different_things_are_no_conflict(tmp_path: Path) -> None:
+    """'18% demanded' and '9% offered' measure different things: no contradicted row."""
+    result = run(tmp_path, {
+        "a": "The nurses' union demanded a pay rise of 18% over two years at the talks in Leeds.\n",
+        "b": "Hospital managers offered the nurses a 9% rise over two years, a figure the union rejected.\n",
+    })
+    assert not [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
+
+
+def test_value_range_follows_the_stated_precision() -> None:
+    from compare.facts import value_range
+    from compare.model import Mention
+
+    rounded = Mention("money", "$1.4 billion", "money:USD:1400000000",
+                      {"currency": "USD", "amount": 1_400_000_000}, slot="money:USD")
+    low, high = value_range(rounded)
+    assert low == pytest.approx(1.35e9) and high == pytest.approx(1.45e9)
+    exact = Mention("quantity", "1,375 people", "quantity:people:1375", {"count": 1375, "unit": "people"},
+                    slot="quantity:people")
+    assert value_range(exact) == pytest.approx((1374.5, 1375.5))
+
+
+# --- duplicates, evidence, order -------------------------------------------------------------
+
+
+def test_a_sentence_told_twice_in_one_article_is_one_row(tmp_path: Path) -> None:
+    repeated = "The harbour authority closed the northern pier after the storm damaged three cranes."
+    result = run(tmp_path, {
+        "a": f"{repeated}\n\nDivers inspected the sea wall on Sunday morning.\n\n{repeated}\n",
+        "b": "Engineers said the railway bridge over the estuary would reopen next month.\n",
+    })
+    rows = facts_with_evidence(result, "northern pier")
+    assert len(rows) == 1
+    assert rows[0].cell("a").paragraph == 0
+
+
+def test_evidence_is_capped_for_a_runaway_sentence(tmp_path: Path) -> None:
+    long_sentence = "The inspectors listed " + ", ".join(f"fault number {i} in block {i}" for i in range(400)) + "."
+    result = run(tmp_path, {"a": long_sentence + "\n", "b": "The school reopened on Monday after repairs.\n"})
+    for fact in result.facts:
+        for _, cell in fact.coverage:
+            assert cell.evidence is None or len(cell.evidence) <= facts_module.MAX_EVIDENCE
+
+
+def _by_text(result: MatrixResult, text_of: dict[str, str]) -> list[tuple[str, tuple[tuple[str, str, str | None], ...]]]:
+    return sorted(
+        (f.kind, tuple(sorted((text_of[aid], c.status, c.evidence) for aid, c in f.coverage)))
+        for f in result.facts
+    )
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.permutations(list(BLAST_AND_LOAN)), st.lists(st.text("xyz", min_size=1, max_size=4), min_size=5,
+                                                        max_size=5, unique=True))
+def test_facts_do_not_depend_on_file_order_or_names(order: list[str], names: list[str]) -> None:
+    """Any permutation and renaming of the files gives the same facts with the same cells."""
+    import tempfile
+
+    reference: list[object] = []
+    for mapping in ({k: k for k in BLAST_AND_LOAN}, dict(zip(order, names, strict=True))):
+        with tempfile.TemporaryDirectory() as tmp:
+            for original, new in mapping.items():
+                (Path(tmp) / f"{new}.txt").write_text(BLAST_AND_LOAN[original], encoding="utf-8")
+            result = matrix(load_articles([tmp]))
+        text_of = {new: original for original, new in mapping.items()}
+        reference.append(_by_text(result, text_of))
+    assert reference[0] == reference[1]

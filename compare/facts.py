@@ -1,0 +1,569 @@
+"""facts: claims of different articles that say the same thing, and what every article says.
+
+Three kinds of rows, built from the claims (`compare.claims`) and the link scorer
+(`compare.link`):
+
+1. statement facts: claims of different articles are joined when the scorer says they state the
+   same thing, strongest link first, and only while the two groups are, on average over every
+   pair of their claims, still the same statement (average linkage: a chain of single links
+   through a claim that resembles both never joins two statements). A fact holds at most one
+   claim per article. Ties are broken by a hash of the claims' text and of their articles'
+   text, never by file names, so renaming or reordering files changes nothing;
+2. value facts: money, counts, shares and dates with the same value in several articles are one
+   fact. A value "the same" means within the precision the text states ("$1.4 billion" covers
+   1.35-1.45 billion, so "$1.375 billion" is the same figure, rounded). Two values contradict
+   each other only when they are in the same slot: the same unit, and claims that say the same
+   thing once their figures are masked (what is measured: subject and predicate), so "18%
+   demanded" is no conflict with "9% offered";
+3. people: one row for every person named, spelling variants merged.
+
+A statement fact with exactly the claims of a value fact is that row. Each cell is `stated`
+(the article has a member claim), `conflict` (another figure in the same slot), `partial` (the
+article has a claim linked to the row's claims, but not strongly enough to join it) or
+`absent`. The evidence is the whole sentence of the claim, capped at MAX_EVIDENCE characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from compare.claims import Claim
+from compare.extract import ArticleMentions, EntityIndex
+from compare.labels import fact_label
+from compare.link import LinkScorer
+from compare.model import Article, Cell, Fact, FactKind, Mention, Status
+from compare.text import content_stems
+
+# A statement with fewer content words than this is not a checkable fact (a subhead, a
+# transition such as "He added:"), though it still counts for paragraph alignment.
+MIN_CLAIM_STEMS = 4
+# ... or this many when it carries a figure or a quote with its speaker.
+MIN_SHORT_CLAIM_STEMS = 2
+# Candidate pairs come from each claim's most informative shared words only (an inverted index:
+# near-linear in the number of claims, never all pairs) ...
+INDEX_TERMS = 8
+# ... a word found in more claims than there are articles (and at least this many) is not
+# indexed: a fact is told about once per article, so such a word names the story, not a fact ...
+MIN_POSTINGS = 8
+# ... and each claim is scored against at most this many candidates, those sharing the most
+# informative words: at scale a sentence copied by hundreds of outlets would otherwise be
+# scored against every copy of every sentence near it (bench/run.py at 400 articles: 8.8 million
+# pairs without the bound).
+MAX_CANDIDATES = 30
+# A link kept for partial cells and paragraph alignment must reach this share of the scorer's
+# decision threshold: weaker links are noise at the scale of one event.
+PARTIAL_SHARE = 0.8
+# Two claims of one article whose score reaches this are one statement told twice (a page that
+# repeats its body, a standfirst repeated in the text): the later one adds no row.
+DUPLICATE_SCORE = 0.95
+# Evidence longer than this is cut around the claim: a 40 kB "sentence" (no punctuation) must
+# not be repeated in every cell (issue 13's bound on output).
+MAX_EVIDENCE = 400
+# Mean linkage over at most this many claims per side (groups stay small: one claim per article).
+MEAN_SAMPLE = 12
+
+_KIND_ORDER: dict[str, int] = {"money": 0, "quantity": 1, "date": 2, "quote": 3, "claim": 4, "event": 5, "entity": 6}
+_VALUE_KINDS = ("money", "quantity", "date")
+
+
+@dataclass
+class Row:
+    """A fact being built: the member claim of each article, and cells other than `stated`."""
+
+    kind: FactKind
+    members: dict[str, int]  # article id -> claim index
+    value: Any = None
+    value_text: str | None = None
+    speaker: str | None = None
+    others: dict[str, tuple[Status, int]] = field(default_factory=dict)  # conflict / partial
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The claims of a run and the scored links between them (both ends in different articles,
+    or duplicates within one)."""
+
+    claims: tuple[Claim, ...]
+    links: dict[tuple[int, int], float]  # (low index, high index) -> score, at least the keep floor
+    threshold: float  # the scorer's decision: at least this is "the same claim"
+    duplicates: dict[int, int]  # a claim repeated in its own article -> its first telling
+
+
+def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
+    """Score the pairs of claims that could be the same statement (found through shared rare
+    words, names and figures), plus pairs within an article that may repeat each other."""
+    terms = [_terms(c) for c in claims]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(terms):
+        for t in ts:
+            postings[t].append(i)
+    n_articles = len({c.article for c in claims})
+    limit = max(MIN_POSTINGS, n_articles)
+    floor = PARTIAL_SHARE * scorer.threshold
+    prepared = scorer.prepare_many([c.text for c in claims])
+    links: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
+    same_words: dict[str, list[int]] = defaultdict(list)  # wire copy: the very same clause
+    for i, c in enumerate(claims):
+        same_words[c.text].append(i)
+    for group in same_words.values():
+        for x in group:
+            for y in group:
+                if x < y and claims[x].article != claims[y].article:
+                    links[(x, y)] = 1.0
+                    seen.add((x, y))
+    rank = {i: r for r, i in enumerate(sorted(range(len(claims)), key=lambda i: claims[i].key))}
+    for i, ts in enumerate(terms):
+        shared = sorted((t for t in ts if 1 < len(postings[t]) <= limit), key=lambda t: (len(postings[t]), t))
+        weight: dict[int, float] = defaultdict(float)
+        for t in shared[:INDEX_TERMS]:
+            informative = 1.0 / len(postings[t])
+            for j in postings[t]:
+                if j != i:
+                    weight[j] += informative
+        if len(weight) > MAX_CANDIDATES:
+            chosen = heapq.nlargest(MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], rank[kv[0]]))
+            best = [j for j, _ in chosen]
+        else:
+            best = list(weight)
+        for j in best:
+            pair = (min(i, j), max(i, j))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            same_article = claims[i].article == claims[j].article
+            if same_article and (claims[i].position == claims[j].position or n_articles < 2):
+                continue
+            score = scorer.score(prepared[i], prepared[j])
+            if same_article and score < DUPLICATE_SCORE:
+                continue
+            if score >= floor:
+                links[pair] = round(score, 4)
+    duplicates: dict[int, int] = {}
+    for (i, j), score in sorted(links.items()):
+        if claims[i].article == claims[j].article and score >= DUPLICATE_SCORE:
+            duplicates.setdefault(j, duplicates.get(i, i))
+    links = {p: s for p, s in links.items() if claims[p[0]].article != claims[p[1]].article}
+    return Linked(tuple(claims), links, scorer.threshold, duplicates)
+
+
+def _terms(claim: Claim) -> set[str]:
+    """What a claim is indexed by: its content words and its figures' normalised values."""
+    found = set(content_stems(claim.text))
+    found.update(m.key for m in claim.values)
+    return found
+
+
+def build_facts(
+    articles: Sequence[Article],
+    claims_by_article: dict[str, tuple[Claim, ...]],
+    mentions: Sequence[ArticleMentions],
+    scorer: LinkScorer,
+) -> tuple[tuple[Fact, ...], Linked]:
+    """Every fact found in the articles, with one cell per article, in display order; and the
+    claim links (paragraph alignment uses them)."""
+    claims = [c for a in articles for c in claims_by_article[a.id]]
+    linked = link_claims(claims, scorer)
+    entity_index = EntityIndex(
+        [n for am in mentions for n in am.names]
+        + [m.speaker for am in mentions for ms in am.by_sentence for m in ms if m.speaker]
+    )
+    checkable = frozenset(
+        i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c)
+    )
+    cache: dict[tuple[int, int], float] = {}
+    statements = _statement_rows(linked, checkable, scorer, cache, entity_index)
+    values = _value_rows(linked, scorer, cache)
+    rows = _merge(values, statements, linked)
+    _mark_partials(rows, linked, checkable)
+    rows += _people_rows(mentions, entity_index, claims)
+    facts = [_to_fact(row, articles, linked) for row in rows]
+    facts.sort(key=lambda f: _order_key(f, articles))
+    return (
+        tuple(Fact(f"f{i + 1}", f.kind, f.label, f.value, f.speaker, f.coverage) for i, f in enumerate(facts)),
+        linked,
+    )
+
+
+# --- statements ------------------------------------------------------------------------------
+
+
+_QUESTION_END = re.compile(r"\?[\"'”’»)\s]*$")
+
+
+def _checkable(claim: Claim) -> bool:
+    """Worth a row: a statement with enough content words, or a short one that carries a figure
+    or an attributed quote. Questions put to a speaker are not facts."""
+    if _QUESTION_END.search(claim.text):
+        return False
+    n = len(content_stems(claim.text))
+    if n >= MIN_CLAIM_STEMS:
+        return True
+    carries = any(m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions)
+    return carries and n >= MIN_SHORT_CLAIM_STEMS
+
+
+def _pair_score(
+    linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int], float], i: int, j: int
+) -> float:
+    pair = (min(i, j), max(i, j))
+    if pair in linked.links:
+        return linked.links[pair]
+    if pair not in cache:
+        a, b = linked.claims[pair[0]], linked.claims[pair[1]]
+        cache[pair] = scorer.score(scorer.prepare(a.text), scorer.prepare(b.text))
+    return cache[pair]
+
+
+def _mean_link(
+    linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int], float], xs: list[int], ys: list[int]
+) -> float:
+    keyed = lambda i: linked.claims[i].key  # noqa: E731 - order-free sample
+    xs, ys = sorted(xs, key=keyed)[:MEAN_SAMPLE], sorted(ys, key=keyed)[:MEAN_SAMPLE]
+    return sum(_pair_score(linked, scorer, cache, x, y) for x in xs for y in ys) / (len(xs) * len(ys))
+
+
+def _statement_rows(
+    linked: Linked,
+    checkable: frozenset[int],
+    scorer: LinkScorer,
+    cache: dict[tuple[int, int], float],
+    entity_index: EntityIndex,
+) -> list[Row]:
+    """Join linked claims strongest first, while the groups' mean link stays a decision."""
+    claims = linked.claims
+    parent = {i: i for i in checkable}
+    group: dict[int, list[int]] = {i: [i] for i in checkable}
+    arts: dict[int, set[str]] = {i: {claims[i].article} for i in checkable}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = sorted(
+        (
+            (s, i, j)
+            for (i, j), s in linked.links.items()
+            if s >= linked.threshold and i in checkable and j in checkable
+        ),
+        key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
+    )
+    for _, i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri == rj or arts[ri] & arts[rj]:
+            continue
+        if len(group[ri]) + len(group[rj]) > 2 and (
+            _mean_link(linked, scorer, cache, group[ri], group[rj]) < linked.threshold
+        ):
+            continue
+        root, other = (ri, rj) if claims[ri].key <= claims[rj].key else (rj, ri)
+        parent[other] = root
+        arts[root] |= arts.pop(other)
+        group[root] = group[root] + group.pop(other)
+    rows = []
+    for members in group.values():
+        row_members = {claims[i].article: i for i in members}
+        rows.append(_statement_row(row_members, claims, entity_index))
+    return _one_row_per_lone_sentence(rows, claims)
+
+
+def _statement_row(members: dict[str, int], claims: Sequence[Claim], entity_index: EntityIndex) -> Row:
+    """A claim, or a quote when most of its claims are quoted speech (with the speaker most of
+    them name)."""
+    quotes = [claims[i] for i in members.values() if claims[i].quoted]
+    if 2 * len(quotes) >= len(members):
+        speakers = Counter(entity_index.canonical(q.speaker) for q in quotes if q.speaker)
+        top = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+        # Named only when most of the quotes agree: outlets attributing one statement to
+        # different people is not a speaker to print (the cells keep each outlet's sentence).
+        speaker = top if top is not None and 2 * speakers[top] > len(quotes) else None
+        return Row("quote", members, speaker=speaker)
+    return Row("claim", members)
+
+
+def _one_row_per_lone_sentence(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
+    """Clauses of one sentence that no other article reports are one row, and so are the
+    sentences of one quote: an exclusive sentence or quote is one thing an editor reads, and
+    splitting it only adds rows. The claim kept is the one carrying the most (figures and quotes
+    first, then content words)."""
+    kept: list[Row] = []
+    lone: dict[tuple[str, str], Row] = {}
+    for row in rows:
+        if len(row.members) != 1:
+            kept.append(row)
+            continue
+        ((aid, i),) = row.members.items()
+        quote = next((m.key for m in claims[i].mentions if m.kind == "quote"), None)
+        where = (aid, quote or f"sentence:{claims[i].position:08d}")
+        if where not in lone or _weight(claims[i]) > _weight(claims[next(iter(lone[where].members.values()))]):
+            lone[where] = row
+    kept.extend(lone[w] for w in sorted(lone))
+    return kept
+
+
+def _weight(claim: Claim) -> tuple[int, int, int, str]:
+    return (len(claim.values), int(claim.quoted), len(content_stems(claim.text)), claim.key)
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Value:
+    claim: int
+    mention: Mention
+    low: float
+    high: float
+
+
+def _value_rows(linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int], float]) -> list[Row]:
+    """Equal figures across articles are one row; a different figure in the same slot is a
+    conflict cell on that row."""
+    claims = linked.claims
+    groups: dict[str, list[_Value]] = defaultdict(list)
+    vague: list[_Value] = []
+    for i, claim in enumerate(claims):
+        if i in linked.duplicates:
+            continue
+        for m in claim.values:
+            if m.kind == "date" and not _specific_date(m):
+                continue
+            low, high = value_range(m)
+            if m.approximate and ":~" in m.key:
+                vague.append(_Value(i, m, low, high))  # "dozens of people": only ever a partial cell
+                continue
+            groups[m.key].append(_Value(i, m, low, high))
+    # Most widely reported figure first, then an order that does not depend on file names.
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: (-len({claims[v.claim].article for v in kv[1]}), min(claims[v.claim].key for v in kv[1]), kv[0]),
+    )
+    rows: list[tuple[Row, list[_Value]]] = []
+    masked: dict[int, Any] = {}
+    for _key, vals in ordered:
+        members: dict[str, int] = {}
+        for v in sorted(vals, key=lambda v: (claims[v.claim].article, claims[v.claim].position)):
+            members.setdefault(claims[v.claim].article, v.claim)
+        placed = False
+        for row, pool in rows:
+            relation = _relation(pool, vals, linked, scorer, masked)
+            if relation is None or set(members) & set(row.members):
+                continue
+            for aid, i in members.items():
+                if aid in row.members or aid in row.others:
+                    continue
+                if relation == "same":
+                    row.members[aid] = i
+                else:
+                    row.others[aid] = ("conflict", i)
+            if relation == "same":
+                pool.extend(vals)
+            placed = True
+            break
+        if not placed:
+            first = vals[0].mention
+            rows.append((Row(first.kind, members, value=first.value, value_text=first.text), list(vals)))
+    for row, pool in rows:
+        for v in sorted(vague, key=lambda v: claims[v.claim].key):
+            aid = claims[v.claim].article
+            if aid in row.members or aid in row.others:
+                continue
+            if any(p.mention.slot == v.mention.slot and _same_slot(p.claim, v.claim, linked, scorer, masked)
+                   for p in pool):
+                row.others[aid] = ("partial", v.claim)
+    return [r for r, _ in rows]
+
+
+def _relation(
+    pool: list[_Value], vals: list[_Value], linked: Linked, scorer: LinkScorer, masked: dict[int, Any]
+) -> str | None:
+    """'same' when a figure of `vals` is one of `pool` within stated precision, 'conflict' when
+    it is a different figure in the same slot, None when they measure different things."""
+    claims = linked.claims
+    for a in pool:
+        for b in vals:
+            if a.mention.slot != b.mention.slot or claims[a.claim].article == claims[b.claim].article:
+                continue
+            overlap = a.low <= b.high and b.low <= a.high
+            if not overlap and (a.mention.approximate or b.mention.approximate):
+                continue
+            if _same_slot(a.claim, b.claim, linked, scorer, masked):
+                return "same" if overlap else "conflict"
+    return None
+
+
+def _same_slot(i: int, j: int, linked: Linked, scorer: LinkScorer, masked: dict[int, Any]) -> bool:
+    """Do two claims measure the same thing? They do when, with their figures replaced by the
+    unit they count, the scorer reads them as one statement."""
+    for k in (i, j):
+        if k not in masked:
+            masked[k] = scorer.prepare(mask_values(linked.claims[k]))
+    return scorer.score(masked[i], masked[j]) >= linked.threshold
+
+
+def mask_values(claim: Claim) -> str:
+    """The claim's text with each figure replaced by the name of its unit ("$1.4 billion" ->
+    "money"), so that two claims differing only in their figures read the same."""
+    text = claim.text
+    for m in sorted(claim.values, key=lambda m: -len(m.text)):
+        unit = (m.slot or m.kind).rsplit(":", 1)[-1]
+        text = text.replace(m.text, f" {unit} ")
+    return " ".join(text.split())
+
+
+_NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+# "about", "around", "nearly": the figure is an estimate; it covers this share either side.
+APPROXIMATE_SHARE = 0.1
+
+
+def value_range(m: Mention) -> tuple[float, float]:
+    """The interval a stated figure covers: its value plus or minus half a unit of its last stated
+    digit ("1.4 billion" -> 1.35-1.45 billion), widened by APPROXIMATE_SHARE for an estimate."""
+    stated = getattr(m, "range", None)
+    if isinstance(stated, tuple) and len(stated) == 2:
+        return float(stated[0]), float(stated[1])
+    value = m.value or {}
+    number = value.get("amount", value.get("count"))
+    if not isinstance(number, int | float):
+        return _point(m.key)
+    digits = _NUMBER_TEXT.search(m.text)
+    step = 1.0
+    if digits:
+        decimals = len(digits.group(1) or "")
+        raw = float(digits.group(0).replace(",", "")) or 1.0
+        step = 10.0 ** (-decimals) * abs(float(number)) / raw
+    half = step / 2
+    if m.approximate:
+        half = max(half, APPROXIMATE_SHARE * abs(float(number)))
+    return float(number) - half, float(number) + half
+
+
+def _point(key: str) -> tuple[float, float]:
+    """A value with no number (a date): an interval of its own that only equals itself."""
+    n = int(hashlib.sha1(key.encode()).hexdigest()[:12], 16)
+    return float(n), float(n)
+
+
+def _specific_date(m: Mention) -> bool:
+    """A date worth a row: a resolved day or month with its year written out, not 'Wednesday'
+    or 'today' alone (which restate the publication date)."""
+    iso = (m.value or {}).get("date")
+    return isinstance(iso, str) and len(iso) >= 7 and "W" not in iso and bool(re.search(r"\b\d{4}\b", m.text))
+
+
+# --- merging and cells -----------------------------------------------------------------------
+
+
+def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row]:
+    """A statement row whose claims are those of a value row is that row (the value row keeps
+    the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
+    evidence adds nothing."""
+    claims = linked.claims
+    value_sentences = {(aid, claims[i].position) for r in values for aid, i in r.members.items()}
+    by_sentences = {frozenset((aid, claims[i].position) for aid, i in r.members.items()): r for r in values}
+    rows = list(values)
+    for row in statements:
+        key = frozenset((aid, claims[i].position) for aid, i in row.members.items())
+        target = by_sentences.get(key)
+        if target is not None:
+            if row.kind == "quote" and target.speaker is None:
+                target.speaker = row.speaker
+            continue
+        if len(row.members) == 1 and next(iter(key)) in value_sentences:
+            continue
+        rows.append(row)
+    return rows
+
+
+def _mark_partials(rows: list[Row], linked: Linked, checkable: frozenset[int]) -> None:
+    """An article absent from a statement row gets a `partial` cell when one of its checkable
+    claims is linked to one of the row's claims, just not strongly enough to join it."""
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), s in linked.links.items():
+        neighbours[i].append((j, s))
+        neighbours[j].append((i, s))
+    for row in rows:
+        if row.kind in _VALUE_KINDS:
+            continue  # a figure needs the figure
+        present = set(row.members) | set(row.others)
+        best: dict[str, tuple[float, str, int]] = {}
+        for i in row.members.values():
+            for j, score in neighbours.get(i, ()):
+                aid = linked.claims[j].article
+                if aid in present or j not in checkable:
+                    continue
+                candidate = (score, linked.claims[j].key, j)
+                if aid not in best or candidate[:2] > best[aid][:2]:
+                    best[aid] = candidate
+        for aid, (_, _, j) in sorted(best.items()):
+            row.others[aid] = ("partial", j)
+
+
+def _people_rows(
+    mentions: Sequence[ArticleMentions], entity_index: EntityIndex, claims: Sequence[Claim]
+) -> list[Row]:
+    """One row per person named in any article (spelling variants and surnames merged): who is
+    in whose story. The evidence is the first sentence that names them."""
+    first_claim = {(c.article, c.position): i for i, c in reversed(list(enumerate(claims)))}
+    people = {entity_index.canonical(p) for am in mentions for p in am.people}
+    seen: dict[str, dict[str, int]] = {}
+    for am in mentions:
+        for position, ms in enumerate(am.by_sentence):
+            for m in ms:
+                if m.kind != "entity":
+                    continue
+                name = entity_index.canonical(str(m.value))
+                if name in people and (am.article.id, position) in first_claim:
+                    seen.setdefault(name, {}).setdefault(am.article.id, first_claim[(am.article.id, position)])
+    return [
+        Row("entity", members, value={"name": name}, value_text=name) for name, members in sorted(seen.items())
+    ]
+
+
+def evidence_text(claim: Claim) -> str:
+    """The claim's sentence, cut to MAX_EVIDENCE characters around the claim when longer."""
+    sentence = claim.sentence
+    if len(sentence) <= MAX_EVIDENCE:
+        return sentence
+    start = max(0, sentence.find(claim.text[:40]))
+    start = max(0, min(start, len(sentence) - MAX_EVIDENCE + 1))
+    cut = sentence[start : start + MAX_EVIDENCE - 2]
+    return ("…" if start else "") + cut + "…"
+
+
+def _to_fact(row: Row, articles: Sequence[Article], linked: Linked) -> Fact:
+    claims = linked.claims
+    coverage: list[tuple[str, Cell]] = []
+    for article in articles:
+        if article.id in row.members:
+            c = claims[row.members[article.id]]
+            cell = Cell("stated", evidence_text(c), c.paragraph)
+        elif article.id in row.others:
+            status, i = row.others[article.id]
+            c = claims[i]
+            cell = Cell(status, evidence_text(c), c.paragraph)
+        else:
+            cell = Cell("absent")
+        coverage.append((article.id, cell))
+    label = fact_label(row.kind, row.value, row.value_text, row.speaker, sorted(row.members.values()), linked)
+    return Fact("", row.kind, label, row.value, row.speaker, tuple(coverage))
+
+
+def _order_key(fact: Fact, articles: Sequence[Article]) -> tuple[Any, ...]:
+    """Facts everyone has first, then those most outlets have, exclusives last; within a band,
+    contradicted figures first (what a reader must not miss), then by the first article that has
+    it and where."""
+    present = [i for i, (_, c) in enumerate(fact.coverage) if c.status != "absent"]
+    stated = [i for i, (_, c) in enumerate(fact.coverage) if c.status == "stated"]
+    first = stated[0] if stated else (present[0] if present else len(articles))
+    cell = fact.coverage[first][1] if first < len(fact.coverage) else Cell("absent")
+    conflicted = any(c.status == "conflict" for _, c in fact.coverage)
+    return (-len(present), not conflicted, first, cell.paragraph or 0, _KIND_ORDER.get(fact.kind, 9), fact.label)

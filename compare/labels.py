@@ -1,0 +1,143 @@
+"""labels: a short line that says what a fact is, for an editor scanning the matrix.
+
+A row label is not the start of a sentence: it is the fact's figure or speaker, then the core of
+the statement that the row's claims share, with what does not carry the fact taken off (the
+reporting frame "X said that", an opening connective, a relative clause, brackets). What is left
+is cut at a word boundary to fit TARGET_LABEL characters. The evidence cells keep the whole
+sentence, so nothing is lost by a short label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from compare.claims import Claim
+from compare.extract import format_money
+
+if TYPE_CHECKING:
+    from compare.facts import Linked
+
+# A label is cut to this many characters: the issue's target is a median under 60 and none over
+# MAX_LABEL, which leaves room for a figure or a speaker before the statement.
+TARGET_LABEL = 58
+# No label is longer than this (a long speaker name plus a quote).
+MAX_LABEL = 80
+# Below this many characters a condensed statement says too little; its whole clause is used.
+MIN_CORE = 18
+# An opening phrase before the first comma of at most this many words is a connective or a
+# setting ("However,", "In particular,", "At the time,"), not the statement.
+OPENER_WORDS = 4
+
+_REPORTING = (
+    r"(?:said|says|added|adds|told(?: [\w.]+){0,2}|stressed|warned|noted|insisted|argued|explained|"
+    r"replied|declared|wrote|claimed|continued|stated|recalled|reiterated|confirmed|announced|"
+    r"believes|believed|thinks|argues|acknowledged|admitted|conceded|suggested|indicated)"
+)
+_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"
+# "Rutte said that ...", "The minister told reporters on Monday that ...": the frame is dropped.
+_LEADING_FRAME = re.compile(rf"^{_NAME}\s+(?:also\s+|has\s+|had\s+)?{_REPORTING}\b[^,\"“]{{0,30}}?\s+that\s+")
+_LEADING_FRAME_COLON = re.compile(rf"^{_NAME}\s+(?:also\s+)?{_REPORTING}\b[^,:\"“]{{0,30}}?[:,]\s+")
+# "According to X, ..." and "As reported by X, ...".
+_ACCORDING = re.compile(r"^(?:according to|as reported by|as quoted by)\s+[^,]{1,60},\s+", re.I)
+# ", Rutte said." / ", he added." / ", said the minister." at the end.
+_TRAILING_FRAME = re.compile(
+    rf",[\"'”’]?\s*(?:{_NAME}\s+(?:also\s+)?{_REPORTING}|{_REPORTING}\s+{_NAME})"
+    r"(?:\s+(?:on|in|at|during|after)\s+[^,.]{0,30})?[.!]?[\"'”’]?\s*$"
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s+[^,]{0,160}(?:,|$)")
+_OPENER = re.compile(r"^([^,;:\"“]{1,60}),\s+")
+# Words that begin an opening phrase which sets the scene rather than states the fact: the
+# prepositions and connectives of English (a general word list, not taken from any article).
+OPENER_STARTS = frozenset(
+    """in at on for after before during since as by with under over despite amid following
+    ahead however meanwhile moreover instead still also separately elsewhere nonetheless
+    nevertheless indeed finally earlier later now then yesterday today tomorrow overall
+    first second third last next previously currently recently additionally furthermore
+    similarly likewise thus therefore hence besides otherwise accordingly""".split()
+)
+_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile|also)\s+", re.I)
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
+def condense(text: str) -> str:
+    """The statement of a clause without its reporting frame, opening connective, brackets and
+    relative clauses; its first letter capitalised, no final full stop."""
+    core = " ".join(text.split())
+    core = _ACCORDING.sub("", core)
+    core = _PARENTHESES.sub("", core)
+    core = " ".join(_RELATIVE.sub(" ", core).split())
+    opener = _OPENER.match(core)
+    if opener and len(opener.group(1).split()) <= OPENER_WORDS:
+        first = opener.group(1).split()[0].lower()
+        if first in OPENER_STARTS or (first.endswith("ly") and len(opener.group(1).split()) == 1):
+            core = core[opener.end() :]
+    core = _LEADING_FRAME.sub("", core)
+    core = _TRAILING_FRAME.sub("", core)
+    core = _CONJUNCTION.sub("", core)
+    core = core.strip(" ,;:-–—").rstrip(".")
+    if core.count("\"") % 2 or (core.count("“") != core.count("”")):
+        core = core.strip(_QUOTE_MARKS + " ")
+    if len(core) < MIN_CORE:
+        core = " ".join(text.split()).rstrip(".")
+    return core[:1].upper() + core[1:]
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word boundary to at most `limit` characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-–— ") + "…"
+
+
+def _quoted_words(claim: Claim) -> str | None:
+    """The quoted words in a claim, when the clause holds a quote."""
+    for m in claim.mentions:
+        if m.kind == "quote" and m.text and m.text in claim.text:
+            return m.text.strip(_QUOTE_MARKS + " ,.")
+    return None
+
+
+def central_claim(members: Sequence[int], claims: Sequence[Claim], links: Mapping[tuple[int, int], float]) -> Claim:
+    """The member most like the others (the row's most typical wording); a tie goes to the
+    shorter one, then to the content hash."""
+    if len(members) == 1:
+        return claims[members[0]]
+
+    def centrality(i: int) -> float:
+        return sum(links.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
+
+    best = max(members, key=lambda i: (round(centrality(i), 3), -len(condense(claims[i].text)), claims[i].key))
+    return claims[best]
+
+
+def fact_label(
+    kind: str,
+    value: Any,
+    value_text: str | None,
+    speaker: str | None,
+    members: Sequence[int],
+    linked: Linked | None = None,
+) -> str:
+    """The row's label: figure or speaker first, then the core of its most typical claim
+    (`members` index `linked.claims`)."""
+    if kind == "entity" or linked is None or not members:
+        return shorten(f"{value_text} (named)", MAX_LABEL) if kind == "entity" else (value_text or "")
+    claim = central_claim(members, linked.claims, linked.links)
+    core = condense(claim.text)
+    if kind == "money" and isinstance(value, dict):
+        prefix = f"{format_money(value)} — "
+    elif kind in ("quantity", "date") and value_text:
+        prefix = f"{value_text} — "
+    elif kind == "quote":
+        quoted = _quoted_words(claim)
+        if quoted and len(quoted.split()) >= 3:
+            core = f"“{quoted}”"
+        prefix = f"{speaker}: " if speaker else ""
+    else:
+        prefix = ""
+    budget = max(TARGET_LABEL - len(prefix), MIN_CORE)
+    return shorten(prefix + shorten(core, budget), MAX_LABEL)

@@ -1,0 +1,111 @@
+"""compare.claims: cutting sentences into claims, and what each claim carries."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.claims import MAX_CLAIM_WORDS, article_claims, split_claims
+from compare.extract import extract_article
+from compare.model import Source
+from compare.pipeline import build_article
+from compare.text import content_stems
+
+
+def claims_of(text: str, article_id: str = "a"):  # type: ignore[no-untyped-def]
+    article = build_article(Source(article_id, f"{article_id}.txt", text))
+    return article_claims(article, extract_article(article))
+
+
+def test_sentence_without_joint_is_one_claim() -> None:
+    sentence = "Thirty-seven residents were taken to the regional hospital with burns."
+    assert split_claims(sentence) == [sentence]
+
+
+def test_but_separates_two_statements() -> None:
+    sentence = (
+        "The league has declared the stadium safe for the final, but the players' union and the "
+        "referees have led opposition to a date in May."
+    )
+    assert split_claims(sentence) == [
+        "The league has declared the stadium safe for the final",
+        "the players' union and the referees have led opposition to a date in May.",
+    ]
+
+
+def test_semicolon_and_dash_separate_claims() -> None:
+    sentence = (
+        "Rescue teams searched the collapsed building through the night; engineers inspected "
+        "the neighbouring houses for cracks — officials evacuated two nearby schools as a precaution."
+    )
+    clauses = split_claims(sentence)
+    assert len(clauses) == 3
+    assert clauses[0].startswith("Rescue teams")
+    assert clauses[2].startswith("officials evacuated")
+
+
+def test_short_clause_stays_with_its_neighbour() -> None:
+    """A joint whose side has fewer than MIN_CLAUSE_STEMS content words is not a split."""
+    sentence = "The minister resigned on Friday after the report, but refused comment."
+    (clause,) = split_claims(sentence)
+    assert clause.startswith("The minister resigned on Friday after the report")
+    assert clause.endswith("refused comment.")
+
+
+def test_long_opening_phrase_is_a_claim_of_its_own() -> None:
+    sentence = (
+        "Ahead of the regional transport ministers' meeting in Tallinn on 3 March, the operator "
+        "announced a new timetable for the night trains."
+    )
+    first, second = split_claims(sentence)
+    assert first.startswith("Ahead of the regional transport ministers' meeting")
+    assert second.startswith("the operator announced")
+
+
+def test_long_clause_is_cut_at_a_comma() -> None:
+    sentence = (
+        "The company said the new plant near the harbour would employ four hundred workers from "
+        "the region by the end of next year, the first factory of its kind in the country since "
+        "the mines closed and the shipyard moved its production abroad."
+    )
+    clauses = split_claims(sentence)
+    assert len(clauses) == 2
+    assert all(len(c.split()) <= MAX_CLAIM_WORDS for c in clauses)
+
+
+@given(st.lists(st.sampled_from(
+    "the council port strike workers said, but ; — while ferry engineers inspected bridge "
+    "tuesday minister resigned report cracks schools".split()), min_size=1, max_size=60))
+def test_split_keeps_every_content_word(tokens: list[str]) -> None:
+    """Only joints ("but", "while", a semicolon, a dash) go; every content word stays."""
+    sentence = " ".join(tokens)
+    clauses = split_claims(sentence)
+    assert sorted(s for c in clauses for s in content_stems(c)) == sorted(content_stems(sentence))
+
+
+def test_claims_carry_their_own_figures_and_the_whole_sentence() -> None:
+    claims = claims_of(
+        "The ministry paid €2 million to the contractor, but the auditors found 14 faults in the "
+        "new roof of the station.\n"
+    )
+    assert len(claims) == 2
+    money, faults = claims
+    assert [m.kind for m in money.values] == ["money"]
+    assert [m.kind for m in faults.values] == ["quantity"]
+    assert money.sentence == faults.sentence
+    assert money.clause == 0 and faults.clause == 1
+
+
+def test_claim_keys_depend_on_text_not_on_file_names() -> None:
+    text = "The harbour authority closed the northern pier after the storm damaged its cranes.\n"
+    (a,) = claims_of(text, "first")
+    (b,) = claims_of(text, "second")
+    assert a.key == b.key
+    (c,) = claims_of(text.replace("northern", "southern"), "first")
+    assert c.key != a.key
+
+
+def test_negation_is_marked() -> None:
+    (yes,) = claims_of("The club will sell its stadium to the city council next year.\n")
+    (no,) = claims_of("The club will not sell its stadium to the city council next year.\n")
+    assert not yes.negated and no.negated
