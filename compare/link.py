@@ -1,0 +1,616 @@
+"""link: do two claims say the same thing? One function over named features, one small model.
+
+A pair of claims (sentences or clauses) is described by a fixed list of named features (shared
+informative words, shared and conflicting values, shared names, predicate, negation and
+modality agreement, length, and the embedding cosine when a sentence-embedding model is given),
+and a logistic regression over them gives the probability that a news editor would call the two
+the same statement. The weights, the intercept and the decision threshold are fitted by
+`scripts/fit_link.py` on real rewording (the MSRP news paraphrase pairs plus claim pairs from the
+visible gold events) and shipped in `link_weights.json`; nothing here is tuned by hand. See
+docs/link.md for the fitted figures.
+
+Word informativeness does not depend on the texts being compared: it is a word's frequency in
+general English (wordfreq's Zipf scale, aggregated per stem and shipped in `link_zipf.json`), so
+a pair's score never changes when other articles are added to a comparison.
+
+Scoring is a pure-Python dot product: no numpy on the lexical path. For many pairs, prepare each
+claim once with `LinkScorer.prepare` and score prepared pairs with `LinkScorer.score`.
+
+    >>> import compare
+    >>> compare.same_claim("The minister resigned on Friday.", "On Friday the minister quit.")
+    ...
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from compare.text import STOPWORDS, fold, stem, words
+
+WEIGHTS_FILE = Path(__file__).with_name("link_weights.json")
+ZIPF_FILE = Path(__file__).with_name("link_zipf.json")
+
+# The features, in the order the weights file lists them. The embedding model adds EMBED_FEATURE.
+LEXICAL_FEATURES = (
+    "cosine",  # cosine of the informativeness-weighted bags of content stems
+    "containment",  # shared weight over the lighter bag's weight (a short claim inside a long one)
+    "coverage",  # shared weight over the heavier bag's weight (what the longer one adds lowers it)
+    "bigrams",  # share of adjacent content-stem pairs found in both (a shared phrase)
+    "rare_shared",  # log(1 + stems rarer than RARE_ZIPF found in both)
+    "rare_unshared",  # log(1 + stems rarer than RARE_ZIPF found in only one)
+    "values_shared",  # log(1 + values (money, counts, percentages, dates, numbers) found in both)
+    "values_unmatched",  # log(1 + values of one with no compatible value in the other)
+    "value_conflict",  # 1 when a unit both give has no compatible pair: "$1.4bn" vs "$2bn"
+    "names_shared",  # log(1 + capitalised names found in both)
+    "names_unmatched",  # log(1 + names of one not found in the other)
+    "predicate_shared",  # share of the smaller set of predicate stems found in both
+    "predicate_clash",  # 1 when both have predicates and share none
+    "negation_mismatch",  # 1 when one is negated ("not", "never", "n't") and the other is not
+    "modality_mismatch",  # 1 when they hedge differently ("may" / "will" / plain)
+    "length_ratio",  # content words of the shorter over those of the longer
+)
+EMBED_FEATURE = "embed_cosine"  # cosine of the two sentence embeddings (unit vectors)
+
+# Zipf frequency (log10 of occurrences per billion words) at or below which a stem counts as
+# rare: beyond the ~20,000 commonest English words ("turnovers" 3.3; "nato" 4.0 is not rare).
+RARE_ZIPF = 3.5
+# Informativeness of a stem = ZIPF_CEILING - its Zipf frequency = -log10(its probability in
+# English): the self-information of the word, in digits ("the" 1.3, "police" 3.7, a name 6).
+ZIPF_CEILING = 9.0
+
+# Numbers of at least this size with trailing zeros are read as rounded to their last nonzero
+# digit ("12,000 troops" means 11,500-12,500), keeping at least two significant digits; smaller
+# whole numbers are exact counts ("9 people" is not "11 people").
+ROUNDED_FROM = 1000
+# "about", "around", "nearly" ... widen a value by this share on each side: news copy rounds
+# estimates to one or two significant digits.
+APPROXIMATE_SHARE = 0.1
+# A vague count ("dozens of", "hundreds of") covers this multiple of its representative value
+# (extract's VAGUE_COUNTS: "dozens" = 24) on each side: 12-120.
+VAGUE_SPAN = (0.5, 5.0)
+# Cached prepared claims per scorer; past this the cache is cleared (memory stays bounded).
+PREPARED_CACHE_SIZE = 200_000
+
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|some|nearly|almost|roughly|approximately|close to|an estimated|estimated|"
+    r"circa|approx\.?)\s+$",
+    re.I,
+)
+_AT_LEAST = re.compile(
+    r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding|no fewer than|no less than)\s+$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"\b(?:fewer than|less than|under|up to|at most|below|no more than|as many as|as much as)\s+$", re.I
+)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
+_YEAR = re.compile(r"(?<![\w.,$€£])(1[89]\d\d|20\d\d)(?![\w,.]\d)")
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+NEGATORS = frozenset("not no never none nobody nothing neither nor cannot without".split())
+# Hedges grouped by what they do to a claim; a pair whose sets of groups differ is a mismatch.
+MODALITY = {
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "possibly": "possible",
+    "perhaps": "possible",
+    "likely": "possible",
+    "unlikely": "possible",
+    "reportedly": "reported",
+    "allegedly": "reported",
+    "will": "future",
+    "shall": "future",
+    "would": "conditional",
+    "should": "obligation",
+    "must": "obligation",
+}
+# Words after which the next content word is a predicate ("will resign", "has agreed", "to fund").
+PREDICATE_CUES = frozenset(
+    """will would shall should may might must can could to has have had was were is are be been
+    being did does do he she they we i it who which that not never""".split()
+)
+
+# Function words that may stand between a cue and its predicate ("has also agreed").
+_CUE_KEEPERS = frozenset("also already still just now even".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A figure a claim gives, as an interval in one unit: "$1.4 billion" is money:USD
+    1.35e9-1.45e9. `conflicts` is False for units that cannot contradict (a bare number)."""
+
+    unit: str
+    low: float
+    high: float
+    conflicts: bool = True
+
+    def compatible(self, other: Value) -> bool:
+        return self.unit == other.unit and self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Prepared:
+    """Everything the scorer needs about one claim, computed once."""
+
+    text: str
+    weights: dict[str, float]  # content stem -> informativeness
+    total: float  # sum of the weights
+    norm: float  # Euclidean norm of the weights
+    bigrams: frozenset[str]
+    rare: frozenset[str]
+    values: tuple[Value, ...]
+    names: tuple[frozenset[str], ...]  # folded tokens of each capitalised name
+    name_tokens: frozenset[str]
+    predicates: frozenset[str]
+    negated: bool
+    modality: frozenset[str]
+    length: int  # content words
+    vector: Any = None  # unit-length sentence embedding, when the scorer has a model
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a pair scored what it did: each feature's value and its weighted contribution to the
+    log-odds (score = sigmoid(intercept + sum of contributions))."""
+
+    score: float
+    same: bool
+    features: dict[str, float]
+    contributions: dict[str, float]
+    intercept: float
+    threshold: float
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """One fitted logistic regression: feature names, weights, intercept, decision threshold."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def _weights_file() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def load_model(kind: str) -> LinkModel:
+    """The fitted model "lexical" (no embedding) or "embedding" from link_weights.json."""
+    entry = _weights_file()["models"][kind]
+    names = tuple(entry["features"])
+    return LinkModel(
+        features=names,
+        weights=tuple(float(entry["weights"][n]) for n in names),
+        intercept=float(entry["intercept"]),
+        threshold=float(entry["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> tuple[dict[str, float], float]:
+    data = json.loads(ZIPF_FILE.read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data["zipf"].items()}, float(data["floor"])
+
+
+def informativeness(stem_: str) -> float:
+    """-log10 of the stem's frequency in general English; stems outside the table (names,
+    numbers, rare words) get the table's floor frequency, i.e. the highest weight."""
+    table, floor = _zipf()
+    return ZIPF_CEILING - table.get(stem_, floor)
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def _half_step(number_text: str, value: float) -> float:
+    """Half the rounding step of a figure as written: "1.4" billion -> 0.05 billion, "12,000"
+    -> 500, "9" -> 0.5; a number word ("nine", "five million") is exact to its scale."""
+    m = _DIGITS.search(number_text)
+    if m is None:
+        folded = number_text.lower()
+        scale = next((s for w, s in _SCALE_WORDS.items() if w in folded), 1.0)
+        return 0.5 * scale
+    digits = m.group(0).replace(",", "")
+    base = float(digits)
+    scale = value / base if base else 1.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".", 1)[1])
+    elif base >= ROUNDED_FROM:
+        whole = digits.lstrip("0")
+        zeros = len(whole) - len(whole.rstrip("0"))
+        step = 10.0 ** min(zeros, len(whole) - 2)
+    else:
+        step = 1.0
+    return 0.5 * step * scale
+
+
+def _interval(sentence: str, start: int, number_text: str, value: float) -> tuple[float, float]:
+    half = _half_step(number_text, value)
+    low, high = value - half, value + half
+    before = sentence[max(0, start - 25) : start]
+    if _APPROXIMATE.search(before):
+        low, high = low - abs(value) * APPROXIMATE_SHARE, high + abs(value) * APPROXIMATE_SHARE
+    elif _AT_LEAST.search(before):
+        high = math.inf
+    elif _AT_MOST.search(before):
+        low = -math.inf if value < 0 else 0.0
+    return low, high
+
+
+def _date_value(text: str, iso: str | None) -> Value:
+    """Dates as comparable numbers, ignoring the year (one story's dates share it): a day is
+    month*100+day, a month its number, a weekday its index; relative dates only equal themselves."""
+    folded = fold(text).strip(" .")
+    if iso and len(iso) == 10 and iso[4] == "-":
+        day = int(iso[5:7]) * 100 + int(iso[8:10])
+        return Value("date:day", day, day)
+    if iso and len(iso) == 7 and iso[4] == "-":
+        month = int(iso[5:7])
+        return Value("date:month", month, month)
+    tokens = re.findall(r"[a-z]+", folded)
+    weekday = next((_WEEKDAY_NUMBER[t] for t in tokens if t in _WEEKDAY_NUMBER), None)
+    month_ = next((_MONTH_NUMBER[t] for t in tokens if t in _MONTH_NUMBER), None)
+    day_match = _DAY_OF_MONTH.search(folded)
+    if month_ is not None and day_match is not None:
+        day = month_ * 100 + int(day_match.group(1))
+        return Value("date:day", day, day)
+    if month_ is not None:
+        return Value("date:month", month_, month_)
+    if weekday is not None:
+        return Value("date:weekday", weekday, weekday)
+    return Value("date:relative:" + folded, 0.0, 0.0, conflicts=False)
+
+
+def find_values(sentence: str) -> tuple[Value, ...]:
+    """Money, percentages, counts, dates, years and other numbers, each as an interval."""
+    from compare.extract import find_dates, find_money, find_quantities
+
+    found: list[Value] = []
+    spans: list[tuple[int, int]] = []
+    money = find_money(sentence)
+    for start, end, mention in money:
+        amount = float(mention.value["amount"])
+        low, high = _interval(sentence, start, mention.text, amount)
+        found.append(Value("money:" + str(mention.value["currency"]), low, high))
+        spans.append((start, end))
+    for start, end, mention in find_quantities(sentence, [(a, b) for a, b, _ in money]):
+        count = float(mention.value["count"])
+        unit = str(mention.value["unit"])
+        if "~" in mention.key:
+            low, high = count * VAGUE_SPAN[0], count * VAGUE_SPAN[1]
+        else:
+            low, high = _interval(sentence, start, mention.text, count)
+        found.append(Value("count:" + unit, low, high))
+        spans.append((start, end))
+    for start, end, mention in find_dates(sentence, None):
+        found.append(_date_value(mention.text, mention.value.get("date")))
+        spans.append((start, end))
+    for m in _YEAR.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in spans):
+            year = float(m.group(1))
+            found.append(Value("year", year, year))
+            spans.append((m.start(), m.end()))
+    for m in _NUMBER_TOKEN.finditer(sentence):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        try:
+            number = float(m.group(0).replace(",", ""))
+        except ValueError:
+            continue
+        low, high = _interval(sentence, m.start(), m.group(0), number)
+        found.append(Value("number", low, high, conflicts=False))
+    return tuple(found)
+
+
+def _value_features(a: Sequence[Value], b: Sequence[Value]) -> tuple[float, float, float]:
+    """(values found in both, values of one without a match, 1.0 if some unit conflicts)."""
+    if not a and not b:
+        return 0.0, 0.0, 0.0
+    matched_a = sum(1 for v in a if any(v.compatible(w) for w in b))
+    matched_b = sum(1 for w in b if any(w.compatible(v) for v in a))
+    unmatched = (len(a) - matched_a) + (len(b) - matched_b)
+    conflict = 0.0
+    units_b = {w.unit for w in b if w.conflicts}
+    for unit in {v.unit for v in a if v.conflicts} & units_b:
+        if not any(v.compatible(w) for v in a if v.unit == unit for w in b if w.unit == unit):
+            conflict = 1.0
+            break
+    return (matched_a + matched_b) / 2, float(unmatched), conflict
+
+
+# --- preparing a claim -----------------------------------------------------------------------
+
+
+def _names(sentence: str) -> tuple[frozenset[str], ...]:
+    from compare.extract import find_names
+
+    out = []
+    for span in find_names(sentence):
+        tokens = frozenset(t for t in words(span.text) if t not in STOPWORDS and len(t) > 1)
+        if tokens:
+            out.append(tokens)
+    return tuple(out)
+
+
+def prepare_text(text: str) -> Prepared:
+    """Compute a claim's words, stems, values, names, predicates, negation and modality."""
+    tokens = words(text)
+    stems: list[str] = []
+    bigrams: set[str] = set()
+    predicates: set[str] = set()
+    negated = False
+    modality: set[str] = set()
+    previous: str | None = None
+    cue = False
+    for token in tokens:
+        if token in NEGATORS or token.endswith("n't"):
+            negated = True
+        group = MODALITY.get(token)
+        if group is not None:
+            modality.add(group)
+        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            previous = None
+            cue = token in PREDICATE_CUES or (cue and token in _CUE_KEEPERS)
+            continue
+        s = stem(token)
+        stems.append(s)
+        if previous is not None and previous != s:
+            bigrams.add(previous + "+" + s)
+        previous = s
+        if (cue and not token.endswith("ly")) or (len(token) >= 5 and token.endswith("ed")):
+            predicates.add(s)
+            cue = False
+        elif not token.endswith("ly"):
+            cue = False
+    weights = {s: informativeness(s) for s in set(stems)}
+    table, floor = _zipf()
+    rare = frozenset(s for s in weights if table.get(s, floor) <= RARE_ZIPF)
+    names = _names(text)
+    return Prepared(
+        text=text,
+        weights=weights,
+        total=sum(weights.values()),
+        norm=math.sqrt(sum(w * w for w in weights.values())),
+        bigrams=frozenset(bigrams),
+        rare=rare,
+        values=find_values(text),
+        names=names,
+        name_tokens=frozenset(t for n in names for t in n),
+        predicates=frozenset(predicates),
+        negated=negated,
+        modality=frozenset(modality),
+        length=len(stems),
+    )
+
+
+# --- features --------------------------------------------------------------------------------
+
+
+def pair_features(a: Prepared, b: Prepared) -> list[float]:
+    """The lexical features of a pair, in LEXICAL_FEATURES order; symmetric in a and b."""
+    wa, wb = a.weights, b.weights
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    shared_mass = 0.0
+    dot = 0.0
+    for k, w in wa.items():
+        if k in wb:
+            shared_mass += w
+            dot += w * w
+    if shared_mass:
+        cosine = dot / (a.norm * b.norm)
+        containment = shared_mass / min(a.total, b.total)
+        coverage = shared_mass / max(a.total, b.total)
+    else:
+        cosine = containment = coverage = 0.0
+    if a.bigrams and b.bigrams:
+        bigrams = len(a.bigrams & b.bigrams) / min(len(a.bigrams), len(b.bigrams))
+    else:
+        bigrams = 0.0
+    rare_shared = len(a.rare & b.rare)
+    rare_unshared = len(a.rare) + len(b.rare) - 2 * rare_shared
+    if a.values or b.values:
+        values_shared, values_unmatched, conflict = _value_features(a.values, b.values)
+    else:
+        values_shared = values_unmatched = conflict = 0.0
+    if a.names or b.names:
+        found_a = sum(1 for n in a.names if n & b.name_tokens)
+        found_b = sum(1 for n in b.names if n & a.name_tokens)
+        names_shared = (found_a + found_b) / 2
+        names_unmatched = float(len(a.names) - found_a + len(b.names) - found_b)
+    else:
+        names_shared = names_unmatched = 0.0
+    if a.predicates and b.predicates:
+        common = len(a.predicates & b.predicates)
+        predicate_shared = common / min(len(a.predicates), len(b.predicates))
+        predicate_clash = 0.0 if common else 1.0
+    else:
+        predicate_shared = predicate_clash = 0.0
+    longer = max(a.length, b.length)
+    return [
+        cosine,
+        containment,
+        coverage,
+        bigrams,
+        math.log1p(rare_shared),
+        math.log1p(rare_unshared),
+        math.log1p(values_shared),
+        math.log1p(values_unmatched),
+        conflict,
+        math.log1p(names_shared),
+        math.log1p(names_unmatched),
+        predicate_shared,
+        predicate_clash,
+        1.0 if a.negated != b.negated else 0.0,
+        1.0 if a.modality != b.modality else 0.0,
+        min(a.length, b.length) / longer if longer else 1.0,
+    ]
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+# --- the scorer ------------------------------------------------------------------------------
+
+
+class LinkScorer:
+    """Scores pairs of claims with the fitted model; prepares and caches each claim once.
+
+    `embedder` is None (lexical model) or an object with `encode(texts)` returning unit-length
+    vectors (compare.embed), which selects the model fitted with the embedding cosine.
+    """
+
+    def __init__(self, embedder: Any = None, model: LinkModel | None = None) -> None:
+        self.embedder = embedder
+        self.model = model or load_model("lexical" if embedder is None else "embedding")
+        expected = LEXICAL_FEATURES + ((EMBED_FEATURE,) if embedder is not None else ())
+        if self.model.features != expected:
+            raise ValueError(f"link model features {self.model.features} != {expected}")
+        self.threshold = self.model.threshold
+        self._weights = self.model.weights
+        self._intercept = self.model.intercept
+        self._cache: dict[str, Prepared] = {}
+
+    def prepare(self, text: str) -> Prepared:
+        """The prepared form of a claim (cached by text)."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self.prepare_many([text])[0]
+        return found
+
+    def prepare_many(self, texts: Sequence[str]) -> list[Prepared]:
+        """Prepare many claims at once (one embedding batch for those not cached yet)."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            if len(self._cache) + len(missing) > PREPARED_CACHE_SIZE:
+                self._cache.clear()
+            prepared = [prepare_text(t) for t in missing]
+            if self.embedder is not None:
+                vectors = self.embedder.encode(missing)
+                prepared = [_with_vector(p, vectors[i]) for i, p in enumerate(prepared)]
+            for text, p in zip(missing, prepared, strict=True):
+                self._cache[text] = p
+        return [self._cache[t] for t in texts]
+
+    def features(self, a: Prepared, b: Prepared) -> list[float]:
+        values = pair_features(a, b)
+        if self.embedder is not None:
+            values.append(_cosine(a, b))
+        return values
+
+    def score(self, a: Prepared, b: Prepared) -> float:
+        """Probability (0-1) that the two prepared claims say the same thing."""
+        z = self._intercept
+        for w, x in zip(self._weights, self.features(a, b), strict=True):
+            z += w * x
+        return _sigmoid(z)
+
+    def same(self, a: Prepared, b: Prepared) -> bool:
+        return self.score(a, b) >= self.threshold
+
+    def explain(self, a: Prepared, b: Prepared) -> Explanation:
+        values = self.features(a, b)
+        names = self.model.features
+        contributions = {n: w * x for n, w, x in zip(names, self._weights, values, strict=True)}
+        score = _sigmoid(self._intercept + sum(contributions.values()))
+        return Explanation(
+            score=score,
+            same=score >= self.threshold,
+            features=dict(zip(names, values, strict=True)),
+            contributions=contributions,
+            intercept=self._intercept,
+            threshold=self.threshold,
+        )
+
+
+def _with_vector(p: Prepared, vector: Any) -> Prepared:
+    return Prepared(**{**{f: getattr(p, f) for f in Prepared.__dataclass_fields__}, "vector": vector})
+
+
+def _cosine(a: Prepared, b: Prepared) -> float:
+    return float(a.vector @ b.vector)
+
+
+@lru_cache(maxsize=1)
+def _lexical_scorer() -> LinkScorer:
+    return LinkScorer()
+
+
+@lru_cache(maxsize=4)
+def _named_scorer(name_or_path: str) -> LinkScorer:
+    from compare.embed import load_embedder
+
+    return LinkScorer(load_embedder(name_or_path))
+
+
+def scorer(model: Any = None) -> LinkScorer:
+    """The scorer for `model`: None (lexical), a model name or path (loaded offline, as
+    `--model` does), or an embedder object with `encode`."""
+    if model is None:
+        return _lexical_scorer()
+    if isinstance(model, str | Path):
+        return _named_scorer(str(model))
+    if isinstance(model, LinkScorer):
+        return model
+    return LinkScorer(model)
+
+
+def __getattr__(name: str) -> Any:
+    # SAME_CLAIM_THRESHOLD: the lexical model's decision threshold, fitted by scripts/fit_link.py
+    # (docs/link.md). Read from link_weights.json on first use, so that the fitting script can
+    # import this module before the file exists.
+    if name == "SAME_CLAIM_THRESHOLD":
+        return load_model("lexical").threshold
+    raise AttributeError(f"module 'compare.link' has no attribute {name!r}")
+
+
+def claim_score(a: str, b: str, *, model: Any = None) -> float:
+    """Probability (0-1) that claims `a` and `b` say the same thing."""
+    s = scorer(model)
+    pa, pb = s.prepare_many([a, b])
+    return s.score(pa, pb)
+
+
+def same_claim(a: str, b: str, *, model: Any = None) -> bool:
+    """True when `a` and `b` say the same thing: claim_score >= the fitted threshold
+    (SAME_CLAIM_THRESHOLD without a model; the embedding model has its own)."""
+    s = scorer(model)
+    pa, pb = s.prepare_many([a, b])
+    return s.score(pa, pb) >= s.threshold
+
+
+def claim_scores(pairs: Iterable[tuple[str, str]], *, model: Any = None) -> list[float]:
+    """claim_score for many pairs, preparing (and embedding) each distinct text once."""
+    pairs = list(pairs)
+    s = scorer(model)
+    s.prepare_many([t for pair in pairs for t in pair])
+    return [s.score(s.prepare(a), s.prepare(b)) for a, b in pairs]
+
+
+def explain_pair(a: str, b: str, *, model: Any = None) -> Explanation:
+    """Each feature of the pair, its weighted contribution, the score and the decision."""
+    s = scorer(model)
+    pa, pb = s.prepare_many([a, b])
+    return s.explain(pa, pb)
