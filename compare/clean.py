@@ -101,6 +101,13 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
         "By Jane Doe, Chief Reporter",
     ),
+    # Wire-copy credit lines at a story's foot: who reported, wrote and edited it.
+    _rule(
+        "reporting-credit",
+        r"^\(?(additional |further )?(reporting|writing|editing|compiled|produced) by\b[^.!?]{0,150}\)?\.?$",
+        "(Reporting by Jane Doe in Oslo; Editing by John Roe)",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
     _rule(
         "timestamp",
         r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
@@ -183,6 +190,10 @@ class Cleaned:
     paragraphs: tuple[str, ...]
     dropped: tuple[Dropped, ...]
     published: str | None = None  # a date a scraper glued onto the first line
+    # Every line above the first story paragraph except the title, as it was (kept or dropped):
+    # the masthead zone where a page names its site, section and byline. compare.attribution
+    # reads what these lines say before they are dropped as furniture.
+    header: tuple[str, ...] = ()
 
 
 def classify(text: str) -> Label:
@@ -277,6 +288,9 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         paragraphs=tuple(kept),
         dropped=tuple(dropped),
         published=published,
+        header=tuple(
+            line.text for i, line in enumerate(lines[:first_story]) if not found_title or i != found_title[0]
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from compare.align import align_pair, build_graph, group_paragraphs
+from compare.attribution import attribute
 from compare.clean import clean
 from compare.cover import build_facts
 from compare.embed import Embedder
@@ -17,7 +18,8 @@ from compare.extract import extract_article
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.model import Article, DiffResult, MatrixResult, Source
 from compare.read import read_sources
-from compare.segment import make_paragraphs
+from compare.reuse import with_reuses
+from compare.segment import make_paragraphs, split_lines
 
 # Called as progress(step, done, total) while a long job runs; the CLI draws a progress bar
 # from it, the library never prints.
@@ -33,15 +35,20 @@ def build_article(source: Source) -> Article:
     cleaned = clean(source.text, title=source.title)
     if not cleaned.paragraphs:
         raise CompareError(source.path, "no story text found (only page furniture or headings)")
+    credit = attribute(source, cleaned, [line.text for line in split_lines(source.text)])
     return Article(
         id=source.id,
         path=source.path,
-        outlet=source.outlet,
+        outlet=credit.outlet,
         title=cleaned.title or source.title,
         url=source.url,
-        published=source.published or cleaned.published,
+        published=credit.published,
         paragraphs=make_paragraphs(list(cleaned.paragraphs)),
         dropped=cleaned.dropped,
+        via=credit.via,
+        byline=credit.byline,
+        credits=credit.credits,
+        outlet_source=credit.outlet_source,
     )
 
 
@@ -55,7 +62,7 @@ def load_articles(
         articles.append(build_article(source))
         progress("reading", i + 1, len(sources))
     _check_unique_ids(articles)
-    return tuple(sorted(articles, key=lambda a: a.id))
+    return with_reuses(sorted(articles, key=lambda a: a.id))
 
 
 def _check_unique_ids(articles: Sequence[Article]) -> None:

@@ -22,6 +22,11 @@ def _article_json(article: Article) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "published": article.published,
+        "via": article.via,
+        "byline": list(article.byline),
+        "credits": list(article.credits),
+        "reuses": [{"article": r.article, "share": r.share} for r in article.reuses],
+        "attribution": {"outlet": article.outlet_source},
         "paragraphs": [{"index": p.index, "text": p.text} for p in article.paragraphs],
         "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
     }
@@ -103,6 +108,113 @@ def check_json(result: CheckResult) -> str:
     )
 
 
+# --- outlet names as column headers, and the sources section --------------------------------
+
+# A column header is at most this many characters: outlet names longer than this are shortened
+# ("International Business Times" -> "IBTimes"), file stems cut at their first "_" when that stays
+# unique ("000_e0f776ad8e8d545f" -> "000"). Twelve characters keep five columns and the fact
+# label within a 120-column terminal.
+SHORT_LABEL_CHARS = 12
+
+
+def _short_outlet(name: str) -> str:
+    """Initials of all but the last word, then the last word: "International Business Times" ->
+    "IBTimes"; down to initials only when that is still too long."""
+    if len(name) <= SHORT_LABEL_CHARS:
+        return name
+    words = [w for w in re.split(r"\s+", name) if w.lower() not in ("the", "of", "and", "&")] or [name]
+    short = "".join(w[0].upper() for w in words[:-1]) + words[-1]
+    if len(short) <= SHORT_LABEL_CHARS:
+        return short
+    return "".join(w[0].upper() for w in words)
+
+
+def _short_stem(stem: str, stems: list[str]) -> str:
+    if len(stem) <= SHORT_LABEL_CHARS:
+        return stem
+    head = re.split(r"[_\-. ]", stem, maxsplit=1)[0]
+    if head and sum(1 for s in stems if re.split(r"[_\-. ]", s, maxsplit=1)[0] == head) == 1:
+        return head
+    return stem
+
+
+def short_labels(articles: tuple[Article, ...] | list[Article]) -> dict[str, str]:
+    """Article id -> a short unique column header: the outlet's short name where the outlet is
+    known, else the file stem; a second article of one outlet gets " 2", a third " 3"."""
+    stems = [a.id for a in articles]
+    labels: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for article in articles:
+        base = _short_outlet(article.outlet) if article.outlet else _short_stem(article.id, stems)
+        label = printable(base)
+        used[label] = used.get(label, 0) + 1
+        if used[label] > 1:
+            label = f"{label} {used[label]}"
+        labels[article.id] = label
+    return labels
+
+
+SOURCE_FIELDS = ("column", "article", "outlet", "via", "byline", "credits", "published", "reuses")
+
+
+def source_rows(articles: tuple[Article, ...] | list[Article]) -> list[dict[str, str]]:
+    """One row of plain strings per article for the sources section of every format: who
+    published, carried, wrote and supplied it, and which articles of the run it copies."""
+    labels = short_labels(articles)
+    rows = []
+    for a in articles:
+        outlet = a.outlet or ""
+        if a.outlet and a.outlet_source and a.outlet_source != "text":
+            outlet += f" ({a.outlet_source})"
+        rows.append(
+            {
+                "column": labels[a.id],
+                "article": a.id,
+                "outlet": outlet,
+                "via": a.via or "",
+                "byline": ", ".join(a.byline),
+                "credits": ", ".join(a.credits),
+                "published": a.published or "",
+                "reuses": ", ".join(f"{labels.get(r.article, r.article)} ({r.share:.0%})" for r in a.reuses),
+            }
+        )
+    return rows
+
+
+def sources_renderable(articles: tuple[Article, ...] | list[Article], width: int) -> Any:
+    """The sources section as a rich table (terminal)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="sources", title_justify="left", show_lines=False, pad_edge=False, expand=False)
+    for name in SOURCE_FIELDS:
+        table.add_column(name, overflow="fold", max_width=max(12, width // 4))
+    for row in source_rows(articles):
+        table.add_row(*(Text(printable(row[name])) for name in SOURCE_FIELDS))
+    return table
+
+
+def sources_markdown(articles: tuple[Article, ...] | list[Article]) -> list[str]:
+    """The sources section as Markdown lines."""
+    lines = ["## Sources", "", "| " + " | ".join(SOURCE_FIELDS) + " |", "|" + "---|" * len(SOURCE_FIELDS)]
+    for row in source_rows(articles):
+        lines.append("| " + " | ".join(md(row[name]) for name in SOURCE_FIELDS) + " |")
+    return lines
+
+
+def sources_html(articles: tuple[Article, ...] | list[Article]) -> str:
+    """The sources section as an HTML table (every value escaped)."""
+    from html import escape
+
+    head = "".join(f"<th>{name}</th>" for name in SOURCE_FIELDS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(printable(row[name]))}</td>" for name in SOURCE_FIELDS) + "</tr>"
+        for row in source_rows(articles)
+    )
+    table = f"<table class=sources><thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody></table>"
+    return f"<h2>Sources</h2>\n{table}"
+
+
 # --- terminal ------------------------------------------------------------------------------
 
 SYMBOLS = {"stated": "✓", "partial": "~", "conflict": "!", "absent": "✗"}
@@ -145,7 +257,8 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     from rich.text import Text
 
     articles = result.articles
-    keys = column_keys(articles)
+    labels = short_labels(articles)
+    keys = [labels[a.id] for a in articles]
     cell_width = max(2, max((len(k) for k in keys), default=1))
     label_width = max(20, width - 10 - len(articles) * (cell_width + 3))
     table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
@@ -170,7 +283,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     key_table.add_column(style="bold")
     key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
     for key, article in zip(keys, articles, strict=True):
-        name = Text(printable(article.label))
+        name = Text(printable(article.outlet or article.id))
         if article.title:
             name.append(f"  {printable(article.title)}", style="dim")
         key_table.add_row(key, name)
@@ -179,7 +292,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
         f"{_count(len(result.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
-    return [table, legend, key_table, summary]
+    return [table, legend, key_table, sources_renderable(articles, width), summary]
 
 
 def _count(n: int, noun: str) -> str:
@@ -213,7 +326,8 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     from rich.text import Text
 
     a, b = result.a, result.b
-    label_a, label_b = printable(a.label), printable(b.label)
+    labels = short_labels([a, b])
+    label_a, label_b = labels[a.id], labels[b.id]
     paragraphs_a = {p.index: p.text for p in a.paragraphs}
     paragraphs_b = {p.index: p.text for p in b.paragraphs}
     out: list[Any] = []
@@ -248,6 +362,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
             line.append(texts[i])
             out.append(line)
     out.extend(_diff_fact_lines(result))
+    out.append(sources_renderable([a, b], width))
     return out
 
 
@@ -369,7 +484,8 @@ def md(text: str | None) -> str:
 
 
 def matrix_markdown(result: MatrixResult) -> str:
-    keys = column_keys(result.articles)
+    labels = short_labels(result.articles)
+    keys = [md(labels[a.id]) for a in result.articles]
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
     lines.append("|---|---|---|" + "---|" * len(keys))
@@ -380,6 +496,7 @@ def matrix_markdown(result: MatrixResult) -> str:
     lines += ["| column | article | outlet | title |", "|---|---|---|---|"]
     for key, a in zip(keys, result.articles, strict=True):
         lines.append(f"| {key} | {md(a.id)} | {md(a.outlet)} | {md(a.title)} |")
+    lines += ["", *sources_markdown(result.articles)]
     return "\n".join(lines) + "\n"
 
 
@@ -387,8 +504,9 @@ def diff_markdown(result: DiffResult) -> str:
     a, b = result.a, result.b
     pa = {p.index: p.text for p in a.paragraphs}
     pb = {p.index: p.text for p in b.paragraphs}
+    labels = short_labels([a, b])
     lines = [
-        f"# {md(a.label)} vs {md(b.label)}",
+        f"# {md(labels[a.id])} vs {md(labels[b.id])}",
         "",
         "## Aligned paragraphs",
         "",
@@ -411,6 +529,7 @@ def diff_markdown(result: DiffResult) -> str:
     conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
     lines += ["", "## Conflicting figures", ""]
     lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
+    lines += ["", *sources_markdown([a, b])]
     return "\n".join(lines) + "\n"
 
 
@@ -464,9 +583,13 @@ def matrix_csv(result: MatrixResult) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["fact", "kind", "label", "speaker", *[_csv_safe(printable(a.id)) for a in result.articles]]
-    )
+    labels = short_labels(result.articles)
+    writer.writerow(["fact", "kind", "label", "speaker", *[_csv_safe(labels[a.id]) for a in result.articles]])
+    # The sources section: rows of kind "source", one per field, before the facts (a CSV file
+    # holds one table; filter on kind to keep only facts).
+    rows = source_rows(result.articles)
+    for name in SOURCE_FIELDS[1:]:
+        writer.writerow(["", "source", name, "", *[_csv_safe(printable(row[name])) for row in rows]])
     for fact in result.facts:
         writer.writerow(
             [
@@ -493,7 +616,8 @@ def matrix_html(result: MatrixResult) -> str:
     def escape(text: str, quote: bool = True) -> str:
         return html_escape(printable(text), quote=quote)
 
-    keys = column_keys(result.articles)
+    labels = short_labels(result.articles)
+    keys = [labels[a.id] for a in result.articles]
     head = "".join(
         f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>'
         for k, a in zip(keys, result.articles, strict=True)
@@ -546,6 +670,7 @@ span.conflict {{ color: #cf222e; }} span.absent {{ color: #aaa; }}
 <h2>Articles</h2>
 <table><thead><tr><th>column</th><th>article</th><th>outlet</th><th>title</th></tr></thead>
 <tbody>{key_rows}</tbody></table>
+{sources_html(result.articles)}
 </body>
 </html>
 """
