@@ -200,6 +200,9 @@ class Problem:
     path: str
     check: str
     message: str
+    # "info" is reported but does not fail the check (a lightly edited wire copy of another
+    # article: the usual case of a folder of news coverage, worth knowing, not an error).
+    severity: Literal["error", "info"] = "error"
 
 
 @dataclass(frozen=True)
@@ -215,4 +218,9 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that fail the check (information notes left out)."""
+        return tuple(p for p in self.problems if p.severity == "error")

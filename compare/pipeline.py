@@ -96,6 +96,7 @@ def diff(a: Article, b: Article, *, embedder: Embedder | None = None) -> DiffRes
     """Paragraph alignment of two articles, and the facts over the two."""
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
+    a, b = with_reuses((a, b))
     graph = build_graph((a, b), embedder=embedder)
     facts = build_facts((a, b), graph, [extract_article(a), extract_article(b)])
     pairs, only_a, only_b = align_pair(graph, a, b, facts)

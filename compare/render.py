@@ -103,7 +103,10 @@ def check_json(result: CheckResult) -> str:
         {
             "schema": "compare.check/1",
             "ok": result.ok,
-            "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+            "problems": [
+                {"path": p.path, "check": p.check, "message": p.message, "severity": p.severity}
+                for p in result.problems
+            ],
         }
     )
 
@@ -425,10 +428,12 @@ def _check_summary(result: CheckResult) -> str:
         lock_note = f"the fact matrix matches {result.lock}"
     else:
         lock_note = "no lock file (compare check DIR --update writes one)"
+    notes = len(result.problems) - len(result.errors)
+    note = f"; {notes} note{'s' if notes != 1 else ''} for information" if notes else ""
     if result.ok:
-        return f"all checks passed: {files}; {lock_note}"
-    count = len(result.problems)
-    return f"{count} problem{'s' if count != 1 else ''} in {files}; {lock_note}"
+        return f"all checks passed: {files}; {lock_note}{note}"
+    count = len(result.errors)
+    return f"{count} problem{'s' if count != 1 else ''} in {files}; {lock_note}{note}"
 
 
 # What to do about a failed lock check: {command} is `compare check DIR --update`.
@@ -442,16 +447,21 @@ def check_renderables(result: CheckResult) -> list[Any]:
     from rich.text import Text
 
     head = _check_summary(result)
-    if result.ok:
+    if result.ok and not result.problems:
         return [Text(f"✓ {head}", style="bold green")]
-    out: list[Any] = [Text(f"✗ {head}", style="bold red")]
+    out: list[Any] = [
+        Text(f"✓ {head}", style="bold green") if result.ok else Text(f"✗ {head}", style="bold red")
+    ]
     last = None
     for p in result.problems:
         if p.path != last:
             out.append(Text(_check_name(result, p.path), style="bold"))
             last = p.path
         line = Text("  ")
-        line.append(f"{p.check:<9} ", style="yellow")
+        if p.severity == "info":
+            line.append(f"{'note':<9} ", style="cyan")
+        else:
+            line.append(f"{p.check:<9} ", style="yellow")
         line.append(printable(p.message))
         out.append(line)
     if _check_lock_failed(result):
@@ -536,7 +546,8 @@ def diff_markdown(result: DiffResult) -> str:
 # What each check means, for the report's footnote.
 _CHECK_MEANING = {
     "readable": "the file is text with a story in it (not empty, binary or page furniture only)",
-    "duplicate": "the file is a copy or near-copy of another article in the folder",
+    "duplicate": "the file is an exact copy of another article in the folder (a lightly edited wire "
+    "copy is a note, not a failure)",
     "off-topic": "the file seems to be about another event than the rest of the folder",
     "lock": "the fact matrix differs from the lock file",
 }
@@ -555,19 +566,20 @@ def check_markdown(result: CheckResult) -> str:
     head = _check_summary(result)
     title = f"compare check: {result.directory}" if result.directory else "compare check"
     lines = [f"## {_check_md(title)}", ""]
-    if result.ok:
+    if result.ok and not result.problems:
         lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
         return "\n".join(lines) + "\n"
     lines += [
-        f"❌ {_check_md(head[0].upper() + head[1:])}.",
+        f"{'✅' if result.ok else '❌'} {_check_md(head[0].upper() + head[1:])}.",
         "",
         "| file | check | problem |",
         "|---|---|---|",
     ]
     for p in result.problems:
-        cells = (_check_name(result, p.path), p.check, p.message)
+        check = "note" if p.severity == "info" else p.check
+        cells = (_check_name(result, p.path), check, p.message)
         lines.append("| " + " | ".join(_check_md(c) for c in cells) + " |")
-    failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.problems)]
+    failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.errors)]
     lines += [""] + [f"- **{c}**: {_CHECK_MEANING[c]}" for c in failed]
     if _check_lock_failed(result):
         folder = printable(result.directory or "DIR")

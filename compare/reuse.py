@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from compare.attribution import fold
+from compare.attribution import agency, fold
 from compare.model import Article, Reuse
 from compare.text import STOPWORDS, words
 
@@ -97,9 +97,17 @@ def _copier(a: Article, b: Article, share_a: float, share_b: float) -> Article |
     b_credits_a = bool(a.outlet and fold(a.outlet) in credits_b)
     if a_credits_b != b_credits_a:
         return a if a_credits_b else b
+    # Wire copy carries its agency's dateline or credit; a copy that strips it is the later text.
+    wire_a, wire_b = _credits_agency(a), _credits_agency(b)
+    if wire_a != wire_b:
+        return b if wire_a else a
     if round(share_a, 2) != round(share_b, 2):
         return a if share_a > share_b else b
     return None
+
+
+def _credits_agency(article: Article) -> bool:
+    return any(agency(c) for c in article.credits)
 
 
 def find_reuses(articles: Sequence[Article]) -> dict[str, tuple[Reuse, ...]]:
@@ -119,7 +127,22 @@ def find_reuses(articles: Sequence[Article]) -> dict[str, tuple[Reuse, ...]]:
             copier = _copier(articles[i], articles[j], share_ij, share_ji)
             if copier is None or copier is articles[i]:
                 found[articles[i].id].append(Reuse(articles[j].id, round(share_ij, 2)))
-    return {aid: tuple(sorted(r, key=lambda x: (-x.share, x.article))) for aid, r in found.items()}
+    return {aid: _explained(aid, reuses, found) for aid, reuses in found.items()}
+
+
+def _explained(aid: str, reuses: list[Reuse], found: dict[str, list[Reuse]]) -> tuple[Reuse, ...]:
+    """Leave out a copy of a copy: when A copies B and C, and C itself copies B, A's passages shared
+    with C are B's text (unless A shares more with C than with B)."""
+    share = {r.article: r.share for r in reuses}
+    copies = {src: {x.article for x in found.get(src, [])} for src in share}
+    keep = []
+    for r in reuses:
+        c = r.article
+        # B explains C only when C copies B and not the other way round (a tie says nothing).
+        if any(b in copies[c] and c not in copies[b] and share[b] >= r.share for b in share if b != c):
+            continue
+        keep.append(r)
+    return tuple(sorted(keep, key=lambda x: (-x.share, x.article)))
 
 
 def with_reuses(articles: Sequence[Article]) -> tuple[Article, ...]:
