@@ -252,7 +252,7 @@ _DATE_FORMS = (
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = (
-    r"(?:[,|\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:(?:[,|\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?"
 )
 # A line that is a publication date and nothing else ("Published on 16 October 2025",
@@ -307,7 +307,7 @@ class Found:
     published: str | None = None
 
     def credit(self, name: str) -> None:
-        name = _org(name)
+        name = re.sub(r"^[Tt]he\s+", "", _org(name))  # "the Baltic Service" -> "Baltic Service"
         if name and len(name.split()) <= MAX_NAME_WORDS + 1:
             self.credits.append(agency(name) or name)
 

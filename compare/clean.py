@@ -108,6 +108,14 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "(Reporting by Jane Doe in Oslo; Editing by John Roe)",
         max_words=ANCHORED_LINE_WORDS,
     ),
+    # "Jane Doe, Transport Correspondent": a name and the writer's job on a line of its own.
+    _rule(
+        "byline-role",
+        r"^[\w'’.-]+( [\w'’.-]+){1,3}\s*[,|]\s*[\w ]{0,40}\b(correspondent|reporter|editor|desk|"
+        r"writer|staff|columnist|contributor)s?\b[\w ]{0,20}$",
+        "Jane Doe, Transport Correspondent",
+        max_words=10,
+    ),
     _rule(
         "timestamp",
         r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",

@@ -189,11 +189,15 @@ def sources_renderable(articles: tuple[Article, ...] | list[Article], width: int
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="sources", title_justify="left", show_lines=False, pad_edge=False, expand=False)
-    for name in SOURCE_FIELDS:
-        table.add_column(name, overflow="fold", max_width=max(12, width // 4))
+    # The article ids are in the key above the table; the terminal leaves them out here.
+    fields = [f for f in SOURCE_FIELDS if f != "article"]
+    table = Table.grid(padding=(0, 2))
+    for name in fields:
+        wraps = name in ("outlet", "byline", "credits", "reuses")
+        table.add_column(name, overflow="fold", no_wrap=not wraps, max_width=max(12, width // 4))
+    table.add_row(*(Text(name, style="bold") for name in fields))
     for row in source_rows(articles):
-        table.add_row(*(Text(printable(row[name])) for name in SOURCE_FIELDS))
+        table.add_row(*(Text(printable(row[name])) for name in fields))
     return table
 
 
@@ -286,7 +290,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     key_table.add_column(style="bold")
     key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
     for key, article in zip(keys, articles, strict=True):
-        name = Text(printable(article.outlet or article.id))
+        name = Text(printable(article.id))
         if article.title:
             name.append(f"  {printable(article.title)}", style="dim")
         key_table.add_row(key, name)
