@@ -266,13 +266,12 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     articles = result.articles
     labels = short_labels(articles)
     keys = [labels[a.id] for a in articles]
-    cell_width = max(2, max((len(k) for k in keys), default=1))
-    label_width = max(20, width - 10 - len(articles) * (cell_width + 3))
+    label_width = max(20, width - 10 - sum(max(2, len(k)) + 3 for k in keys))
     table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
     table.add_column("fact", no_wrap=True, max_width=6, style="dim")
     table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=label_width)
     for key in keys:
-        table.add_column(key, justify="center", no_wrap=True, min_width=cell_width)
+        table.add_column(key, justify="center", no_wrap=True, min_width=max(2, len(key)))
     band = None
     for fact in result.facts:
         present = len(fact.present)
@@ -287,7 +286,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
     key_table = Table.grid(padding=(0, 1))
-    key_table.add_column(style="bold")
+    key_table.add_column(style="bold", no_wrap=True, min_width=max((len(k) for k in keys), default=1))
     key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
     for key, article in zip(keys, articles, strict=True):
         name = Text(printable(article.id))
