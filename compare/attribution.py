@@ -115,19 +115,22 @@ _AGGREGATOR_SPELLINGS: dict[str, tuple[str, ...]] = {
 # story holding one of them is the page's masthead ("The Daily Courier", "Nordic Business Times").
 MASTHEAD_WORDS = frozenset(
     """times post news herald tribune journal gazette guardian telegraph chronicle express mail
-    mirror observer independent standard star sun record courier dispatch examiner inquirer bulletin
-    globe daily weekly press review register sentinel monitor reporter leader argus echo advertiser
-    today insider tv radio broadcasting broadcaster television zeitung nachrichten presse""".split()
+    mirror observer independent courier dispatch examiner inquirer globe daily weekly press
+    register sentinel argus advertiser tv radio broadcasting broadcaster television zeitung
+    nachrichten presse""".split()
 )
+# Left out on purpose: newspaper words that end ordinary headlines ("Prices Hit Record", "Bridge
+# Reopens Today", "A Rising Star", "New Safety Standard", "Court Review"): record, today, star,
+# standard, review, leader, echo, monitor, insider.
 # ... but not a section label made of generic words and "News" ("World News", "Latest News").
 SECTION_WORDS = frozenset(
     """world latest breaking top local national international business sport sports politics live
     home more your our all other related trending daily morning evening weekend today opinion
     health science tech technology culture entertainment video videos finance markets economy
-    us uk europe asia africa americas""".split()
+    us uk europe asia africa americas good bad big fake real more first last""".split()
 )
-# A masthead is a name, not a sentence: at most this many words ("The Kyiv Independent Weekly").
-MAX_MASTHEAD_WORDS = 6
+# A masthead is a name, not a sentence: at most this many words ("The Sydney Morning Herald").
+MAX_MASTHEAD_WORDS = 5
 # Web-address mastheads ("Example.com", "News.NET"): the name part and a top-level domain.
 _DOMAIN_MASTHEAD = re.compile(
     r"^[A-Za-z][\w-]{1,40}\.(com|net|org|info|news|co\.uk|ua|de|fr|it|es|eu|ru|pl)$", re.I
@@ -264,6 +267,9 @@ _DATE_LINE = re.compile(
 )
 
 
+_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\b", re.I)
+
+
 def parse_date(text: str) -> str | None:
     """The first full date (day, month and year) in the text as YYYY-MM-DD, or None."""
     for form in _DATE_FORMS:
@@ -321,6 +327,7 @@ _CREDIT = re.compile(
     r"(?:^|\()\s*(?<!photo )(?<!picture )(?<!image )credits?\s*:\s*(?P<name>[^)]{2,60})\)?\s*$", re.I
 )
 _CREDIT_PAREN = re.compile(r"\(\s*credits?\s*:\s*(?P<name>[^)]{2,60})\)", re.I)
+_PHOTO_BY = re.compile(r"\b(photo|picture|image|video)s?\b", re.I)
 _PHOTO_CREDIT = re.compile(r"\b(photo|picture|image|video|graphic)s?\s*(credit)?s?\s*:", re.I)
 # "Mandatory credit: NATO TV": broadcasters' footage and pool material.
 _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re.I)
@@ -351,6 +358,12 @@ _COMPANY_SUFFIX = re.compile(
     r"publications|\d{4})\.?)+$",
     re.I,
 )
+# Names a copyright line gives that are not a publisher: photo agencies and stock libraries, and
+# the words of a bare notice ("© 2025 All rights reserved").
+_NOT_PUBLISHER = re.compile(
+    r"\b(images?|photos?|pictures?|stock|shutterstock|alamy|getty|epa|all rights|rights|copyright)\b|^all$",
+    re.I,
+)
 # A footer that says the site only gathers other publishers' pages: an aggregator, not an outlet.
 _AGGREGATOR_FOOTER = re.compile(r"\b(partner publishers|summaries from|aggregat\w*|curated from)\b", re.I)
 # "(with AFP)", "(with agencies)" at a paragraph's end, and "... with Reuters." closing a short line.
@@ -370,7 +383,7 @@ _REPORTING = re.compile(
 )
 # Lines this long can hold a byline or a credit label; longer ones are story paragraphs.
 MAX_BYLINE_WORDS = 16
-_SEPARATORS = re.compile(r"\s*(?:,|;|\||\band\b|&|\s[-–—]\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*")
 _IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
 
 
@@ -388,8 +401,10 @@ def _names(text: str, found: Found) -> None:
             break
         if agency(part):
             found.credit(part)
-        elif name := person(part):
+        elif name := person(part) or _leading_person(part):
             found.author(name)
+            if name != part:
+                break  # "Jane Doe Updated 10:32": what follows the name is not a name
         else:
             break
     for part in _SEPARATORS.split(credited):
@@ -400,6 +415,15 @@ def _names(text: str, found: Found) -> None:
             found.credit(part)
         elif name := person(part):
             found.author(name)
+
+
+def _leading_person(text: str) -> str | None:
+    """The longest run of words opening the text that is a person's name."""
+    words = text.split()
+    for n in range(min(MAX_NAME_WORDS, len(words) - 1), MIN_NAME_WORDS - 1, -1):
+        if name := person(" ".join(words[:n])):
+            return name
+    return None
 
 
 def _byline_line(line: str, found: Found) -> None:
@@ -419,7 +443,9 @@ def _role_line(line: str, found: Found) -> None:
 
 def _credit_rules(line: str, found: Found) -> None:
     for match in _MANDATORY.finditer(line):
-        found.credit(match.group("name"))
+        name = match.group("name")
+        if "/" not in name and not _PHOTO_BY.search(name):  # "Mandatory credit: Photo by X/Y"
+            found.credit(name)
     if not _PHOTO_CREDIT.search(line):
         for match in _CREDIT_PAREN.finditer(line):
             _credit_label(match.group("name"), found)
@@ -438,11 +464,11 @@ def _credit_rules(line: str, found: Found) -> None:
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
     for match in _WITH_PAREN.finditer(line):
-        if agency(match.group("name")):
+        if agency(match.group("name")) and not _ambiguous(match.group("name")):
             found.credit(match.group("name"))
     for match in _AGENCY_CITED.finditer(line):
         name = match.group("a") or match.group("b")
-        if agency(name):
+        if agency(name) and not _ambiguous(name):
             found.credit(name)
     for match in _FIRST_PUBLISHED.finditer(line):
         found.credit(match.group("name"))
@@ -450,11 +476,21 @@ def _credit_rules(line: str, found: Found) -> None:
         _names(match.group("names"), found)
 
 
+# Agency short forms that are also ordinary words or other abbreviations ("PA" Pennsylvania, "MAP",
+# "SPA"): taken only where the form itself says "agency" (a dateline, a byline, a credit label),
+# never from running text.
+AMBIGUOUS_AGENCY_FORMS = frozenset("pa cp aa tt map spa mena nan wam aps ria agi apa cna ani sda bta".split())
+
+
+def _ambiguous(name: str) -> bool:
+    return _AGENCY_SUFFIX.sub("", fold(name)).removeprefix("the ") in AMBIGUOUS_AGENCY_FORMS
+
+
 def _credit_label(text: str, found: Found) -> None:
     """The name in "Credit: Jane Doe/AFP" is the organisation after the slash; alone, the whole."""
     name = text.split("/")[-1].strip()
-    if name and (agency(name) or len(name.split()) <= MAX_NAME_WORDS):
-        found.credit(name)
+    if name and (agency(name) or (len(name.split()) <= MAX_NAME_WORDS and not person(name))):
+        found.credit(name)  # a person's name alone is the photographer's credit
 
 
 def _masthead(line: str) -> str | None:
@@ -471,9 +507,10 @@ def _masthead(line: str) -> str | None:
         return None
     if text.isupper() and len(words) > 1:  # a headline shouted in capitals, not a name
         return None
-    keys = [fold(w) for w in words]
-    named = [k for k in keys if k in MASTHEAD_WORDS]
-    if not named:
+    keys = [k for k in (fold(w) for w in words) if k != "the"]
+    # The newspaper word opens or closes the name ("Daily Courier", "Nordic Business Times"); in
+    # the middle of a line it is a verb or a noun of a headline ("Markets Post Gains").
+    if not keys or not {keys[0], keys[-1]} & MASTHEAD_WORDS:
         return None
     if all(k in SECTION_WORDS or k == "news" or k == "the" for k in keys):
         return None  # "World News", "Top News": a section
@@ -489,7 +526,13 @@ def _footer_owner(lines: Sequence[str]) -> str | None:
         if not match:
             continue
         name = _org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))
-        if name and len(name.split()) <= MAX_MASTHEAD_WORDS and not agency(name) and not _aggregator_in(name):
+        if (
+            name
+            and not _NOT_PUBLISHER.search(name)
+            and len(name.split()) <= MAX_MASTHEAD_WORDS
+            and not agency(name)
+            and not _aggregator_in(name)
+        ):
             return name
     return None
 
@@ -541,7 +584,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         _byline_line(line, found)
     for line in cleaned.header:
         _role_line(line, found)
-        if agency(line) and len(line.split()) <= 3:  # "AFP News" standing in the byline slot
+        if agency(line) and not _ambiguous(line) and len(line.split()) <= 3:  # "AFP News" as byline
             found.credit(line)
     furniture = [*cleaned.header, *(d.text for d in cleaned.dropped)]
     for line in furniture:
@@ -573,8 +616,12 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         byline = [a.strip() for a in re.split(r";|,| and ", source.author) if person(a.strip())]
     published = source.published or cleaned.published
     if published is None:
-        for line in [*cleaned.header, *(d.text for d in cleaned.dropped)]:
+        for line in cleaned.header:
             if published := date_line(line):
+                break
+    if published is None:  # below the story only a labelled date: bare ones head teaser links
+        for line in (d.text for d in cleaned.dropped):
+            if _LABELLED_DATE.match(line) and (published := date_line(line)):
                 break
     via = found.via if found.via and fold(found.via) != fold(outlet or "") else None
     return Attribution(

@@ -75,6 +75,21 @@ def test_photo_copyright_above_the_story_names_no_outlet() -> None:
     assert art(text).outlet is None
 
 
+@pytest.mark.parametrize(
+    "footer",
+    ["© 2025 All rights reserved.", "© Getty Images", "Copyright 2025 Shutterstock. All rights reserved."],
+)
+def test_copyright_notice_without_a_publisher_names_no_outlet(footer: str) -> None:
+    assert art(STORY + "\n" + footer + "\n").outlet is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Stock Markets Post Gains", "Councillors Press Ahead", "Inside The Mail Room"]
+)
+def test_title_case_line_with_a_newspaper_word_inside_is_not_a_masthead(line: str) -> None:
+    assert art(f"{line}\nRegion\n\nFerry timetable approved by council\n\n" + STORY).outlet is None
+
+
 def test_aggregator_footer_is_not_an_outlet() -> None:
     a = art(STORY + "\n© 2025 Newsfeedr. Headlines and summaries from partner publishers.\n")
     assert a.outlet is None
@@ -114,6 +129,8 @@ def test_follow_us_prompt_names_no_aggregator() -> None:
         ("By AFP", (), ("AFP",)),
         ("BY THE ASSOCIATED PRESS", (), ("AP",)),
         ("By Ana de la Cruz | Staff Writer", ("Ana de la Cruz",), ()),
+        ("By Jane Doe • 5 min read", ("Jane Doe",), ()),
+        ("By Jane Doe Updated 10:32 GMT", ("Jane Doe",), ()),
     ],
 )
 def test_by_line(line: str, byline: tuple[str, ...], credits: tuple[str, ...]) -> None:
@@ -171,6 +188,9 @@ def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
         "MADRID — The port reopened on Sunday after the storm.",
         "The new fares apply from June, according to police.",
         "Talks with the unions went on for hours, the mayor said.",
+        "The new fares were agreed, according to PA officials in Harrisburg.",
+        "Mandatory Credit: Photo by Jane Doe/Shutterstock",
+        "The pier at dawn on Sunday. (Credit: Jane Doe)",
     ],
 )
 def test_lines_that_credit_nobody(line: str) -> None:
@@ -212,6 +232,11 @@ def test_date_line_above_the_story_is_the_published_date() -> None:
 def test_front_matter_date_wins() -> None:
     a = art("Published on 3 March 2025\n\n" + STORY, published="2025-03-01")
     assert a.published == "2025-03-01"
+
+
+def test_dates_of_teaser_links_below_the_story_are_not_the_published_date() -> None:
+    text = STORY + "\nRelated stories\nHarbour crane toppled in gale\nMarch 1, 2025\n"
+    assert art(text).published is None
 
 
 def test_no_date_line_leaves_published_empty() -> None:
