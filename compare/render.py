@@ -115,9 +115,9 @@ def check_json(result: CheckResult) -> str:
 
 # A column header is at most this many characters: outlet names longer than this are shortened
 # ("International Business Times" -> "IBTimes"), file stems cut at their first "_" when that stays
-# unique ("000_e0f776ad8e8d545f" -> "000"). Twelve characters keep five columns and the fact
-# label within a 120-column terminal.
-SHORT_LABEL_CHARS = 12
+# unique ("000_e0f776ad8e8d545f" -> "000"). Sixteen keeps most outlet names whole ("Lakeside
+# Herald", "The Irish Times") and five columns beside a 40-character fact label in 120 columns.
+SHORT_LABEL_CHARS = 16
 
 
 def _short_outlet(name: str) -> str:
