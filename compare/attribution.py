@@ -203,6 +203,13 @@ AGENCIES: dict[str, str] = {fold(s): name for name, spellings in _AGENCY_SPELLIN
 AGGREGATORS: dict[str, str] = {
     fold(s): name for name, spellings in _AGGREGATOR_SPELLINGS.items() for s in spellings
 }
+# One pattern for every aggregator spelling, longest first ("yahoo news" before "yahoo").
+_AGGREGATOR_NAME = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(AGGREGATORS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.I,
+)
 
 
 def agency(text: str) -> str | None:
@@ -441,7 +448,46 @@ def _role_line(line: str, found: Found) -> None:
         found.author(name)
 
 
+# Words a line must hold for each credit rule to be tried: a cheap test that spares the name
+# patterns (which try every capitalised word) on the many story lines that cannot match.
+_CUES_CITED = re.compile(r"\b(told|according to|reported|reports|cited|quoted)\b", re.I)
+
+
 def _credit_rules(line: str, found: Found) -> None:
+    low = line.casefold()
+    if "credit" in low:
+        _credit_labels(line, found)
+    if "reference to" in low:
+        for match in _WITH_REFERENCE.finditer(line):
+            if found.outlet is None:
+                found.outlet = _org(match.group("outlet"))
+            found.credit(match.group("source"))
+    if "reported by" in low:
+        for match in _AS_REPORTED.finditer(line):
+            found.credit(match.group("name"))
+    if "(" in line[:80] and (dateline := _DATELINE.match(line)):
+        name = dateline.group("name")
+        if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
+            found.credit(name)
+    if "with" in low:
+        for match in _WITH_PAREN.finditer(line):
+            if agency(match.group("name")) and not _ambiguous(match.group("name")):
+                found.credit(match.group("name"))
+    if _CUES_CITED.search(line):
+        for match in _AGENCY_CITED.finditer(line):
+            name = match.group("a") or match.group("b")
+            if agency(name) and not _ambiguous(name):
+                found.credit(name)
+    if "published" in low or "appeared" in low:
+        for match in _FIRST_PUBLISHED.finditer(line):
+            found.credit(match.group("name"))
+    if " by" in low:
+        for match in _REPORTING.finditer(line):
+            _names(match.group("names"), found)
+
+
+def _credit_labels(line: str, found: Found) -> None:
+    """ "Mandatory credit: X", "(Credit: X)", "Credit: X" (not a photo's credit)."""
     for match in _MANDATORY.finditer(line):
         name = match.group("name")
         if "/" not in name and not _PHOTO_BY.search(name):  # "Mandatory credit: Photo by X/Y"
@@ -452,28 +498,6 @@ def _credit_rules(line: str, found: Found) -> None:
         label = None if _CREDIT_PAREN.search(line) else _CREDIT.search(line)
         if label:
             _credit_label(label.group("name"), found)
-    for match in _WITH_REFERENCE.finditer(line):
-        if found.outlet is None:
-            found.outlet = _org(match.group("outlet"))
-        found.credit(match.group("source"))
-    for match in _AS_REPORTED.finditer(line):
-        found.credit(match.group("name"))
-    dateline = _DATELINE.match(line)
-    if dateline:
-        name = dateline.group("name")
-        if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
-            found.credit(name)
-    for match in _WITH_PAREN.finditer(line):
-        if agency(match.group("name")) and not _ambiguous(match.group("name")):
-            found.credit(match.group("name"))
-    for match in _AGENCY_CITED.finditer(line):
-        name = match.group("a") or match.group("b")
-        if agency(name) and not _ambiguous(name):
-            found.credit(name)
-    for match in _FIRST_PUBLISHED.finditer(line):
-        found.credit(match.group("name"))
-    for match in _REPORTING.finditer(line):
-        _names(match.group("names"), found)
 
 
 # Agency short forms that are also ordinary words or other abbreviations ("PA" Pennsylvania, "MAP",
@@ -538,13 +562,11 @@ def _footer_owner(lines: Sequence[str]) -> str | None:
 
 
 def _aggregator_in(line: str) -> str | None:
-    if _FOLLOW_PROMPT.search(line):
+    """The aggregator a furniture line names (not in a "follow us on" prompt), or None."""
+    match = _AGGREGATOR_NAME.search(line)
+    if not match or _FOLLOW_PROMPT.search(line):
         return None
-    key = f" {fold(line)} "
-    for spelling, name in AGGREGATORS.items():
-        if f" {spelling} " in key:
-            return name
-    return None
+    return AGGREGATORS.get(fold(match.group(0)))
 
 
 # --- putting it together -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from compare.attribution import agency, fold
 from compare.model import Article, Reuse
@@ -62,86 +62,131 @@ def shingles(text: str) -> set[Shingle]:
 
 def copied_counts(articles: Sequence[Article]) -> tuple[list[dict[int, int]], list[int]]:
     """For each article, how many of its sentences are copied from each other article (by index),
-    and how many sentences it has that can be evidence."""
-    sentence_shingles: list[list[set[Shingle]]] = []
-    index: dict[Shingle, list[tuple[int, int]]] = defaultdict(list)
+    and how many sentences it has that can be evidence.
+
+    Sentences with the same shingles are one "variant", matched once: a wire sentence carried by
+    200 articles costs one look-up, not 200, and each article then adds up, per sentence, the set
+    of articles holding a matching variant (set operations, not pair loops)."""
+    variant_of: dict[frozenset[Shingle], int] = {}
+    holders: list[set[int]] = []  # variant -> the articles that have it
+    article_variants: list[list[int]] = []
+    by_text: dict[str, frozenset[Shingle]] = {}  # a sentence carried word for word is shingled once
     for a, article in enumerate(articles):
-        own = [s for s in (shingles(x.text) for x in article.sentences) if len(s) >= MIN_SHINGLES]
-        sentence_shingles.append(own)
-        for s, grams in enumerate(own):
-            for gram in grams:
-                index[gram].append((a, s))
-    copied: list[dict[int, int]] = []
-    for a, own in enumerate(sentence_shingles):
-        counts: Counter[int] = Counter()
-        for grams in own:
-            hits: Counter[tuple[int, int]] = Counter()
+        own = []
+        for sentence in article.sentences:
+            grams = by_text.get(sentence.text)
+            if grams is None:
+                grams = by_text[sentence.text] = frozenset(shingles(sentence.text))
+            if len(grams) < MIN_SHINGLES:
+                continue
+            v = variant_of.setdefault(grams, len(variant_of))
+            if v == len(holders):
+                holders.append(set())
+            holders[v].add(a)
+            own.append(v)
+        article_variants.append(own)
+    variants = list(variant_of)
+    index: dict[Shingle, list[int]] = defaultdict(list)
+    for v, grams in enumerate(variants):
+        for gram in grams:
+            index[gram].append(v)
+    sources: dict[int, frozenset[int]] = {}  # variant -> articles holding it or a close variant
+
+    def sources_of(v: int) -> frozenset[int]:
+        if v not in sources:
+            grams = variants[v]
+            hits: Counter[int] = Counter()
             for gram in grams:
                 postings = index[gram]
                 if len(postings) <= MAX_POSTINGS:
-                    hits.update(p for p in postings if p[0] != a)
+                    hits.update(postings)
             need = SENTENCE_CONTAINMENT * len(grams)
-            sources = {other for (other, _), n in hits.items() if n >= need}
-            counts.update(sources)
+            sources[v] = frozenset().union(*(holders[u] for u, n in hits.items() if n >= need))
+        return sources[v]
+
+    copied: list[dict[int, int]] = []
+    for a, own in enumerate(article_variants):
+        counts: Counter[int] = Counter()
+        for v in own:
+            counts.update(sources_of(v))
+        counts.pop(a, None)
         copied.append(dict(counts))
-    return copied, [len(own) for own in sentence_shingles]
+    return copied, [len(own) for own in article_variants]
 
 
-def _copier(a: Article, b: Article, share_a: float, share_b: float) -> Article | None:
-    """Which of two articles sharing passages copies the other; None when nothing tells."""
-    if a.published and b.published and a.published[:10] != b.published[:10]:
-        return a if a.published[:10] > b.published[:10] else b
-    credits_a = {fold(c) for c in a.credits}
-    credits_b = {fold(c) for c in b.credits}
-    a_credits_b = bool(b.outlet and fold(b.outlet) in credits_a)
-    b_credits_a = bool(a.outlet and fold(a.outlet) in credits_b)
+@dataclass(frozen=True)
+class _Clues:
+    """What tells the direction of a copy, worked out once per article."""
+
+    date: str | None  # YYYY-MM-DD
+    outlet: str | None  # folded
+    credits: frozenset[str]  # folded
+    wire: bool  # credits a news agency (a dateline, "with AP" ...)
+
+    @classmethod
+    def of(cls, article: Article) -> _Clues:
+        return cls(
+            article.published[:10] if article.published else None,
+            fold(article.outlet) if article.outlet else None,
+            frozenset(fold(c) for c in article.credits),
+            any(agency(c) for c in article.credits),
+        )
+
+
+def _a_copies(a: _Clues, b: _Clues, share_a: float, share_b: float) -> bool | None:
+    """Does `a` copy `b` (True), `b` copy `a` (False), or does nothing tell (None)?"""
+    if a.date and b.date and a.date != b.date:
+        return a.date > b.date  # the later text is the copy
+    a_credits_b = b.outlet is not None and b.outlet in a.credits
+    b_credits_a = a.outlet is not None and a.outlet in b.credits
     if a_credits_b != b_credits_a:
-        return a if a_credits_b else b
+        return a_credits_b
     # Wire copy carries its agency's dateline or credit; a copy that strips it is the later text.
-    wire_a, wire_b = _credits_agency(a), _credits_agency(b)
-    if wire_a != wire_b:
-        return b if wire_a else a
+    if a.wire != b.wire:
+        return b.wire
+    # The source is the superset: the copier is the text of which the shared passages are more.
     if round(share_a, 2) != round(share_b, 2):
-        return a if share_a > share_b else b
+        return share_a > share_b
     return None
-
-
-def _credits_agency(article: Article) -> bool:
-    return any(agency(c) for c in article.credits)
 
 
 def find_reuses(articles: Sequence[Article]) -> dict[str, tuple[Reuse, ...]]:
     """Article id -> the articles it copies passages from, largest share first."""
     copied, totals = copied_counts(articles)
+    clues = [_Clues.of(a) for a in articles]
 
     def share(i: int, j: int) -> float:
         n = copied[i].get(j, 0)
         return n / totals[i] if n >= MIN_COPIED_SENTENCES and totals[i] else 0.0
 
-    found: dict[str, list[Reuse]] = {a.id: [] for a in articles}
+    found: list[dict[int, float]] = []
     for i, counts in enumerate(copied):
-        for j in counts:
-            share_ij, share_ji = share(i, j), share(j, i)
-            if share_ij < MIN_REPORTED_SHARE:
+        mine: dict[int, float] = {}
+        least = max(MIN_COPIED_SENTENCES, MIN_REPORTED_SHARE * totals[i])
+        for j, n in counts.items():
+            if n < least:
                 continue
-            copier = _copier(articles[i], articles[j], share_ij, share_ji)
-            if copier is None or copier is articles[i]:
-                found[articles[i].id].append(Reuse(articles[j].id, round(share_ij, 2)))
-    return {aid: _explained(aid, reuses, found) for aid, reuses in found.items()}
+            share_ij = n / totals[i]
+            if _a_copies(clues[i], clues[j], share_ij, share(j, i)) is not False:
+                mine[j] = round(share_ij, 2)
+        found.append(mine)
+    # each article's main source: the one it copies most (ties: the first in order)
+    main = [max(f.items(), key=lambda x: (x[1], -x[0]))[0] if f else None for f in found]
+    return {articles[i].id: _explained(i, found, main, articles) for i in range(len(articles))}
 
 
-def _explained(aid: str, reuses: list[Reuse], found: dict[str, list[Reuse]]) -> tuple[Reuse, ...]:
-    """Leave out a copy of a copy: when A copies B and C, and C itself copies B, A's passages shared
-    with C are B's text (unless A shares more with C than with B)."""
-    share = {r.article: r.share for r in reuses}
-    copies = {src: {x.article for x in found.get(src, [])} for src in share}
+def _explained(
+    i: int, found: list[dict[int, float]], main: list[int | None], articles: Sequence[Article]
+) -> tuple[Reuse, ...]:
+    """Leave out a copy of a copy: when A copies B and C, and C's main source is B (C copies B, not
+    B C), A's passages shared with C are B's text, unless A shares more with C than with B."""
+    mine = found[i]
     keep = []
-    for r in reuses:
-        c = r.article
-        # B explains C only when C copies B and not the other way round (a tie says nothing).
-        if any(b in copies[c] and c not in copies[b] and share[b] >= r.share for b in share if b != c):
+    for c, share_c in mine.items():
+        b = main[c]
+        if b is not None and b != c and b in mine and c not in found[b] and mine[b] >= share_c:
             continue
-        keep.append(r)
+        keep.append(Reuse(articles[c].id, share_c))
     return tuple(sorted(keep, key=lambda x: (-x.share, x.article)))
 
 
