@@ -383,6 +383,21 @@ _AGENCY_CITED = re.compile(
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
 _BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
+# "(With inputs from PTI)", "with additional reporting from Reuters", "with material from AFP".
+_WITH_INPUTS = re.compile(
+    r"(?i:\bwith (?:additional |further )?(?:inputs?|reporting|information|material) (?:from|by) )"
+    rf"(?P<name>{ORG})"
+)
+# "Source: AFP" on a line of its own (agencies only: "Source: Ministry of Health" is a chart's).
+_SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<name>{ORG})\s*\.?\s*$")
+# "Associated Press writer Jane Doe in London contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>[^.;]{3,160}?) contributed(?: reporting)?(?: to)?(?: this| the)? "
+    r"(?:report|story|article)\.?$"
+)
+_WRITER_PREFIX = re.compile(
+    rf"^(?:(?P<org>{ORG}) )?(?:(?i:staff) )?(?i:writers?|reporters?|correspondents?|journalists?)\s+"
+)
 # "(Reporting by Jane Doe in Oslo; Editing by John Roe)": wire copy's reporters.
 _REPORTING = re.compile(
     r"\b(?:additional |further )?(?:reporting|writing|written|compiled)(?: and \w+)? by\s+(?P<names>[^;)]+)",
@@ -484,6 +499,24 @@ def _credit_rules(line: str, found: Found) -> None:
     if " by" in low:
         for match in _REPORTING.finditer(line):
             _names(match.group("names"), found)
+    if "with" in low and ("from" in low or " by" in low):
+        for match in _WITH_INPUTS.finditer(line):
+            found.credit(match.group("name"))
+    if "source" in low and (source := _SOURCE_LINE.match(line)) and agency(source.group("name")):
+        found.credit(source.group("name"))
+    if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
+        _contributors(contributed.group("names"), found)
+
+
+def _contributors(text: str, found: Found) -> None:
+    """ "Associated Press writers Jane Doe in London and John Roe": the agency is a credit, the
+    people are reporters of the text."""
+    prefix = _WRITER_PREFIX.match(text)
+    if prefix:
+        if prefix.group("org") and agency(prefix.group("org")):
+            found.credit(prefix.group("org"))
+        text = text[prefix.end() :]
+    _names(text, found)
 
 
 def _credit_labels(line: str, found: Found) -> None:
@@ -539,6 +572,20 @@ def _masthead(line: str) -> str | None:
     if all(k in SECTION_WORDS or k == "news" or k == "the" for k in keys):
         return None  # "World News", "Top News": a section
     return text
+
+
+def _footer_agency(lines: Sequence[str]) -> str | None:
+    """An agency a copyright line below the story names ("Copyright 2025 The Associated Press"):
+    the text is that agency's copy."""
+    for line in lines:
+        match = _COPYRIGHT.search(line)
+        if (
+            match
+            and "/" not in line
+            and (name := agency(_org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))))
+        ):
+            return name
+    return None
 
 
 def _footer_owner(lines: Sequence[str]) -> str | None:
@@ -619,8 +666,11 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
             if name and not agency(name) and not _aggregator_in(name):
                 text_outlet = name
                 break
+    footer = _footer(lines, cleaned)
     if text_outlet is None:
-        text_outlet = _footer_owner(_footer(lines, cleaned))
+        text_outlet = _footer_owner(footer)
+    if wire := _footer_agency(footer):
+        found.credit(wire)
 
     outlet: str | None = None
     outlet_source: AttributionSource | None = None

@@ -149,6 +149,17 @@ def test_reporting_credit_names_the_reporters_not_the_editors() -> None:
     assert not any("Reporting" in p.text for p in a.paragraphs)  # dropped as furniture
 
 
+def test_contributors_line_names_reporters_and_their_agency() -> None:
+    line = "Associated Press writers Lena Holt in Bergen and Omar Sy contributed to this report."
+    a = art(STORY + "\n" + line + "\n")
+    assert a.byline == ("Lena Holt", "Omar Sy") and a.credits == ("AP",)
+
+
+def test_agency_copyright_below_the_story_credits_the_agency_not_an_outlet() -> None:
+    a = art(STORY + "\nCopyright 2025 The Associated Press. All rights reserved.\n")
+    assert a.credits == ("AP",) and a.outlet is None
+
+
 def test_story_sentence_starting_with_by_is_not_a_byline() -> None:
     text = STORY + "\nBy Tuesday evening most ferries were running again, the operator said.\n"
     assert art(text).byline == ()
@@ -175,6 +186,8 @@ def test_html_author_is_the_byline_when_the_text_has_none() -> None:
         ("The operator's chief executive told AFP the fares would stay low.", ("AFP",)),
         ("This story was first published in German by Rhein Kurier and is used here.", ("Rhein Kurier",)),
         ("The pier will reopen in May, a spokesman said. (with AFP)", ("AFP",)),
+        ("(With inputs from PTI)", ("PTI",)),
+        ("Source: Reuters", ("Reuters",)),
     ],
 )
 def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
@@ -191,6 +204,7 @@ def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
         "The new fares were agreed, according to PA officials in Harrisburg.",
         "Mandatory Credit: Photo by Jane Doe/Shutterstock",
         "The pier at dawn on Sunday. (Credit: Jane Doe)",
+        "Source: Ministry of Transport",
     ],
 )
 def test_lines_that_credit_nobody(line: str) -> None:
