@@ -196,17 +196,25 @@ def find_copies(
         found, count, total, i = best[j]
         later, earlier = ordered[j], ordered[i]
         name = Path(earlier.path).name
+        if earlier.outlet:
+            name += f" ({earlier.outlet})"
         later_size = sum(map(len, _sentence_keys(later)))
         whose = "its" if later_size <= sum(map(len, _sentence_keys(earlier))) else f"{name}'s"
-        problems.append(
-            Problem(
-                later.path,
-                "duplicate",
-                f"near-copy of {name}: {count} of {whose} {total} sentences ({found:.0%} of the text) "
-                "are there nearly word for word",
-            )
-        )
+        shared = f"{count} of {whose} {total} sentences ({found:.0%} of the text)"
+        if is_exact_copy(later, earlier):
+            message = f"exact copy of {name}: {shared} are there word for word, nothing added or changed"
+            problems.append(Problem(later.path, "duplicate", message))
+        else:
+            message = f"wire copy of {name}, lightly edited: {shared} are there nearly word for word"
+            problems.append(Problem(later.path, "duplicate", message, severity="info"))
     return problems
+
+
+def is_exact_copy(later: Article, earlier: Article) -> bool:
+    """Every sentence of `later` is in `earlier` word for word (case and punctuation aside): a copy
+    that adds and changes nothing, as opposed to a wire story an outlet edited."""
+    keys = _sentence_keys(later)
+    return bool(keys) and set(keys) <= set(_sentence_keys(earlier))
 
 
 # --- off-topic -----------------------------------------------------------------------------------

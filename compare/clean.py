@@ -101,6 +101,21 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
         "By Jane Doe, Chief Reporter",
     ),
+    # Wire-copy credit lines at a story's foot: who reported, wrote and edited it.
+    _rule(
+        "reporting-credit",
+        r"^\(?(additional |further )?(reporting|writing|editing|compiled|produced) by\b[^.!?]{0,150}\)?\.?$",
+        "(Reporting by Jane Doe in Oslo; Editing by John Roe)",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
+    # "Jane Doe, Transport Correspondent": a name and the writer's job on a line of its own.
+    _rule(
+        "byline-role",
+        r"^[\w'’.-]+( [\w'’.-]+){1,3}\s*[,|]\s*[\w ]{0,40}\b(correspondent|reporter|editor|desk|"
+        r"writer|staff|columnist|contributor)s?\b[\w ]{0,20}$",
+        "Jane Doe, Transport Correspondent",
+        max_words=10,
+    ),
     _rule(
         "timestamp",
         r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
@@ -183,6 +198,10 @@ class Cleaned:
     paragraphs: tuple[str, ...]
     dropped: tuple[Dropped, ...]
     published: str | None = None  # a date a scraper glued onto the first line
+    # Every line above the first story paragraph except the title, as it was (kept or dropped):
+    # the masthead zone where a page names its site, section and byline. compare.attribution
+    # reads what these lines say before they are dropped as furniture.
+    header: tuple[str, ...] = ()
 
 
 def classify(text: str) -> Label:
@@ -277,6 +296,9 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         paragraphs=tuple(kept),
         dropped=tuple(dropped),
         published=published,
+        header=tuple(
+            line.text for i, line in enumerate(lines[:first_story]) if not found_title or i != found_title[0]
+        ),
     )
 
 

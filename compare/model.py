@@ -25,6 +25,22 @@ class Source:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    # Where each metadata key came from ("front-matter", "sources.yaml", "html"), so that a stated
+    # outlet can be told from a detected one; and the author an HTML page's metadata names.
+    origin: tuple[tuple[str, str], ...] = ()
+    author: str | None = None
+
+
+AttributionSource = Literal["front-matter", "sources.yaml", "html", "text"]
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Another article of the run this one copies passages from, and the share of its story
+    sentences that are copied (near-verbatim or lightly edited)."""
+
+    article: str
+    share: float
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,13 @@ class Article:
     published: str | None
     paragraphs: tuple[Paragraph, ...]
     dropped: tuple[Dropped, ...]
+    # Attribution (issue 10), all additive with empty defaults: who carries the page, who wrote
+    # it, whose reporting it credits, and which other articles of the run it copies.
+    via: str | None = None
+    byline: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    reuses: tuple[Reuse, ...] = ()
+    outlet_source: AttributionSource | None = None
 
     @property
     def label(self) -> str:
@@ -177,6 +200,9 @@ class Problem:
     path: str
     check: str
     message: str
+    # "info" is reported but does not fail the check (a lightly edited wire copy of another
+    # article: the usual case of a folder of news coverage, worth knowing, not an error).
+    severity: Literal["error", "info"] = "error"
 
 
 @dataclass(frozen=True)
@@ -192,4 +218,9 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that fail the check (information notes left out)."""
+        return tuple(p for p in self.problems if p.severity == "error")

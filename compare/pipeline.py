@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from compare.align import align_pair, group_paragraphs
+from compare.attribution import attribute
 from compare.claims import article_claims
 from compare.clean import clean
 from compare.embed import Embedder
@@ -20,7 +21,8 @@ from compare.limits import DEFAULT_MAX_BYTES
 from compare.link import LinkScorer
 from compare.model import Article, DiffResult, Fact, MatrixResult, Source
 from compare.read import read_sources
-from compare.segment import make_paragraphs
+from compare.reuse import with_reuses
+from compare.segment import make_paragraphs, split_lines
 
 # Called as progress(step, done, total) while a long job runs; the CLI draws a progress bar
 # from it, the library never prints.
@@ -36,15 +38,20 @@ def build_article(source: Source) -> Article:
     cleaned = clean(source.text, title=source.title)
     if not cleaned.paragraphs:
         raise CompareError(source.path, "no story text found (only page furniture or headings)")
+    credit = attribute(source, cleaned, [line.text for line in split_lines(source.text)])
     return Article(
         id=source.id,
         path=source.path,
-        outlet=source.outlet,
+        outlet=credit.outlet,
         title=cleaned.title or source.title,
         url=source.url,
-        published=source.published or cleaned.published,
+        published=credit.published,
         paragraphs=make_paragraphs(list(cleaned.paragraphs)),
         dropped=cleaned.dropped,
+        via=credit.via,
+        byline=credit.byline,
+        credits=credit.credits,
+        outlet_source=credit.outlet_source,
     )
 
 
@@ -58,7 +65,7 @@ def load_articles(
         articles.append(build_article(source))
         progress("reading", i + 1, len(sources))
     _check_unique_ids(articles)
-    return tuple(sorted(articles, key=lambda a: a.id))
+    return with_reuses(sorted(articles, key=lambda a: a.id))
 
 
 def _check_unique_ids(articles: Sequence[Article]) -> None:
@@ -99,6 +106,7 @@ def diff(a: Article, b: Article, *, embedder: Embedder | None = None) -> DiffRes
     """Paragraph alignment of two articles, and the facts over the two."""
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
+    a, b = with_reuses((a, b))
     facts, linked = find_facts((a, b), embedder=embedder)
     pairs, only_a, only_b = align_pair(linked, a, b, facts)
     return DiffResult(a, b, pairs, only_a, only_b, facts)

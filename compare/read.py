@@ -243,13 +243,18 @@ def read_source(
         raise CompareError(path, "empty file, no article text")
     text = decode(data, path)
     meta: dict[str, str] = {}
+    origin: dict[str, str] = {}  # which layer gave each key: the last one wins
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
         text, meta = _html_to_text(text, path)
+        origin.update(dict.fromkeys(meta, "html"))
     text = normalise_text(text)
     front, text = split_front_matter(text, path)
     meta.update(front)
+    origin.update(dict.fromkeys(front, "front-matter"))
     if sources and path != "-":
-        meta.update({k: v for k, v in sources.get(Path(path).name, {}).items()})
+        listed = dict(sources.get(Path(path).name, {}))
+        meta.update(listed)
+        origin.update(dict.fromkeys(listed, "sources.yaml"))
     meta = {k: clean for k, v in meta.items() if (clean := metadata_value(v))}
     if not text.strip():
         raise CompareError(path, "no article text (only whitespace or front matter)")
@@ -261,6 +266,8 @@ def read_source(
         title=meta.get("title"),
         url=meta.get("url"),
         published=meta.get("published"),
+        origin=tuple(sorted((k, origin[k]) for k in meta if k in origin and k in METADATA_KEYS)),
+        author=meta.get("author"),
     )
 
 
@@ -304,6 +311,8 @@ def _html_to_text(html: str, where: str) -> tuple[str, dict[str, str]]:
             meta[key] = str(data[field])
     if data.get("sitename"):
         meta["outlet"] = str(data["sitename"])
+    if data.get("author"):
+        meta["author"] = str(data["author"])  # read by compare.attribution as the byline
     return text, meta
 
 

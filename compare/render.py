@@ -22,6 +22,11 @@ def _article_json(article: Article) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "published": article.published,
+        "via": article.via,
+        "byline": list(article.byline),
+        "credits": list(article.credits),
+        "reuses": [{"article": r.article, "share": r.share} for r in article.reuses],
+        "attribution": {"outlet": article.outlet_source},
         "paragraphs": [{"index": p.index, "text": p.text} for p in article.paragraphs],
         "dropped": [{"text": d.text, "reason": d.reason} for d in article.dropped],
     }
@@ -98,9 +103,123 @@ def check_json(result: CheckResult) -> str:
         {
             "schema": "compare.check/1",
             "ok": result.ok,
-            "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+            "problems": [
+                {"path": p.path, "check": p.check, "message": p.message, "severity": p.severity}
+                for p in result.problems
+            ],
         }
     )
+
+
+# --- outlet names as column headers, and the sources section --------------------------------
+
+# A column header is at most this many characters: outlet names longer than this are shortened
+# ("International Business Times" -> "IBTimes"), file stems cut at their first "_" when that stays
+# unique ("000_e0f776ad8e8d545f" -> "000"). Sixteen keeps most outlet names whole ("Lakeside
+# Herald", "The Irish Times") and five columns beside a 40-character fact label in 120 columns.
+SHORT_LABEL_CHARS = 16
+
+
+def _short_outlet(name: str) -> str:
+    """Initials of all but the last word, then the last word: "International Business Times" ->
+    "IBTimes"; down to initials only when that is still too long."""
+    if len(name) <= SHORT_LABEL_CHARS:
+        return name
+    words = [w for w in re.split(r"\s+", name) if w.lower() not in ("the", "of", "and", "&")] or [name]
+    short = "".join(w[0].upper() for w in words[:-1]) + words[-1]
+    if len(short) <= SHORT_LABEL_CHARS:
+        return short
+    return "".join(w[0].upper() for w in words)
+
+
+def _short_stem(stem: str, stems: list[str]) -> str:
+    if len(stem) <= SHORT_LABEL_CHARS:
+        return stem
+    head = re.split(r"[_\-. ]", stem, maxsplit=1)[0]
+    if head and sum(1 for s in stems if re.split(r"[_\-. ]", s, maxsplit=1)[0] == head) == 1:
+        return head
+    return stem
+
+
+def short_labels(articles: tuple[Article, ...] | list[Article]) -> dict[str, str]:
+    """Article id -> a short unique column header: the outlet's short name where the outlet is
+    known, else the file stem; a second article of one outlet gets " 2", a third " 3"."""
+    stems = [a.id for a in articles]
+    labels: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for article in articles:
+        base = _short_outlet(article.outlet) if article.outlet else _short_stem(article.id, stems)
+        label = printable(base)
+        used[label] = used.get(label, 0) + 1
+        if used[label] > 1:
+            label = f"{label} {used[label]}"
+        labels[article.id] = label
+    return labels
+
+
+SOURCE_FIELDS = ("column", "article", "outlet", "via", "byline", "credits", "published", "reuses")
+
+
+def source_rows(articles: tuple[Article, ...] | list[Article]) -> list[dict[str, str]]:
+    """One row of plain strings per article for the sources section of every format: who
+    published, carried, wrote and supplied it, and which articles of the run it copies."""
+    labels = short_labels(articles)
+    rows = []
+    for a in articles:
+        outlet = a.outlet or ""
+        if a.outlet and a.outlet_source and a.outlet_source != "text":
+            outlet += f" ({a.outlet_source})"
+        rows.append(
+            {
+                "column": labels[a.id],
+                "article": a.id,
+                "outlet": outlet,
+                "via": a.via or "",
+                "byline": ", ".join(a.byline),
+                "credits": ", ".join(a.credits),
+                "published": a.published or "",
+                "reuses": ", ".join(f"{labels.get(r.article, r.article)} ({r.share:.0%})" for r in a.reuses),
+            }
+        )
+    return rows
+
+
+def sources_renderable(articles: tuple[Article, ...] | list[Article], width: int) -> Any:
+    """The sources section as a rich table (terminal)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    # The article ids are in the key above the table; the terminal leaves them out here.
+    fields = [f for f in SOURCE_FIELDS if f != "article"]
+    table = Table.grid(padding=(0, 2))
+    for name in fields:
+        wraps = name in ("outlet", "byline", "credits", "reuses")
+        table.add_column(name, overflow="fold", no_wrap=not wraps, max_width=max(12, width // 4))
+    table.add_row(*(Text(name, style="bold") for name in fields))
+    for row in source_rows(articles):
+        table.add_row(*(Text(printable(row[name])) for name in fields))
+    return table
+
+
+def sources_markdown(articles: tuple[Article, ...] | list[Article]) -> list[str]:
+    """The sources section as Markdown lines."""
+    lines = ["## Sources", "", "| " + " | ".join(SOURCE_FIELDS) + " |", "|" + "---|" * len(SOURCE_FIELDS)]
+    for row in source_rows(articles):
+        lines.append("| " + " | ".join(md(row[name]) for name in SOURCE_FIELDS) + " |")
+    return lines
+
+
+def sources_html(articles: tuple[Article, ...] | list[Article]) -> str:
+    """The sources section as an HTML table (every value escaped)."""
+    from html import escape
+
+    head = "".join(f"<th>{name}</th>" for name in SOURCE_FIELDS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(printable(row[name]))}</td>" for name in SOURCE_FIELDS) + "</tr>"
+        for row in source_rows(articles)
+    )
+    table = f"<table class=sources><thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody></table>"
+    return f"<h2>Sources</h2>\n{table}"
 
 
 # --- terminal ------------------------------------------------------------------------------
@@ -145,14 +264,14 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
     from rich.text import Text
 
     articles = result.articles
-    keys = column_keys(articles)
-    cell_width = max(2, max((len(k) for k in keys), default=1))
-    label_width = max(20, width - 10 - len(articles) * (cell_width + 3))
+    labels = short_labels(articles)
+    keys = [labels[a.id] for a in articles]
+    label_width = max(20, width - 10 - sum(max(2, len(k)) + 3 for k in keys))
     table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
     table.add_column("fact", no_wrap=True, max_width=6, style="dim")
     table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=label_width)
     for key in keys:
-        table.add_column(key, justify="center", no_wrap=True, min_width=cell_width)
+        table.add_column(key, justify="center", no_wrap=True, min_width=max(2, len(key)))
     band = None
     for fact in result.facts:
         present = len(fact.present)
@@ -167,10 +286,10 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
     key_table = Table.grid(padding=(0, 1))
-    key_table.add_column(style="bold")
+    key_table.add_column(style="bold", no_wrap=True, min_width=max((len(k) for k in keys), default=1))
     key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
     for key, article in zip(keys, articles, strict=True):
-        name = Text(printable(article.label))
+        name = Text(printable(article.id))
         if article.title:
             name.append(f"  {printable(article.title)}", style="dim")
         key_table.add_row(key, name)
@@ -179,7 +298,7 @@ def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
         f"{_count(len(result.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
-    return [table, legend, key_table, summary]
+    return [table, legend, key_table, sources_renderable(articles, width), summary]
 
 
 def _count(n: int, noun: str) -> str:
@@ -213,7 +332,8 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     from rich.text import Text
 
     a, b = result.a, result.b
-    label_a, label_b = printable(a.label), printable(b.label)
+    labels = short_labels([a, b])
+    label_a, label_b = labels[a.id], labels[b.id]
     paragraphs_a = {p.index: p.text for p in a.paragraphs}
     paragraphs_b = {p.index: p.text for p in b.paragraphs}
     out: list[Any] = []
@@ -248,6 +368,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
             line.append(texts[i])
             out.append(line)
     out.extend(_diff_fact_lines(result))
+    out.append(sources_renderable([a, b], width))
     return out
 
 
@@ -310,10 +431,12 @@ def _check_summary(result: CheckResult) -> str:
         lock_note = f"the fact matrix matches {result.lock}"
     else:
         lock_note = "no lock file (compare check DIR --update writes one)"
+    notes = len(result.problems) - len(result.errors)
+    note = f"; {notes} note{'s' if notes != 1 else ''} for information" if notes else ""
     if result.ok:
-        return f"all checks passed: {files}; {lock_note}"
-    count = len(result.problems)
-    return f"{count} problem{'s' if count != 1 else ''} in {files}; {lock_note}"
+        return f"all checks passed: {files}; {lock_note}{note}"
+    count = len(result.errors)
+    return f"{count} problem{'s' if count != 1 else ''} in {files}; {lock_note}{note}"
 
 
 # What to do about a failed lock check: {command} is `compare check DIR --update`.
@@ -327,16 +450,21 @@ def check_renderables(result: CheckResult) -> list[Any]:
     from rich.text import Text
 
     head = _check_summary(result)
-    if result.ok:
+    if result.ok and not result.problems:
         return [Text(f"✓ {head}", style="bold green")]
-    out: list[Any] = [Text(f"✗ {head}", style="bold red")]
+    out: list[Any] = [
+        Text(f"✓ {head}", style="bold green") if result.ok else Text(f"✗ {head}", style="bold red")
+    ]
     last = None
     for p in result.problems:
         if p.path != last:
             out.append(Text(_check_name(result, p.path), style="bold"))
             last = p.path
         line = Text("  ")
-        line.append(f"{p.check:<9} ", style="yellow")
+        if p.severity == "info":
+            line.append(f"{'note':<9} ", style="cyan")
+        else:
+            line.append(f"{p.check:<9} ", style="yellow")
         line.append(printable(p.message))
         out.append(line)
     if _check_lock_failed(result):
@@ -369,7 +497,8 @@ def md(text: str | None) -> str:
 
 
 def matrix_markdown(result: MatrixResult) -> str:
-    keys = column_keys(result.articles)
+    labels = short_labels(result.articles)
+    keys = [md(labels[a.id]) for a in result.articles]
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
     lines.append("|---|---|---|" + "---|" * len(keys))
@@ -380,6 +509,7 @@ def matrix_markdown(result: MatrixResult) -> str:
     lines += ["| column | article | outlet | title |", "|---|---|---|---|"]
     for key, a in zip(keys, result.articles, strict=True):
         lines.append(f"| {key} | {md(a.id)} | {md(a.outlet)} | {md(a.title)} |")
+    lines += ["", *sources_markdown(result.articles)]
     return "\n".join(lines) + "\n"
 
 
@@ -387,8 +517,9 @@ def diff_markdown(result: DiffResult) -> str:
     a, b = result.a, result.b
     pa = {p.index: p.text for p in a.paragraphs}
     pb = {p.index: p.text for p in b.paragraphs}
+    labels = short_labels([a, b])
     lines = [
-        f"# {md(a.label)} vs {md(b.label)}",
+        f"# {md(labels[a.id])} vs {md(labels[b.id])}",
         "",
         "## Aligned paragraphs",
         "",
@@ -411,13 +542,15 @@ def diff_markdown(result: DiffResult) -> str:
     conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
     lines += ["", "## Conflicting figures", ""]
     lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
+    lines += ["", *sources_markdown([a, b])]
     return "\n".join(lines) + "\n"
 
 
 # What each check means, for the report's footnote.
 _CHECK_MEANING = {
     "readable": "the file is text with a story in it (not empty, binary or page furniture only)",
-    "duplicate": "the file is a copy or near-copy of another article in the folder",
+    "duplicate": "the file is an exact copy of another article in the folder (a lightly edited wire "
+    "copy is a note, not a failure)",
     "off-topic": "the file seems to be about another event than the rest of the folder",
     "lock": "the fact matrix differs from the lock file",
 }
@@ -436,19 +569,20 @@ def check_markdown(result: CheckResult) -> str:
     head = _check_summary(result)
     title = f"compare check: {result.directory}" if result.directory else "compare check"
     lines = [f"## {_check_md(title)}", ""]
-    if result.ok:
+    if result.ok and not result.problems:
         lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
         return "\n".join(lines) + "\n"
     lines += [
-        f"❌ {_check_md(head[0].upper() + head[1:])}.",
+        f"{'✅' if result.ok else '❌'} {_check_md(head[0].upper() + head[1:])}.",
         "",
         "| file | check | problem |",
         "|---|---|---|",
     ]
     for p in result.problems:
-        cells = (_check_name(result, p.path), p.check, p.message)
+        check = "note" if p.severity == "info" else p.check
+        cells = (_check_name(result, p.path), check, p.message)
         lines.append("| " + " | ".join(_check_md(c) for c in cells) + " |")
-    failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.problems)]
+    failed = [c for c in _CHECK_MEANING if any(p.check == c for p in result.errors)]
     lines += [""] + [f"- **{c}**: {_CHECK_MEANING[c]}" for c in failed]
     if _check_lock_failed(result):
         folder = printable(result.directory or "DIR")
@@ -464,9 +598,13 @@ def matrix_csv(result: MatrixResult) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["fact", "kind", "label", "speaker", *[_csv_safe(printable(a.id)) for a in result.articles]]
-    )
+    labels = short_labels(result.articles)
+    writer.writerow(["fact", "kind", "label", "speaker", *[_csv_safe(labels[a.id]) for a in result.articles]])
+    # The sources section: rows of kind "source", one per field, before the facts (a CSV file
+    # holds one table; filter on kind to keep only facts).
+    rows = source_rows(result.articles)
+    for name in SOURCE_FIELDS[1:]:
+        writer.writerow(["", "source", name, "", *[_csv_safe(printable(row[name])) for row in rows]])
     for fact in result.facts:
         writer.writerow(
             [
@@ -493,7 +631,8 @@ def matrix_html(result: MatrixResult) -> str:
     def escape(text: str, quote: bool = True) -> str:
         return html_escape(printable(text), quote=quote)
 
-    keys = column_keys(result.articles)
+    labels = short_labels(result.articles)
+    keys = [labels[a.id] for a in result.articles]
     head = "".join(
         f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>'
         for k, a in zip(keys, result.articles, strict=True)
@@ -546,6 +685,7 @@ span.conflict {{ color: #cf222e; }} span.absent {{ color: #aaa; }}
 <h2>Articles</h2>
 <table><thead><tr><th>column</th><th>article</th><th>outlet</th><th>title</th></tr></thead>
 <tbody>{key_rows}</tbody></table>
+{sources_html(result.articles)}
 </body>
 </html>
 """

@@ -112,6 +112,7 @@ def test_lightly_edited_copy_is_found_and_the_later_file_named() -> None:
     (problem,) = find_copies([copy, original])
     assert problem.path == "002_outlet.txt" and problem.check == "duplicate"
     assert "001_wire.txt" in problem.message
+    assert problem.severity == "info"  # a wire copy an outlet edited: a note, not a failure
 
 
 def test_two_outlets_quoting_the_same_sentence_are_not_copies() -> None:
@@ -126,6 +127,7 @@ def test_a_copy_of_a_part_of_a_longer_article_counts() -> None:
     part = article("b.txt", "\n\n".join(STORY_A.split("\n\n")[:3]))
     (problem,) = find_copies([long, part])
     assert problem.path == "b.txt" and "a.txt" in problem.message
+    assert problem.severity == "error"  # nothing added or changed: an exact copy of a part
 
 
 def test_copy_share_threshold_separates_event_articles_from_copies() -> None:

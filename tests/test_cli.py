@@ -113,12 +113,19 @@ def test_matrix_markdown_has_a_row_per_fact_and_the_key() -> None:
         assert render.md(article["id"]) in out  # ids are escaped: "_" would be emphasis
 
 
-def test_matrix_csv_has_a_header_and_one_record_per_fact() -> None:
+def test_matrix_csv_has_a_header_the_sources_and_one_record_per_fact() -> None:
     doc = matrix_doc()
     out = invoke("matrix", "seeds", "--format", "csv")
     records = list(csv.reader(io.StringIO(out)))
     ids = [a["id"] for a in doc["articles"]]
-    assert records[0] == ["fact", "kind", "label", "speaker", *ids]
+    # columns are headed by short outlet names (the stem where the outlet is unknown) ...
+    assert records[0][:4] == ["fact", "kind", "label", "speaker"] and len(records[0]) == 4 + len(ids)
+    assert "IBTimes" in records[0]
+    # ... then the sources section as rows of kind "source", the article ids first
+    sources = [r for r in records[1:] if r[1] == "source"]
+    assert [r[2] for r in sources] == ["article", "outlet", "via", "byline", "credits", "published", "reuses"]
+    assert sources[0][4:] == ids
+    records = [records[0]] + [r for r in records[1:] if r[1] != "source"]
     assert [r[0] for r in records[1:]] == [f["id"] for f in doc["facts"]]
     for record, fact in zip(records[1:], doc["facts"], strict=True):
         assert record[1] == fact["kind"]
@@ -147,8 +154,9 @@ def test_diff_table_shows_pairs_only_and_facts() -> None:
     doc = json.loads(invoke("diff", A, B, "--format", "json"))
     out = invoke("diff", A, B, "--format", "table", "--no-color", "--width", "120")
     assert f"{len(doc['pairs'])} aligned paragraph pairs" in out
-    assert f"only in A (001_5300f62ee2d25633): {len(doc['only']['a'])} paragraphs" in out
-    assert f"only in B (003_e9b744251f762ee8): {len(doc['only']['b'])} paragraphs" in out
+    # sides are named by short outlet names (the stem's head where the text names no outlet)
+    assert f"only in A (IBTimes): {len(doc['only']['a'])} paragraphs" in out
+    assert f"only in B (003): {len(doc['only']['b'])} paragraphs" in out
     assert "facts only in A:" in out and "facts only in B:" in out
 
 

@@ -294,7 +294,7 @@ def test_folder_with_one_article_gives_a_one_column_matrix(cli: Callable[..., Ru
     assert doc["groups"] == []
     table = cli("matrix", folder, "--no-color", "--width", "100").out
     header = next(line for line in table.splitlines() if "fact" in line and "what" in line)
-    assert [cell.strip() for cell in header.strip("┃│ ").split("┃")][-1] == "A"
+    assert [cell.strip() for cell in header.strip("┃│ ").split("┃")][-1] == "IBTimes"  # its outlet, short
     assert f"{len(doc['facts'])} facts across 1 article;" in table
 
 
@@ -644,8 +644,10 @@ def test_csv_cells_that_start_like_formulas_are_prefixed(cli: Callable[..., Run]
     records = list(csv.reader(io.StringIO(cli("matrix", folder, "--format", "csv").out)))
     cells = [cell for record in records for cell in record]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    assert records[0][4:] == ["'+2", "'-3", "'=1", "'@4"]
-    labels = {record[2][:2] for record in records[1:]}
+    assert records[0][4:] == ["'+2", "IBTimes", "'=1", "IBTimes 2"]  # outlet names where known
+    (ids,) = [r for r in records[1:] if r[1:3] == ["source", "article"]]
+    assert ids[4:] == ["'+2", "'-3", "'=1", "'@4"]
+    labels = {record[2][:2] for record in records[1:] if record[1] != "source"}
     assert {"'=", "'+", "'-", "'@"} <= labels
 
 

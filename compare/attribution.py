@@ -1,0 +1,719 @@
+"""attribution: who publishes, carries, wrote and supplied an article, and when it was published.
+
+Sources, in order of trust (the first that says something wins for the outlet and the date):
+front matter and `sources.yaml` (what the user stated), the HTML page's metadata (trafilatura's
+site name, author and date), then the text itself: the masthead lines above the story that the
+cleaner drops as furniture, byline lines, credit lines and date lines.
+
+Nothing is guessed. Every rule looks for a form in which a page names itself or its sources
+("By NAME", "(Credit: X)", "KYIV (Reuters) -"), and the tables below hold general knowledge (the
+world's news agencies, the aggregators that carry other outlets' pages, the words newspapers are
+named with), never a name taken from one article. When no rule fires, the field stays empty and the
+file stem remains the article's label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from compare.clean import Cleaned, classify
+from compare.model import AttributionSource, Source
+from compare.segment import ends_sentence
+
+# --- tables of general knowledge -----------------------------------------------------------------
+
+# News agencies of the world: spellings (compared through `fold`) -> the short name shown. A credit
+# naming one is kept in this short form so that "The Associated Press" and "AP" are one credit.
+# Sources: the agencies' own names; the list of members of the European Alliance of News Agencies,
+# the OANA (Asia-Pacific) members and the large national agencies elsewhere.
+_AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "AP": ("ap", "associated press", "the associated press", "ap news"),
+    "AFP": ("afp", "agence france presse", "agence france-presse", "afp news"),
+    "Reuters": ("reuters", "thomson reuters"),
+    "Bloomberg": ("bloomberg", "bloomberg news"),
+    "dpa": ("dpa", "deutsche presse agentur", "deutsche presse-agentur"),
+    "EFE": ("efe", "agencia efe"),
+    "Europa Press": ("europa press",),
+    "ANSA": ("ansa",),
+    "AGI": ("agi", "agenzia giornalistica italia"),
+    "Lusa": ("lusa",),
+    "ANP": ("anp",),
+    "Belga": ("belga",),
+    "APA": ("apa", "austria presse agentur"),
+    "Keystone-SDA": ("keystone sda", "sda"),
+    "PA Media": ("pa media", "press association", "pa"),
+    "Ritzau": ("ritzau",),
+    "TT": ("tt", "tidningarnas telegrambyra"),
+    "NTB": ("ntb", "norsk telegrambyra"),
+    "STT": ("stt",),
+    "PAP": ("pap", "polish press agency", "polska agencja prasowa"),
+    "CTK": ("ctk", "czech news agency"),
+    "MTI": ("mti",),
+    "Agerpres": ("agerpres",),
+    "BTA": ("bta",),
+    "HINA": ("hina",),
+    "Tanjug": ("tanjug",),
+    "ANA-MPA": ("ana mpa", "athens news agency"),
+    "Anadolu": ("anadolu", "anadolu agency", "aa"),
+    "UNIAN": ("unian",),
+    "Ukrinform": ("ukrinform",),
+    "Interfax": ("interfax", "interfax ukraine"),
+    "TASS": ("tass",),
+    "RIA Novosti": ("ria novosti", "ria"),
+    "Xinhua": ("xinhua", "xinhua news agency"),
+    "Kyodo": ("kyodo", "kyodo news"),
+    "Jiji": ("jiji", "jiji press"),
+    "Yonhap": ("yonhap", "yonhap news agency"),
+    "PTI": ("pti", "press trust of india"),
+    "ANI": ("ani", "asian news international"),
+    "IANS": ("ians",),
+    "AAP": ("aap", "australian associated press"),
+    "The Canadian Press": ("canadian press", "the canadian press", "cp"),
+    "UPI": ("upi", "united press international"),
+    "Bernama": ("bernama",),
+    "Antara": ("antara",),
+    "CNA": ("central news agency",),
+    "IRNA": ("irna",),
+    "WAFA": ("wafa",),
+    "MENA": ("mena", "middle east news agency"),
+    "KUNA": ("kuna",),
+    "WAM": ("wam",),
+    "SPA": ("saudi press agency",),
+    "QNA": ("qna",),
+    "APS": ("algerie presse service",),
+    "MAP": ("maghreb arabe presse",),
+    "NAN": ("news agency of nigeria",),
+    "Prensa Latina": ("prensa latina",),
+    "Notimex": ("notimex",),
+    "Telam": ("telam",),
+    "Agencia Brasil": ("agencia brasil",),
+}
+
+# Aggregators and reading apps that carry other outlets' pages: a page of theirs is `via` them.
+# Spellings (folded) -> the name shown. Source: the widely used news apps and portals that
+# republish publishers' articles in full.
+_AGGREGATOR_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "inkl": ("inkl",),
+    "Yahoo News": ("yahoo news", "yahoo", "yahoo finance"),
+    "MSN": ("msn", "msn news"),
+    "Google News": ("google news",),
+    "Apple News": ("apple news",),
+    "Flipboard": ("flipboard",),
+    "NewsBreak": ("newsbreak", "news break"),
+    "SmartNews": ("smartnews",),
+    "PressReader": ("pressreader",),
+    "NewsNow": ("newsnow",),
+    "Ground News": ("ground news",),
+    "Head Topics": ("head topics",),
+}
+
+# Words newspapers, broadcasters and news sites are named with: a short title-case line above the
+# story holding one of them is the page's masthead ("The Daily Courier", "Nordic Business Times").
+MASTHEAD_WORDS = frozenset(
+    """times post news herald tribune journal gazette guardian telegraph chronicle express mail
+    mirror observer independent courier dispatch examiner inquirer globe daily weekly press
+    register sentinel argus advertiser tv radio broadcasting broadcaster television zeitung
+    nachrichten presse""".split()
+)
+# Left out on purpose: newspaper words that end ordinary headlines ("Prices Hit Record", "Bridge
+# Reopens Today", "A Rising Star", "New Safety Standard", "Court Review"): record, today, star,
+# standard, review, leader, echo, monitor, insider.
+# ... but not a section label made of generic words and "News" ("World News", "Latest News").
+SECTION_WORDS = frozenset(
+    """world latest breaking top local national international business sport sports politics live
+    home more your our all other related trending daily morning evening weekend today opinion
+    health science tech technology culture entertainment video videos finance markets economy
+    us uk europe asia africa americas good bad big fake real more first last""".split()
+)
+# A masthead is a name, not a sentence: at most this many words ("The Sydney Morning Herald").
+MAX_MASTHEAD_WORDS = 5
+# Web-address mastheads ("Example.com", "News.NET"): the name part and a top-level domain.
+_DOMAIN_MASTHEAD = re.compile(
+    r"^[A-Za-z][\w-]{1,40}\.(com|net|org|info|news|co\.uk|ua|de|fr|it|es|eu|ru|pl)$", re.I
+)
+
+# Lines a page opens with that say what the writer's job is ("Jane Doe, Foreign Desk").
+ROLE_WORDS = frozenset(
+    """correspondent reporter editor writer desk staff contributor columnist chief bureau
+    journalist analyst producer presenter anchor photographer""".split()
+)
+# Lower-case words inside a person's name ("Ursula von der Leyen", "Ana de Armas").
+NAME_PARTICLES = frozenset("de da das do dos di du del della der den van von la le al bin ibn ben y".split())
+# A person's name has this many words (given names and surnames, particles included).
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
+# Words that make a capitalised phrase something other than a person ("Foreign Desk", "News").
+NOT_NAME_WORDS = (
+    MASTHEAD_WORDS
+    | ROLE_WORDS
+    | frozenset(
+        """january february march april may june july august september october november december
+        monday tuesday wednesday thursday friday saturday sunday published updated agency agencies
+        staff wire wires the and with by""".split()
+    )
+)
+# Trailing words after an agency's name that still mean the agency ("AFP News", "Reuters Staff").
+_AGENCY_SUFFIX = re.compile(r"\s+(news|staff|wire|wires|reporters?|journalists?|agency)$")
+# An aggregator's name in the page's furniture marks the page as theirs, unless the line only asks
+# the reader to follow the outlet there ("Follow us on Google News").
+_FOLLOW_PROMPT = re.compile(r"\b(follow|find|add|join|read) us\b|\bpreferred source\b|\bfollow\b", re.I)
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for m in names.split()
+}
+
+# --- name matching -------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+# An organisation's or person's name as a text names it: capitalised words, with "of", "and", "&"
+# inside ("Voice of America", "Censor.NET"). It never runs past punctuation other than . & ' -.
+_ORG_WORD = rf"[{_UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Censor.NET", not "Ltd."
+ORG = rf"(?:[Tt]he\s+)?{_ORG_WORD}(?:\s+(?:of|and|&|for|{_ORG_WORD})){{0,6}}"
+_TRAILING_CONNECTOR = re.compile(r"(\s+(of|and|&|for))+$|[.’'-]+$")
+
+
+def fold(text: str) -> str:
+    """Compare key for a name: accents dropped, lower case, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+AGENCIES: dict[str, str] = {fold(s): name for name, spellings in _AGENCY_SPELLINGS.items() for s in spellings}
+AGGREGATORS: dict[str, str] = {
+    fold(s): name for name, spellings in _AGGREGATOR_SPELLINGS.items() for s in spellings
+}
+# One pattern for every aggregator spelling, longest first ("yahoo news" before "yahoo").
+_AGGREGATOR_NAME = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(AGGREGATORS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.I,
+)
+
+
+def agency(text: str) -> str | None:
+    """The agency a name means ("The Associated Press" -> "AP"), or None."""
+    key = _AGENCY_SUFFIX.sub("", fold(text))
+    key = key[4:] if key.startswith("the ") else key
+    return AGENCIES.get(key) or AGENCIES.get(fold(text))
+
+
+def _org(text: str) -> str:
+    """A captured name without trailing connectors or dots ("UNIAN." -> "UNIAN")."""
+    text = text.strip()
+    while True:
+        trimmed = _TRAILING_CONNECTOR.sub("", text).strip()
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
+def person(text: str) -> str | None:
+    """The text as a person's name ("Jane Doe", "Ana de la Cruz"), or None when it is not one."""
+    name = " ".join(text.strip(" ,.;:|").split())
+    parts = name.split()
+    if not MIN_NAME_WORDS <= len(parts) <= MAX_NAME_WORDS:
+        return None
+    for i, word in enumerate(parts):
+        bare = word.strip(".'’-")
+        if not bare or any(c.isdigit() for c in bare) or fold(bare) in NOT_NAME_WORDS:
+            return None
+        if bare.lower() in NAME_PARTICLES and 0 < i < len(parts) - 1:
+            continue
+        if not bare[0].isupper():
+            return None
+        if bare.isupper() and len(bare) > 2:  # an acronym ("AFP"), not a name
+            return None
+    if agency(name):
+        return None
+    return name
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DATE_FORMS = (
+    re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
+    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
+    # Day first with dots is the European order; slashes are left alone (day or month first?).
+    re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TIME = (
+    r"(?:(?:[,|\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?"
+)
+# A line that is a publication date and nothing else ("Published on 16 October 2025",
+# "date: 2024-10-16", "Wed 16 Oct 2024 09.30 BST"). "Updated" dates are not publication dates.
+_DATE_LINE = re.compile(
+    rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified)\b"
+    rf"\s*(?:on|:)?\s*)?{_WEEKDAY}(?P<date>[\w .,-]{{6,30}}?){_TIME}\s*$",
+    re.I,
+)
+
+
+_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\b", re.I)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date (day, month and year) in the text as YYYY-MM-DD, or None."""
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = MONTHS.get(parts["month"].lower()) if parts.get("month") else int(parts["mon"])
+        if month is None:
+            continue
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """The publication date a date line gives; None for other lines and for "Updated" dates."""
+    match = _DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    kind = (match.group("kind") or "").lower()
+    if kind in ("updated", "last updated", "modified"):
+        return None
+    date = parse_date(match.group("date"))
+    return date if date and fold(match.group("date")).strip() else None
+
+
+# --- credit and byline rules ---------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    """What the rules found in one article, in the order found."""
+
+    outlet: str | None = None
+    via: str | None = None
+    byline: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    published: str | None = None
+
+    def credit(self, name: str) -> None:
+        name = re.sub(r"^[Tt]he\s+", "", _org(name))  # "the Baltic Service" -> "Baltic Service"
+        if name and len(name.split()) <= MAX_NAME_WORDS + 1:
+            self.credits.append(agency(name) or name)
+
+    def author(self, name: str) -> None:
+        self.byline.append(name)
+
+
+# "(Credit: AFP)", "Credit: Jane Doe/Reuters", "(Source: dpa)": the text credits what it carries.
+# A photo's credit ("Photo: Jane Doe/Scanpix", "Photo credit: ...") is the picture's, not the text's.
+_CREDIT = re.compile(
+    r"(?:^|\()\s*(?<!photo )(?<!picture )(?<!image )credits?\s*:\s*(?P<name>[^)]{2,60})\)?\s*$", re.I
+)
+_CREDIT_PAREN = re.compile(r"\(\s*credits?\s*:\s*(?P<name>[^)]{2,60})\)", re.I)
+_PHOTO_BY = re.compile(r"\b(photo|picture|image|video)s?\b", re.I)
+_PHOTO_CREDIT = re.compile(r"\b(photo|picture|image|video|graphic)s?\s*(credit)?s?\s*:", re.I)
+# "Mandatory credit: NATO TV": broadcasters' footage and pool material.
+_MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re.I)
+# "This was reported by X with reference to Y": the formula Ukrainian and Russian outlets use in
+# English for their own reports ("повідомляє X з посиланням на Y"): X is the outlet itself, Y the
+# source it relies on.
+_WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
+# "As reported by Voice of America, ...": the text credits another outlet's reporting.
+_AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
+# "KYIV (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
+_DATELINE = re.compile(
+    rf"^[{_UPPER}][{_UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
+    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)\s*[-–—]"
+)
+# "An article first published in Russian by X", "originally published in X": a translation or a
+# republication credits the outlet that first ran the text.
+_FIRST_PUBLISHED = re.compile(
+    rf"\b(?:first|originally) (?:published|appeared)(?: in [A-Z][a-z]+)? (?:by|in|on) (?P<name>{ORG})"
+)
+# "© 2025 Daily Courier Media Ltd. All rights reserved." below the story: the site's owner names
+# itself. Above the story the same form is a photo's copyright, so only the page foot counts.
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
+)
+# Company forms and owner words after a publisher's name ("Media Ltd", "Group plc", "SA").
+_COMPANY_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|co|media|group|holdings?|publishing|"
+    r"publications|\d{4})\.?)+$",
+    re.I,
+)
+# Names a copyright line gives that are not a publisher: photo agencies and stock libraries, and
+# the words of a bare notice ("© 2025 All rights reserved").
+_NOT_PUBLISHER = re.compile(
+    r"\b(images?|photos?|pictures?|stock|shutterstock|alamy|getty|epa|all rights|rights|copyright)\b|^all$",
+    re.I,
+)
+# A footer that says the site only gathers other publishers' pages: an aggregator, not an outlet.
+_AGGREGATOR_FOOTER = re.compile(r"\b(partner publishers|summaries from|aggregat\w*|curated from)\b", re.I)
+# "(with AFP)", "(with agencies)" at a paragraph's end, and "... with Reuters." closing a short line.
+_WITH_PAREN = re.compile(rf"[(\[]\s*with (?P<name>{ORG})\s*[)\]]", re.I)
+# Agency names in running text that credit its reporting: "told Reuters", "according to AFP",
+# "Reuters reported". Only agencies count: "according to police" names no outlet.
+_AGENCY_CITED = re.compile(
+    rf"\b(?:told|according to|reported by|reports by|cited by|quoted by)\s+(?P<a>{ORG})|"
+    rf"(?P<b>{ORG})\s+(?:reported|reports|news agency reported)\b"
+)
+# "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
+_BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
+# "(With inputs from PTI)", "with additional reporting from Reuters", "with material from AFP".
+_WITH_INPUTS = re.compile(
+    r"(?i:\bwith (?:additional |further )?(?:inputs?|reporting|information|material) (?:from|by) )"
+    rf"(?P<name>{ORG})"
+)
+# "Source: AFP" on a line of its own (agencies only: "Source: Ministry of Health" is a chart's).
+_SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<name>{ORG})\s*\.?\s*$")
+# "Associated Press writer Jane Doe in London contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>[^.;]{3,160}?) contributed(?: reporting)?(?: to)?(?: this| the)? "
+    r"(?:report|story|article)\.?$"
+)
+_WRITER_PREFIX = re.compile(
+    rf"^(?:(?P<org>{ORG}) )?(?:(?i:staff) )?(?i:writers?|reporters?|correspondents?|journalists?)\s+"
+)
+# "(Reporting by Jane Doe in Oslo; Editing by John Roe)": wire copy's reporters.
+_REPORTING = re.compile(
+    r"\b(?:additional |further )?(?:reporting|writing|written|compiled)(?: and \w+)? by\s+(?P<names>[^;)]+)",
+    re.I,
+)
+# Lines this long can hold a byline or a credit label; longer ones are story paragraphs.
+MAX_BYLINE_WORDS = 16
+_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*")
+_IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
+
+
+def _names(text: str, found: Found) -> None:
+    """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title."""
+    head, credited = text, ""
+    if match := re.search(r"\s+with\s+", text):
+        head, credited = text[: match.start()], text[match.end() :]
+    for part in _SEPARATORS.split(head):
+        part = _IN_PLACE.sub("", part).strip(" .")
+        if not part:
+            continue
+        words = {fold(w) for w in part.split()}
+        if words & ROLE_WORDS:
+            break
+        if agency(part):
+            found.credit(part)
+        elif name := person(part) or _leading_person(part):
+            found.author(name)
+            if name != part:
+                break  # "Jane Doe Updated 10:32": what follows the name is not a name
+        else:
+            break
+    for part in _SEPARATORS.split(credited):
+        part = part.strip(" .()")
+        if not part:
+            continue
+        if agency(part):
+            found.credit(part)
+        elif name := person(part):
+            found.author(name)
+
+
+def _leading_person(text: str) -> str | None:
+    """The longest run of words opening the text that is a person's name."""
+    words = text.split()
+    for n in range(min(MAX_NAME_WORDS, len(words) - 1), MIN_NAME_WORDS - 1, -1):
+        if name := person(" ".join(words[:n])):
+            return name
+    return None
+
+
+def _byline_line(line: str, found: Found) -> None:
+    match = _BYLINE.match(line)
+    if match and len(line.split()) <= MAX_BYLINE_WORDS:
+        _names(match.group("rest"), found)
+
+
+def _role_line(line: str, found: Found) -> None:
+    """ "Jane Doe, Foreign Desk" / "Jane Doe | Staff Reporter": a name, then the writer's job."""
+    if len(line.split()) > MAX_BYLINE_WORDS // 2:
+        return
+    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", line, maxsplit=1)
+    if len(parts) == 2 and {fold(w) for w in parts[1].split()} & ROLE_WORDS and (name := person(parts[0])):
+        found.author(name)
+
+
+# Words a line must hold for each credit rule to be tried: a cheap test that spares the name
+# patterns (which try every capitalised word) on the many story lines that cannot match.
+_CUES_CITED = re.compile(r"\b(told|according to|reported|reports|cited|quoted)\b", re.I)
+
+
+def _credit_rules(line: str, found: Found) -> None:
+    low = line.casefold()
+    if "credit" in low:
+        _credit_labels(line, found)
+    if "reference to" in low:
+        for match in _WITH_REFERENCE.finditer(line):
+            if found.outlet is None:
+                found.outlet = _org(match.group("outlet"))
+            found.credit(match.group("source"))
+    if "reported by" in low:
+        for match in _AS_REPORTED.finditer(line):
+            found.credit(match.group("name"))
+    if "(" in line[:80] and (dateline := _DATELINE.match(line)):
+        name = dateline.group("name")
+        if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
+            found.credit(name)
+    if "with" in low:
+        for match in _WITH_PAREN.finditer(line):
+            if agency(match.group("name")) and not _ambiguous(match.group("name")):
+                found.credit(match.group("name"))
+    if _CUES_CITED.search(line):
+        for match in _AGENCY_CITED.finditer(line):
+            name = match.group("a") or match.group("b")
+            if agency(name) and not _ambiguous(name):
+                found.credit(name)
+    if "published" in low or "appeared" in low:
+        for match in _FIRST_PUBLISHED.finditer(line):
+            found.credit(match.group("name"))
+    if " by" in low:
+        for match in _REPORTING.finditer(line):
+            _names(match.group("names"), found)
+    if "with" in low and ("from" in low or " by" in low):
+        for match in _WITH_INPUTS.finditer(line):
+            found.credit(match.group("name"))
+    if "source" in low and (source := _SOURCE_LINE.match(line)) and agency(source.group("name")):
+        found.credit(source.group("name"))
+    if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
+        _contributors(contributed.group("names"), found)
+
+
+def _contributors(text: str, found: Found) -> None:
+    """ "Associated Press writers Jane Doe in London and John Roe": the agency is a credit, the
+    people are reporters of the text."""
+    prefix = _WRITER_PREFIX.match(text)
+    if prefix:
+        if prefix.group("org") and agency(prefix.group("org")):
+            found.credit(prefix.group("org"))
+        text = text[prefix.end() :]
+    _names(text, found)
+
+
+def _credit_labels(line: str, found: Found) -> None:
+    """ "Mandatory credit: X", "(Credit: X)", "Credit: X" (not a photo's credit)."""
+    for match in _MANDATORY.finditer(line):
+        name = match.group("name")
+        if "/" not in name and not _PHOTO_BY.search(name):  # "Mandatory credit: Photo by X/Y"
+            found.credit(name)
+    if not _PHOTO_CREDIT.search(line):
+        for match in _CREDIT_PAREN.finditer(line):
+            _credit_label(match.group("name"), found)
+        label = None if _CREDIT_PAREN.search(line) else _CREDIT.search(line)
+        if label:
+            _credit_label(label.group("name"), found)
+
+
+# Agency short forms that are also ordinary words or other abbreviations ("PA" Pennsylvania, "MAP",
+# "SPA"): taken only where the form itself says "agency" (a dateline, a byline, a credit label),
+# never from running text.
+AMBIGUOUS_AGENCY_FORMS = frozenset("pa cp aa tt map spa mena nan wam aps ria agi apa cna ani sda bta".split())
+
+
+def _ambiguous(name: str) -> bool:
+    return _AGENCY_SUFFIX.sub("", fold(name)).removeprefix("the ") in AMBIGUOUS_AGENCY_FORMS
+
+
+def _credit_label(text: str, found: Found) -> None:
+    """The name in "Credit: Jane Doe/AFP" is the organisation after the slash; alone, the whole."""
+    name = text.split("/")[-1].strip()
+    if name and (agency(name) or (len(name.split()) <= MAX_NAME_WORDS and not person(name))):
+        found.credit(name)  # a person's name alone is the photographer's credit
+
+
+def _masthead(line: str) -> str | None:
+    """A short title-case name line holding a newspaper word, or a web address, or None."""
+    text = line.strip()
+    if _DOMAIN_MASTHEAD.match(text):
+        return text
+    words = text.split()
+    if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or ends_sentence(text) or classify(text) != "heading":
+        return None
+    if any(c.isdigit() for c in text) or not all(
+        w[0].isupper() or w.lower() in ("of", "and", "the", "&") for w in words
+    ):
+        return None
+    if text.isupper() and len(words) > 1:  # a headline shouted in capitals, not a name
+        return None
+    keys = [k for k in (fold(w) for w in words) if k != "the"]
+    # The newspaper word opens or closes the name ("Daily Courier", "Nordic Business Times"); in
+    # the middle of a line it is a verb or a noun of a headline ("Markets Post Gains").
+    if not keys or not {keys[0], keys[-1]} & MASTHEAD_WORDS:
+        return None
+    if all(k in SECTION_WORDS or k == "news" or k == "the" for k in keys):
+        return None  # "World News", "Top News": a section
+    return text
+
+
+def _footer_agency(lines: Sequence[str]) -> str | None:
+    """An agency a copyright line below the story names ("Copyright 2025 The Associated Press"):
+    the text is that agency's copy."""
+    for line in lines:
+        match = _COPYRIGHT.search(line)
+        if (
+            match
+            and "/" not in line
+            and (name := agency(_org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))))
+        ):
+            return name
+    return None
+
+
+def _footer_owner(lines: Sequence[str]) -> str | None:
+    """The publisher a copyright line below the story names (not an agency, not an aggregator)."""
+    for line in lines:
+        if "/" in line or _AGGREGATOR_FOOTER.search(line) or len(line.split()) > MAX_BYLINE_WORDS:
+            continue
+        match = _COPYRIGHT.search(line)
+        if not match:
+            continue
+        name = _org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))
+        if (
+            name
+            and not _NOT_PUBLISHER.search(name)
+            and len(name.split()) <= MAX_MASTHEAD_WORDS
+            and not agency(name)
+            and not _aggregator_in(name)
+        ):
+            return name
+    return None
+
+
+def _aggregator_in(line: str) -> str | None:
+    """The aggregator a furniture line names (not in a "follow us on" prompt), or None."""
+    match = _AGGREGATOR_NAME.search(line)
+    if not match or _FOLLOW_PROMPT.search(line):
+        return None
+    return AGGREGATORS.get(fold(match.group(0)))
+
+
+# --- putting it together -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What an article says about who made it (see the module docstring for the order of trust)."""
+
+    outlet: str | None
+    via: str | None
+    byline: tuple[str, ...]
+    credits: tuple[str, ...]
+    published: str | None
+    outlet_source: AttributionSource | None
+
+
+def _unique(names: Iterable[str], drop: Iterable[str | None] = ()) -> tuple[str, ...]:
+    dropped = {fold(d) for d in drop if d}
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = fold(agency(name) or name)
+        if key and key not in seen and key not in dropped:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
+def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribution:
+    """The attribution of one article: `lines` are all its lines in reading order (story and
+    furniture), `cleaned.header` the lines above its story."""
+    origin = dict(source.origin)
+    found = Found()
+    for line in lines:
+        _credit_rules(line, found)
+        _byline_line(line, found)
+    for line in cleaned.header:
+        _role_line(line, found)
+        if agency(line) and not _ambiguous(line) and len(line.split()) <= 3:  # "AFP News" as byline
+            found.credit(line)
+    furniture = [*cleaned.header, *(d.text for d in cleaned.dropped)]
+    for line in furniture:
+        if found.via is None:
+            found.via = _aggregator_in(line)
+    text_outlet = found.outlet
+    if text_outlet is None:
+        for line in cleaned.header:
+            name = _masthead(line)
+            if name and not agency(name) and not _aggregator_in(name):
+                text_outlet = name
+                break
+    footer = _footer(lines, cleaned)
+    if text_outlet is None:
+        text_outlet = _footer_owner(footer)
+    if wire := _footer_agency(footer):
+        found.credit(wire)
+
+    outlet: str | None = None
+    outlet_source: AttributionSource | None = None
+    if source.outlet and origin.get("outlet") in ("front-matter", "sources.yaml"):
+        outlet, outlet_source = source.outlet, _origin(origin["outlet"])
+    elif source.outlet and _aggregator_in(source.outlet):
+        found.via = found.via or _aggregator_in(source.outlet)
+    elif source.outlet:
+        outlet, outlet_source = source.outlet, "html"
+    if outlet is None and text_outlet:
+        outlet, outlet_source = text_outlet, "text"
+
+    byline = list(found.byline)
+    if not byline and source.author:
+        byline = [a.strip() for a in re.split(r";|,| and ", source.author) if person(a.strip())]
+    published = source.published or cleaned.published
+    if published is None:
+        for line in cleaned.header:
+            if published := date_line(line):
+                break
+    if published is None:  # below the story only a labelled date: bare ones head teaser links
+        for line in (d.text for d in cleaned.dropped):
+            if _LABELLED_DATE.match(line) and (published := date_line(line)):
+                break
+    via = found.via if found.via and fold(found.via) != fold(outlet or "") else None
+    return Attribution(
+        outlet=outlet,
+        via=via,
+        byline=_unique(byline),
+        credits=_unique(found.credits, drop=(outlet, via)),
+        published=published,
+        outlet_source=outlet_source,
+    )
+
+
+def _footer(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
+    """The lines below the last story paragraph."""
+    last = cleaned.paragraphs[-1] if cleaned.paragraphs else None
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i] == last:
+            return lines[i + 1 :]
+    return ()
+
+
+def _origin(name: str) -> AttributionSource:
+    return "sources.yaml" if name == "sources.yaml" else "front-matter"

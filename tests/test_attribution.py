@@ -1,0 +1,279 @@
+"""compare.attribution: one test per rule, each with an article line written for the test (not taken
+from the seeds), and a test that the rule does not fire on a look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.attribution import agency, date_line, parse_date, person
+from compare.model import Article, Source
+from compare.pipeline import build_article
+
+STORY = (
+    "The regional council approved the new ferry timetable on Monday after a long debate.\n\n"
+    "Councillors said the change would cut waiting times for commuters by a third.\n"
+)
+
+
+def art(text: str, *, stem: str = "x", **meta: str) -> Article:
+    """An article built from text as the pipeline builds it; `origin` says where meta came from."""
+    origin = meta.pop("origin", "front-matter")
+    author = meta.pop("author", None)
+    source = Source(
+        id=stem,
+        path=f"{stem}.txt",
+        text=text,
+        origin=tuple(sorted((k, origin) for k in meta)),
+        author=author,
+        **meta,  # type: ignore[arg-type]
+    )
+    return build_article(source)
+
+
+# --- outlet ----------------------------------------------------------------------------------------
+
+
+def test_front_matter_outlet_wins_over_a_masthead() -> None:
+    a = art("Lakeside Herald\n\nFerry timetable approved by council\n\n" + STORY, outlet="Hill Gazette")
+    assert a.outlet == "Hill Gazette" and a.outlet_source == "front-matter"
+
+
+def test_sources_yaml_outlet_is_marked_as_such() -> None:
+    a = art(STORY, outlet="Hill Gazette", origin="sources.yaml")
+    assert a.outlet_source == "sources.yaml"
+
+
+def test_html_site_name_is_the_outlet_unless_it_is_an_aggregator() -> None:
+    assert art(STORY, outlet="Hill Gazette", origin="html").outlet_source == "html"
+    carried = art(STORY, outlet="Flipboard", origin="html")
+    assert carried.outlet is None and carried.via == "Flipboard"
+
+
+def test_masthead_line_above_the_story_names_the_outlet() -> None:
+    a = art("Lakeside Herald\nRegion\n\nFerry timetable approved by council\n\n" + STORY)
+    assert a.outlet == "Lakeside Herald" and a.outlet_source == "text"
+    assert a.label == "Lakeside Herald"
+
+
+def test_section_label_is_not_a_masthead() -> None:
+    a = art("World News\nLatest News\n\nFerry timetable approved by council\n\n" + STORY)
+    assert a.outlet is None and a.label == "x"
+
+
+def test_text_that_names_no_outlet_keeps_the_stem_as_label() -> None:
+    a = art("Ferry timetable approved by council\n\n" + STORY, stem="f1_local")
+    assert a.outlet is None and a.outlet_source is None and a.label == "f1_local"
+
+
+def test_copyright_line_at_the_page_foot_names_the_publisher() -> None:
+    a = art(STORY + "\n© 2025 Fjord Post Media Group. All rights reserved.\n")
+    assert a.outlet == "Fjord Post"
+
+
+def test_photo_copyright_above_the_story_names_no_outlet() -> None:
+    text = "Ferry timetable approved by council\n\nCopyright 2025 Ann Lee/Fjord Post\n\n" + STORY
+    assert art(text).outlet is None
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["© 2025 All rights reserved.", "© Getty Images", "Copyright 2025 Shutterstock. All rights reserved."],
+)
+def test_copyright_notice_without_a_publisher_names_no_outlet(footer: str) -> None:
+    assert art(STORY + "\n" + footer + "\n").outlet is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Stock Markets Post Gains", "Councillors Press Ahead", "Inside The Mail Room"]
+)
+def test_title_case_line_with_a_newspaper_word_inside_is_not_a_masthead(line: str) -> None:
+    assert art(f"{line}\nRegion\n\nFerry timetable approved by council\n\n" + STORY).outlet is None
+
+
+def test_aggregator_footer_is_not_an_outlet() -> None:
+    a = art(STORY + "\n© 2025 Newsfeedr. Headlines and summaries from partner publishers.\n")
+    assert a.outlet is None
+
+
+def test_reported_with_reference_to_names_the_outlet_and_its_source() -> None:
+    a = art(STORY + "\nThis was reported by Dnipro Daily with reference to Interfax.\n")
+    assert a.outlet == "Dnipro Daily"
+    assert a.credits == ("Interfax",)
+
+
+# --- via -------------------------------------------------------------------------------------------
+
+
+def test_aggregator_named_in_the_furniture_is_via() -> None:
+    text = (
+        "Lakeside Herald\n\nFerry timetable approved by council\n\n"
+        + STORY
+        + "\nMore top stories on Flipboard\n"
+    )
+    a = art(text)
+    assert a.via == "Flipboard" and a.outlet == "Lakeside Herald"
+
+
+def test_follow_us_prompt_names_no_aggregator() -> None:
+    assert art(STORY + "\nFollow us on Google News\n").via is None
+
+
+# --- byline ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "credits"),
+    [
+        ("By Maria Olsen and Tom Berg, Business Desk", ("Maria Olsen", "Tom Berg"), ()),
+        ("By Jonas Weber with Reuters", ("Jonas Weber",), ("Reuters",)),
+        ("By AFP", (), ("AFP",)),
+        ("BY THE ASSOCIATED PRESS", (), ("AP",)),
+        ("By Ana de la Cruz | Staff Writer", ("Ana de la Cruz",), ()),
+        ("By Jane Doe • 5 min read", ("Jane Doe",), ()),
+        ("By Jane Doe Updated 10:32 GMT", ("Jane Doe",), ()),
+    ],
+)
+def test_by_line(line: str, byline: tuple[str, ...], credits: tuple[str, ...]) -> None:
+    a = art(f"Ferry timetable approved by council\n{line}\n\n" + STORY)
+    assert a.byline == byline and a.credits == credits
+
+
+def test_name_and_role_line_is_a_byline() -> None:
+    a = art("Ferry timetable approved by council\nPriya Raman, Transport Correspondent\n\n" + STORY)
+    assert a.byline == ("Priya Raman",)
+
+
+def test_reporting_credit_names_the_reporters_not_the_editors() -> None:
+    a = art(STORY + "\n(Reporting by Lena Holt in Bergen and Omar Sy; Editing by Sam Ford)\n")
+    assert a.byline == ("Lena Holt", "Omar Sy")
+    assert not any("Reporting" in p.text for p in a.paragraphs)  # dropped as furniture
+
+
+def test_contributors_line_names_reporters_and_their_agency() -> None:
+    line = "Associated Press writers Lena Holt in Bergen and Omar Sy contributed to this report."
+    a = art(STORY + "\n" + line + "\n")
+    assert a.byline == ("Lena Holt", "Omar Sy") and a.credits == ("AP",)
+
+
+def test_agency_copyright_below_the_story_credits_the_agency_not_an_outlet() -> None:
+    a = art(STORY + "\nCopyright 2025 The Associated Press. All rights reserved.\n")
+    assert a.credits == ("AP",) and a.outlet is None
+
+
+def test_story_sentence_starting_with_by_is_not_a_byline() -> None:
+    text = STORY + "\nBy Tuesday evening most ferries were running again, the operator said.\n"
+    assert art(text).byline == ()
+
+
+def test_html_author_is_the_byline_when_the_text_has_none() -> None:
+    assert art(STORY, author="Kari Nord").byline == ("Kari Nord",)
+
+
+# --- credits ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("The harbour master inspected the new pier on Sunday (Credit: Reuters)", ("Reuters",)),
+        ("Mandatory credit: Harbour Cam TV", ("Harbour Cam TV",)),
+        (
+            "As reported by the Baltic Broadcasting Service, the pier will open in May.",
+            ("Baltic Broadcasting Service",),
+        ),
+        ("OSLO (Reuters) - The ferry operator cut its fares on Monday.", ("Reuters",)),
+        ("LIMA, Peru, Feb 2 (EFE) — The port reopened on Sunday after the storm.", ("EFE",)),
+        ("The operator's chief executive told AFP the fares would stay low.", ("AFP",)),
+        ("This story was first published in German by Rhein Kurier and is used here.", ("Rhein Kurier",)),
+        ("The pier will reopen in May, a spokesman said. (with AFP)", ("AFP",)),
+        ("(With inputs from PTI)", ("PTI",)),
+        ("Source: Reuters", ("Reuters",)),
+    ],
+)
+def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
+    assert art(STORY + "\n" + line + "\n").credits == credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Passengers queue at the pier on Sunday. Photo: Ann Lee/Scanpix",
+        "MADRID — The port reopened on Sunday after the storm.",
+        "The new fares apply from June, according to police.",
+        "Talks with the unions went on for hours, the mayor said.",
+        "The new fares were agreed, according to PA officials in Harrisburg.",
+        "Mandatory Credit: Photo by Jane Doe/Shutterstock",
+        "The pier at dawn on Sunday. (Credit: Jane Doe)",
+        "Source: Ministry of Transport",
+    ],
+)
+def test_lines_that_credit_nobody(line: str) -> None:
+    assert art(STORY + "\n" + line + "\n").credits == ()
+
+
+def test_one_agency_credited_twice_in_two_spellings_is_one_credit() -> None:
+    a = art(
+        "AFP News\n\nFerry timetable approved by council\n\n" + STORY + "\n(Credit: Agence France-Presse)\n"
+    )
+    assert a.credits == ("AFP",)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published on 3 March 2025", "2025-03-03"),
+        ("Published: 2025-03-03T09:30:00Z", "2025-03-03"),
+        ("Wednesday, 5 March 2025 at 10:15 CET", "2025-03-05"),
+        ("March 5, 2025", "2025-03-05"),
+        ("date 05.03.2025", "2025-03-05"),
+        ("Updated 4 March 2025", None),
+        ("Jan 15", None),
+        ("The pier was inspected on 3 March 2025 by the harbour master.", None),
+    ],
+)
+def test_date_line(line: str, date: str | None) -> None:
+    assert date_line(line) == date
+
+
+def test_date_line_above_the_story_is_the_published_date() -> None:
+    a = art("Ferry timetable approved by council\nPublished on 3 March 2025\n\n" + STORY)
+    assert a.published == "2025-03-03"
+
+
+def test_front_matter_date_wins() -> None:
+    a = art("Published on 3 March 2025\n\n" + STORY, published="2025-03-01")
+    assert a.published == "2025-03-01"
+
+
+def test_dates_of_teaser_links_below_the_story_are_not_the_published_date() -> None:
+    text = STORY + "\nRelated stories\nHarbour crane toppled in gale\nMarch 1, 2025\n"
+    assert art(text).published is None
+
+
+def test_no_date_line_leaves_published_empty() -> None:
+    assert art(STORY).published is None
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def test_agency_spellings() -> None:
+    assert agency("The Associated Press") == "AP"
+    assert agency("Agence France-Presse") == "AFP"
+    assert agency("Reuters Staff") == "Reuters"
+    assert agency("Lakeside Herald") is None
+
+
+def test_person_names() -> None:
+    assert person("Ana de la Cruz") == "Ana de la Cruz"
+    assert person("Foreign Desk") is None
+    assert person("AFP News") is None
+    assert person("Tuesday") is None
+
+
+def test_parse_date_rejects_impossible_dates() -> None:
+    assert parse_date("31 February 2025") is None
+    assert parse_date("2025-02-28") == "2025-02-28"
