@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from compare.model import Article, Cell, CheckResult, DiffResult, Fact, MatrixResult
@@ -139,47 +140,179 @@ def _band(present: int, total: int) -> str:
     return "in some articles"
 
 
-def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
-    """The matrix as rich renderables: the table, its legend and the column key."""
-    from rich.table import Table
+def matrix_renderables(
+    result: MatrixResult,
+    width: int,
+    *,
+    summary_of: MatrixResult | None = None,
+    heading: str | None = None,
+    bands: bool = True,
+) -> list[Any]:
+    """The matrix as rich renderables: the table (in pages of outlets when they do not all fit
+    the width, see `plan_matrix`), its legend, the per-outlet summary and a closing count.
+
+    `result` holds the facts to show (a view of the matrix); `summary_of` the whole matrix the
+    per-outlet summary counts over (default: `result`); `heading` a line saying what the view
+    shows; `bands` draws the "in every article" ... group rows (off when a sort mixes them)."""
     from rich.text import Text
 
-    articles = result.articles
-    keys = column_keys(articles)
-    cell_width = max(2, max((len(k) for k in keys), default=1))
-    label_width = max(20, width - 10 - len(articles) * (cell_width + 3))
-    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
-    table.add_column("fact", no_wrap=True, max_width=6, style="dim")
-    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=label_width)
-    for key in keys:
-        table.add_column(key, justify="center", no_wrap=True, min_width=cell_width)
-    band = None
-    for fact in result.facts:
-        present = len(fact.present)
-        this_band = _band(present, len(articles))
-        if this_band != band:
-            band = this_band
-            table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(articles))
-        cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage]
-        table.add_row(fact.id, Text(printable(fact.label)), *cells)
+    layout = plan_matrix(result, width)
+    out: list[Any] = []
+    if heading:
+        out.append(Text(printable(heading), style="bold"))
+    keys = column_keys(result.articles)
+    for number, (start, stop) in enumerate(layout.pages, 1):
+        if layout.paged:
+            out.append(
+                Text(
+                    f"outlets {keys[start]}–{keys[stop - 1]}, page {number} of {len(layout.pages)}",
+                    style="bold",
+                )
+            )
+        out.append(_matrix_page(result, layout, start, stop, bands))
     legend = Text("  ")
     for status, meaning in LEGEND:
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
-    key_table = Table.grid(padding=(0, 1))
-    key_table.add_column(style="bold")
-    key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
-    for key, article in zip(keys, articles, strict=True):
+    out.append(legend)
+    out.extend(outlet_summary_renderables(summary_of or result, width))
+    whole = summary_of or result
+    summary = Text(
+        f"{_count(len(whole.facts), 'fact')} across {_count(len(whole.articles), 'article')}; "
+        f"{_count(len(whole.groups), 'group')} of aligned paragraphs",
+        style="dim",
+    )
+    out.append(summary)
+    return out
+
+
+# --- matrix layout: never drop a column --------------------------------------------------------
+
+# The fact label column is never squeezed below this many characters: below it labels stop being
+# recognisable (checked by eye on the seed labels at 40 to 200 columns), so the outlets are split
+# into pages of columns instead, the fact labels repeated on every page.
+MIN_LABEL_WIDTH = 20
+# Columns rich's table adds around the content: a border and a space each side per column, less
+# the outer spaces (pad_edge=False), plus the closing border: total = content + 3 * columns - 1.
+_TABLE_FRAME_PER_COLUMN = 3
+# The fact id column is at least as wide as its header "fact", at most this wide (longer ids are
+# cut with an ellipsis: they are also in the JSON).
+MAX_ID_WIDTH = 12
+
+
+@dataclass(frozen=True)
+class MatrixLayout:
+    """How the terminal table is laid out: which outlet columns go on which page, and how wide
+    the fact id and label columns are."""
+
+    pages: tuple[tuple[int, int], ...]  # (first column, one past the last) per page
+    id_width: int
+    cell_width: int
+    label_width: int
+
+    @property
+    def paged(self) -> bool:
+        return len(self.pages) > 1
+
+
+def plan_matrix(result: MatrixResult, width: int) -> MatrixLayout:
+    """Fit the table to `width`: all outlets side by side when the label column keeps at least
+    MIN_LABEL_WIDTH characters, otherwise as few pages of columns as fit, pages balanced so the
+    last is not a stub. Every outlet is on exactly one page; none is ever dropped."""
+    n = len(result.articles)
+    keys = column_keys(result.articles)
+    cell_width = max(2, max((len(k) for k in keys), default=1))
+    id_width = min(MAX_ID_WIDTH, max([4, *(len(f.id) for f in result.facts)]))
+    frame = _TABLE_FRAME_PER_COLUMN
+
+    def label_room(columns: int) -> int:
+        return width + 1 - id_width - 2 * frame - columns * (cell_width + frame)
+
+    fits = max(1, (width + 1 - id_width - 2 * frame - MIN_LABEL_WIDTH) // (cell_width + frame))
+    if n <= fits:
+        return MatrixLayout(((0, n),), id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(n)))
+    count = -(-n // fits)
+    per_page = -(-n // count)
+    pages = tuple((start, min(n, start + per_page)) for start in range(0, n, per_page))
+    return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(per_page)))
+
+
+def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str | None:
+    """What to tell the user (on stderr) when the table is not one plain grid, None when it is."""
+    if not layout.paged:
+        return None
+    size = layout.pages[0][1] - layout.pages[0][0]
+    return (
+        f"{len(result.articles)} outlets do not fit in {width} columns: shown in {len(layout.pages)} "
+        f"pages of up to {size} outlets, fact labels repeated on each (a wider --width, --outlet or "
+        f"--format html shows more at once)"
+    )
+
+
+def _matrix_page(result: MatrixResult, layout: MatrixLayout, start: int, stop: int, bands: bool) -> Any:
+    """One page of the table: fact id, label and the outlet columns start..stop-1."""
+    from rich.table import Table
+    from rich.text import Text
+
+    keys = column_keys(result.articles)[start:stop]
+    total = len(result.articles)
+    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
+    table.add_column("fact", no_wrap=True, overflow="ellipsis", max_width=layout.id_width, style="dim")
+    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=layout.label_width)
+    for key in keys:
+        table.add_column(key, justify="center", no_wrap=True, min_width=layout.cell_width)
+    band = None
+    for fact in result.facts:
+        this_band = _band(len(fact.present), total)
+        if bands and this_band != band:
+            band = this_band
+            table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(keys))
+        cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage[start:stop]]
+        table.add_row(fact.id, Text(printable(fact.label)), *cells)
+    if not result.facts:
+        table.add_row("", Text("(no fact in this view)", style="dim"), *[""] * len(keys))
+    return table
+
+
+# Column headers of the per-outlet summary, and what they count (shown under it).
+_SUMMARY_HEADERS = ("facts", "only", "omits", "conflicts")
+_SUMMARY_MEANING = (
+    "facts: carried in any form; only: no other article has it; omits: left out of the {majority} "
+    "facts most articles carry; conflicts: a different figure"
+)
+
+
+def outlet_summary_renderables(result: MatrixResult, width: int) -> list[Any]:
+    """The per-outlet summary, which is also the column key: one row per article with its column
+    letter, what it carries, its exclusives, its omissions of majority facts and its conflicts,
+    then its name (and title)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from compare.views import outlet_summaries
+
+    summaries = outlet_summaries(result)
+    keys = column_keys(result.articles)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    for _ in _SUMMARY_HEADERS:
+        table.add_column(justify="right", no_wrap=True)
+    table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(10, width - 32))
+    table.add_row("", *(Text(h, style="dim") for h in _SUMMARY_HEADERS), Text("outlet", style="dim"))
+    for key, article, line in zip(keys, result.articles, summaries, strict=True):
         name = Text(printable(article.label))
         if article.title:
             name.append(f"  {printable(article.title)}", style="dim")
-        key_table.add_row(key, name)
-    summary = Text(
-        f"{_count(len(result.facts), 'fact')} across {_count(len(articles), 'article')}; "
-        f"{_count(len(result.groups), 'group')} of aligned paragraphs",
-        style="dim",
-    )
-    return [table, legend, key_table, summary]
+        table.add_row(
+            key,
+            str(line.carried),
+            str(line.exclusives),
+            str(line.omissions),
+            Text(str(line.conflicts), style="bold red" if line.conflicts else ""),
+            name,
+        )
+    majority = summaries[0].majority if summaries else 0
+    return [table, Text(_SUMMARY_MEANING.format(majority=majority), style="dim")]
 
 
 def _count(n: int, noun: str) -> str:
