@@ -286,7 +286,9 @@ def _page(text: str) -> bool:
     return True
 
 
-def _resolve_format(given: StrEnum | None, output: Path | None, allowed: type[StrEnum], command: str) -> Format:
+def _resolve_format(
+    given: StrEnum | None, output: Path | None, allowed: type[StrEnum], command: str
+) -> Format:
     """--format when given, else the one the --output file's extension implies, else table."""
     if given is not None:
         return Format(given.value)
@@ -419,6 +421,12 @@ def matrix(
             "(default: grouped by how many articles carry them).",
         ),
     ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="Heading of the html report (default: the most representative headline)."
+        ),
+    ] = None,
     output: OutputOption = None,
     color: ColorOption = Color.auto,
     no_color: NoColorOption = False,
@@ -433,7 +441,7 @@ def matrix(
     chosen = _resolve_format(fmt, output, Format, "matrix")
     from compare.pipeline import load_articles
     from compare.pipeline import matrix as run_matrix
-    from compare.views import apply_view, describe_view, find_outlet
+    from compare.views import ONLY_BY_NAME, SORT_BY_NAME, apply_view, describe_view, find_outlet
 
     progress = ProgressBar()
     try:
@@ -444,14 +452,16 @@ def matrix(
     finally:
         progress.close()
     kind_names = tuple(k.value for k in kinds or ())
-    only_name = only.value if only is not None else None
-    sort_name = sort.value if sort is not None else None
+    only_name = ONLY_BY_NAME[only.value] if only is not None else None
+    sort_name = SORT_BY_NAME[sort.value] if sort is not None else None
     view = apply_view(result, only=only_name, outlet=picked, kinds=kind_names, sort=sort_name)
     heading = describe_view(
         only=only_name, outlet=picked, kinds=kind_names, shown=len(view.facts), total=len(result.facts)
     )
     styled = _styled(color, no_color, output is not None)
-    text = _format_matrix(view, result, chosen, styled, width, heading=heading, bands=sort_name is None)
+    text = _format_matrix(
+        view, result, chosen, styled, width, heading=heading, bands=sort_name is None, title=title
+    )
     _emit(text, output, pager=pager)
 
 
@@ -493,6 +503,7 @@ def _format_matrix(
     *,
     heading: str | None = None,
     bands: bool = True,
+    title: str | None = None,
 ) -> str:
     """`view` is the facts to show, `whole` the matrix they come from (for the summary)."""
     from compare import render
@@ -504,7 +515,7 @@ def _format_matrix(
     if fmt is Format.csv:
         return render.matrix_csv(view)
     if fmt is Format.html:
-        return render.matrix_html(view)
+        return render.matrix_html(view, title=title, whole=whole)
     live_width = _terminal_width(width)
     note = render.layout_note(view, render.plan_matrix(view, live_width), live_width)
     if note:

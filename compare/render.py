@@ -319,28 +319,82 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _words_only_in(text: str, other: str) -> Any:
-    """The paragraph as Text, with the words whose stems the other side lacks highlighted."""
-    import re
+# --- diff: word marks that survive without colour -----------------------------------------------
 
-    from rich.text import Text
+# Markers around words only one side has, as `git diff --word-diff=plain` writes them: A is the
+# "removed" side, B the "added" side. They stay visible with NO_COLOR, in a pipe and in Markdown.
+MARK_A = ("[-", "-]")
+MARK_B = ("{+", "+}")
+# A pair of aligned paragraphs sharing less than this share of the smaller side's content words
+# is shown as "loosely related" without word marks: past that point the marks cover most of both
+# paragraphs and say nothing a reader can use (half: the point where marked words outnumber
+# shared ones; a property of the display, not fitted to any event).
+LOOSE_OVERLAP = 0.5
+LOOSELY_RELATED = "loosely related"
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _content_stem_set(text: str) -> set[str]:
+    from compare.text import STOPWORDS, stem, words
+
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+def loosely_related(text: str, other: str) -> bool:
+    """Whether two aligned paragraphs share too few content words for word marks to help."""
+    mine, theirs = _content_stem_set(text), _content_stem_set(other)
+    smaller = min(len(mine), len(theirs))
+    return smaller == 0 or len(mine & theirs) / smaller < LOOSE_OVERLAP
+
+
+def marked_spans(text: str, other: str) -> list[tuple[int, int]]:
+    """Character spans of `text` holding words whose stems `other` lacks (stopwords never count);
+    neighbouring marked words separated only by spaces or punctuation form one span, as in git."""
     from compare.text import STOPWORDS, stem, words
 
     other_stems = {stem(w) for w in words(other)}
-    out = Text(text)
-    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
         folded = words(m.group(0))
-        if not folded or folded[0] in STOPWORDS:
+        if not folded or folded[0] in STOPWORDS or stem(folded[0]) in other_stems:
             continue
-        if stem(folded[0]) not in other_stems:
-            out.stylize("bold underline", m.start(), m.end())
+        if spans and text[spans[-1][1] : m.start()] in (" ", "-"):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def with_marks(text: str, spans: list[tuple[int, int]], marks: tuple[str, str]) -> str:
+    """`text` with each span wrapped in the markers: the plain-text form of a word diff."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], marks[0], text[start:end], marks[1]]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _marked_text(text: str, other: str, marks: tuple[str, str], style: str) -> Any:
+    """The paragraph as Text, words only it has wrapped in `marks` and styled (the style is
+    dropped without colour, the markers are not)."""
+    from rich.text import Text
+
+    out = Text()
+    last = 0
+    for start, end in marked_spans(text, other):
+        out.append(text[last:start])
+        out.append(marks[0] + text[start:end] + marks[1], style=style)
+        last = end
+    out.append(text[last:])
     return out
 
 
 def diff_renderables(result: DiffResult, width: int) -> list[Any]:
-    """Aligned paragraphs side by side with the words only one side has highlighted, then what
-    only one article has, then the facts each has that the other lacks."""
+    """Aligned paragraphs side by side with the words only one side has marked [-so-] in A and
+    {+so+} in B, loosely related pairs said so and left unmarked, then what only one article has,
+    then the facts each has that the other lacks."""
     from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
@@ -356,6 +410,12 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     head.append("   B ", style="bold")
     head.append(label_b)
     out.append(head)
+    out.append(
+        Text(
+            f"{MARK_A[0]}words only in A{MARK_A[1]}   {MARK_B[0]}words only in B{MARK_B[1]}",
+            style="dim",
+        )
+    )
     out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
     side = max(20, (width - 12) // 2)
     table = Table(show_lines=True, expand=True, pad_edge=False)
@@ -366,9 +426,15 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         text_a = "\n".join(paragraphs_a[i] for i in pair.a)
         text_b = "\n".join(paragraphs_b[i] for i in pair.b)
         left = Text(", ".join(f"¶{i}" for i in pair.a) + " ", style="dim")
-        left.append_text(_words_only_in(text_a, text_b))
         right = Text(", ".join(f"¶{i}" for i in pair.b) + " ", style="dim")
-        right.append_text(_words_only_in(text_b, text_a))
+        if loosely_related(text_a, text_b):
+            left.append(f"({LOOSELY_RELATED}) ", style="italic")
+            right.append(f"({LOOSELY_RELATED}) ", style="italic")
+            left.append(text_a)
+            right.append(text_b)
+        else:
+            left.append_text(_marked_text(text_a, text_b, MARK_A, "bold red"))
+            right.append_text(_marked_text(text_b, text_a, MARK_B, "bold green"))
         table.add_row(f"{pair.score:.2f}", left, right)
     out.append(table)
     for name, label, only, texts in (
@@ -525,12 +591,14 @@ def diff_markdown(result: DiffResult) -> str:
         "",
         "## Aligned paragraphs",
         "",
+        f"Words only in A are marked {md(MARK_A[0])}so{md(MARK_A[1])}, words only in B "
+        f"{md(MARK_B[0])}so{md(MARK_B[1])}; pairs that share few words are marked *{LOOSELY_RELATED}*.",
+        "",
         "| score | A | B |",
         "|---|---|---|",
     ]
     for pair in result.pairs:
-        ta = " / ".join(f"¶{i} {md(pa[i])}" for i in pair.a)
-        tb = " / ".join(f"¶{i} {md(pb[i])}" for i in pair.b)
+        ta, tb = _md_pair_side(pair.a, pa, pair.b, pb, MARK_A), _md_pair_side(pair.b, pb, pair.a, pa, MARK_B)
         lines.append(f"| {pair.score:.2f} | {ta} | {tb} |")
     for name, only, texts in (("A", result.only_a, pa), ("B", result.only_b, pb)):
         lines += ["", f"## Only in {name}", ""]
@@ -545,6 +613,25 @@ def diff_markdown(result: DiffResult) -> str:
     lines += ["", "## Conflicting figures", ""]
     lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
     return "\n".join(lines) + "\n"
+
+
+def _md_pair_side(
+    mine: tuple[int, ...],
+    texts: dict[int, str],
+    theirs: tuple[int, ...],
+    other: dict[int, str],
+    marks: tuple[str, str],
+) -> str:
+    """One side of an aligned pair in a Markdown cell: paragraphs with word marks (escaped after
+    marking, so the markers show as typed), or the loosely-related note and no marks."""
+    text = "\n".join(texts[i] for i in mine)
+    counterpart = "\n".join(other[i] for i in theirs)
+    if loosely_related(text, counterpart):
+        return f"*({LOOSELY_RELATED})* " + " / ".join(f"¶{i} {md(texts[i])}" for i in mine)
+    parts = []
+    for i in mine:
+        parts.append(f"¶{i} {md(with_marks(texts[i], marked_spans(texts[i], counterpart), marks))}")
+    return " / ".join(parts)
 
 
 # What each check means, for the report's footnote.
@@ -618,67 +705,15 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def matrix_html(result: MatrixResult) -> str:
-    """One self-contained page (inline CSS, no script, no external resource); every piece of
-    article text goes through html.escape."""
-    from html import escape as html_escape
+def matrix_html(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
+    """The matrix as one self-contained, accessible page (see compare.html_report)."""
+    from compare.html_report import matrix_page
 
-    def escape(text: str, quote: bool = True) -> str:
-        return html_escape(printable(text), quote=quote)
+    return matrix_page(result, title=title, whole=whole)
 
-    keys = column_keys(result.articles)
-    head = "".join(
-        f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>'
-        for k, a in zip(keys, result.articles, strict=True)
-    )
-    rows = []
-    for fact in result.facts:
-        cells = []
-        for _, cell in fact.coverage:
-            tip = escape(cell.evidence or "", quote=True)
-            cells.append(f'<td class="{cell.status}" title="{tip}">{SYMBOLS[cell.status]}</td>')
-        rows.append(
-            f"<tr><td class=id>{escape(fact.id)}</td><td class=kind>{escape(fact.kind)}</td>"
-            f"<td>{escape(fact.label)}</td>{''.join(cells)}</tr>"
-        )
-    key_rows = "".join(
-        f"<tr><td>{escape(k)}</td><td>{escape(a.id)}</td><td>{escape(a.outlet or '')}</td>"
-        f"<td>{escape(a.title or '')}</td></tr>"
-        for k, a in zip(keys, result.articles, strict=True)
-    )
-    legend = " ".join(f'<span class="{s}">{SYMBOLS[s]}</span> {escape(m)}' for s, m in LEGEND)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>compare: fact matrix</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; }}
-table {{ border-collapse: collapse; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 3px 8px; vertical-align: top; }}
-td.stated {{ color: #1a7f37; font-weight: bold; text-align: center; }}
-td.partial {{ color: #9a6700; text-align: center; }}
-td.conflict {{ color: #cf222e; font-weight: bold; text-align: center; background: #ffebe9; }}
-td.absent {{ color: #aaa; text-align: center; }}
-td.id, td.kind {{ color: #666; white-space: nowrap; }}
-span.stated {{ color: #1a7f37; }} span.partial {{ color: #9a6700; }}
-span.conflict {{ color: #cf222e; }} span.absent {{ color: #aaa; }}
-</style>
-</head>
-<body>
-<h1>Fact matrix</h1>
-<p>{legend}</p>
-<table>
-<thead><tr><th>fact</th><th>kind</th><th>what</th>{head}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-<h2>Articles</h2>
-<table><thead><tr><th>column</th><th>article</th><th>outlet</th><th>title</th></tr></thead>
-<tbody>{key_rows}</tbody></table>
-</body>
-</html>
-"""
+
+def diff_html(result: DiffResult) -> str:
+    """The diff as one self-contained page (see compare.html_report)."""
+    from compare.html_report import diff_page
+
+    return diff_page(result)

@@ -10,7 +10,7 @@ Nothing here prints or formats: `render` draws the results, `cli` parses the opt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -22,6 +22,9 @@ SortKey = Literal["coverage", "first"]
 
 ONLY_CHOICES: tuple[Only, ...] = ("shared", "exclusive", "omitted", "conflict")
 SORT_CHOICES: tuple[SortKey, ...] = ("coverage", "first")
+# The same, looked up by the name an option gave (typed, for the callers that parse options).
+ONLY_BY_NAME: dict[str, Only] = {name: name for name in ONLY_CHOICES}
+SORT_BY_NAME: dict[str, SortKey] = {name: name for name in SORT_CHOICES}
 
 # What each --only choice keeps, in the words the help and the reports use.
 ONLY_MEANING: dict[Only, str] = {
@@ -72,7 +75,9 @@ def find_outlet(articles: Sequence[Article], name: str) -> Article:
     for key, article in zip(keys, articles, strict=True):
         if name.strip() == key:
             return article
-    exact = [a for a in articles if wanted in {a.id.casefold(), a.label.casefold(), (a.outlet or "").casefold()}]
+    exact = [
+        a for a in articles if wanted in {a.id.casefold(), a.label.casefold(), (a.outlet or "").casefold()}
+    ]
     if len(exact) == 1:
         return exact[0]
     partial = exact or [
@@ -86,7 +91,9 @@ def find_outlet(articles: Sequence[Article], name: str) -> Article:
             known = known[:MAX_CHOICES_SHOWN] + " …"
         raise CompareError("--outlet", f"no article matches {name!r}; the articles are {known}")
     names = ", ".join(a.label for a in partial[:MAX_AMBIGUOUS_SHOWN])
-    raise CompareError("--outlet", f"{name!r} matches {len(partial)} articles ({names}); give more of the name")
+    raise CompareError(
+        "--outlet", f"{name!r} matches {len(partial)} articles ({names}); give more of the name"
+    )
 
 
 # The error for an unknown --outlet lists the articles up to this many characters (one terminal
@@ -111,7 +118,7 @@ def select_facts(
     total = len(result.articles)
     kept = [f for f in result.facts if not kinds or f.kind in kinds]
     if outlet is None:
-        tests = {
+        tests: dict[str, Callable[[Fact], bool]] = {
             "shared": lambda f: is_shared(f, total),
             "exclusive": lambda f: is_exclusive(f, total),
             "omitted": lambda f: is_omitted(f, total),
@@ -126,7 +133,7 @@ def select_facts(
     def omitted(f: Fact) -> bool:
         return is_omitted(f, total) and f.cell(aid).status == "absent"
 
-    outlet_tests = {
+    outlet_tests: dict[str, Callable[[Fact], bool]] = {
         "shared": lambda f: is_shared(f, total),
         "exclusive": exclusive,
         "omitted": omitted,
