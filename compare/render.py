@@ -232,9 +232,13 @@ def plan_matrix(result: MatrixResult, width: int) -> MatrixLayout:
     if n <= fits:
         return MatrixLayout(((0, n),), id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(n)))
     count = -(-n // fits)
-    per_page = -(-n // count)
-    pages = tuple((start, min(n, start + per_page)) for start in range(0, n, per_page))
-    return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(per_page)))
+    base, extra = divmod(n, count)  # the first `extra` pages hold one outlet more
+    bounds = [0]
+    for page in range(count):
+        bounds.append(bounds[-1] + base + (page < extra))
+    pages = tuple(zip(bounds, bounds[1:], strict=False))
+    widest = base + (extra > 0)
+    return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(widest)))
 
 
 def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str | None:
