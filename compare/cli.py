@@ -573,6 +573,44 @@ def _format_check(result: CheckResult, fmt: Format, styled: bool, width: int | N
     return _render_terminal(render.check_renderables(result), styled, width)
 
 
+@app.command()
+def explain(
+    directory: Annotated[str, typer.Argument(help="The folder of articles (as given to compare matrix).")],
+    fact: Annotated[str, typer.Argument(help="The fact: its id from compare matrix, or words of its label.")],
+    report_format: ReportFormatOption = None,
+    output: OutputOption = None,
+    color: ColorOption = Color.auto,
+    no_color: NoColorOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    width: WidthOption = None,
+    model: ModelOption = None,
+    pager: PagerOption = True,
+) -> None:
+    """One fact, outlet by outlet: the status, the evidence sentence with its paragraph, and why
+    it was linked to the others (the link scorer's score and features)."""
+    fmt = _resolve_format(report_format, output, ReportFormat, "explain")
+    from compare import render
+    from compare.explain import default_link_explainer
+    from compare.explain import explain as run_explain
+    from compare.pipeline import load_articles
+    from compare.pipeline import matrix as run_matrix
+
+    articles = load_articles([directory], max_bytes=max_bytes)
+    _require_articles(articles, [directory], minimum=1)
+    embedder = _embedder(model)
+    result = run_matrix(articles, embedder=embedder)
+    explanation = run_explain(result, fact, link=default_link_explainer(embedder))
+    if fmt is Format.json:
+        text = render.explain_json(explanation)
+    elif fmt is Format.markdown:
+        text = render.explain_markdown(explanation)
+    else:
+        live_width = _terminal_width(width)
+        styled = _styled(color, no_color, output is not None)
+        text = _render_terminal(render.explain_renderables(explanation, live_width), styled, live_width)
+    _emit(text, output, pager=pager)
+
+
 def _fail(message: str) -> NoReturn:
     from compare.render import printable  # a file name with an escape sequence is shown, not obeyed
 

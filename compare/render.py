@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from compare.model import Article, Cell, CheckResult, DiffResult, Fact, MatrixResult
@@ -236,7 +237,7 @@ def plan_matrix(result: MatrixResult, width: int) -> MatrixLayout:
     bounds = [0]
     for page in range(count):
         bounds.append(bounds[-1] + base + (page < extra))
-    pages = tuple(zip(bounds, bounds[1:], strict=False))
+    pages = tuple(pairwise(bounds))
     widest = base + (extra > 0)
     return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(widest)))
 
@@ -721,3 +722,105 @@ def diff_html(result: DiffResult) -> str:
     from compare.html_report import diff_page
 
     return diff_page(result)
+
+
+# --- explain: one fact, outlet by outlet --------------------------------------------------------
+
+# The features of a link shown in the table and Markdown: the strongest contributions, this many
+# (the JSON has them all).
+TOP_FEATURES = 4
+
+
+def _top_contributions(link: Any) -> str:
+    ranked = sorted(link.contributions.items(), key=lambda kv: -abs(kv[1]))[:TOP_FEATURES]
+    return ", ".join(f"{name} {value:+.2f}" for name, value in ranked)
+
+
+def _link_line(outlet: Any, scorer: bool) -> str:
+    """Why a cell is linked, in words: the anchor, the scorer's verdict, or why there is none."""
+    if outlet.anchor:
+        return "anchor: the other sentences are compared with this one"
+    if outlet.link is not None:
+        verdict = "same statement" if outlet.link.same else "related, below the same-statement line"
+        return f"link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
+    if outlet.evidence is None:
+        return "no sentence in this article carries it"
+    return "link scores unavailable in this build" if not scorer else "not scored"
+
+
+def explain_json(explanation: Any) -> str:
+    """Schema compare.explain/1: the fact as in the matrix, then one entry per article."""
+    return _dump(
+        {
+            "schema": "compare.explain/1",
+            "fact": _fact_json(explanation.fact),
+            "outlets": [
+                {
+                    "article": o.article,
+                    "label": o.label,
+                    "status": o.status,
+                    "evidence": o.evidence,
+                    "paragraph": o.paragraph,
+                    "paragraph_text": o.paragraph_text,
+                    "anchor": o.anchor,
+                    "link": None
+                    if o.link is None
+                    else {
+                        "score": o.link.score,
+                        "same": o.link.same,
+                        "features": dict(o.link.features),
+                        "contributions": dict(o.link.contributions),
+                    },
+                }
+                for o in explanation.outlets
+            ],
+        }
+    )
+
+
+def explain_markdown(explanation: Any) -> str:
+    fact = explanation.fact
+    lines = [f"# {md(fact.id)} [{fact.kind}] {md(fact.label)}", ""]
+    for o in explanation.outlets:
+        lines.append(f"## {SYMBOLS[o.status]} {md(o.label)}: {o.status}")
+        lines.append("")
+        if o.evidence:
+            where = f" (¶{o.paragraph})" if o.paragraph is not None else ""
+            lines.append(f"> {md(o.evidence)}{where}")
+            lines.append("")
+            if o.paragraph_text and o.paragraph_text != o.evidence:
+                lines.append(f"Paragraph: {md(o.paragraph_text)}")
+                lines.append("")
+        lines.append(f"*{md(_link_line(o, explanation.scorer))}*")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def explain_renderables(explanation: Any, width: int) -> list[Any]:
+    """The fact's heading, then per article: status, evidence sentence, its paragraph (dim), and
+    why it was linked."""
+    from rich.table import Table
+    from rich.text import Text
+
+    fact = explanation.fact
+    head = Text(f"{fact.id} ", style="bold")
+    head.append(f"[{fact.kind}] ", style="cyan")
+    head.append(printable(fact.label))
+    out: list[Any] = [head]
+    table = Table(show_lines=True, expand=True, pad_edge=False)
+    table.add_column("", no_wrap=True, width=1)
+    table.add_column("outlet", max_width=max(12, width // 5), overflow="fold")
+    table.add_column("evidence, its paragraph, why linked", ratio=1, overflow="fold")
+    for o in explanation.outlets:
+        body = Text()
+        if o.evidence:
+            body.append(printable(o.evidence))
+            if o.paragraph is not None:
+                body.append(f"  ¶{o.paragraph}", style="dim")
+            if o.paragraph_text and o.paragraph_text != o.evidence:
+                body.append("\n" + printable(o.paragraph_text), style="dim")
+            body.append("\n")
+        body.append(_link_line(o, explanation.scorer), style="italic")
+        table.add_row(Text(SYMBOLS[o.status], style=STYLES[o.status]), Text(printable(o.label)), body)
+    out.append(table)
+    return out
