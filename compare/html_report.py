@@ -183,6 +183,10 @@ def _outlet_name(article: Article) -> str:
     return " ".join(parts)
 
 
+# Only web addresses become links: a `javascript:` or `data:` URL from front matter stays text.
+LINKABLE_SCHEMES = ("http://", "https://")
+
+
 def _outlets_table(result: MatrixResult) -> str:
     keys = column_keys(result.articles)
     summaries = outlet_summaries(result)
@@ -190,7 +194,7 @@ def _outlets_table(result: MatrixResult) -> str:
     rows = []
     for key, article, line in zip(keys, result.articles, summaries, strict=True):
         title = _esc(article.title)
-        if article.url:
+        if article.url and article.url.lower().startswith(LINKABLE_SCHEMES):
             title = (
                 f'<a href="{_esc(article.url)}" rel="noreferrer noopener">{title or _esc(article.url)}</a>'
             )

@@ -69,6 +69,20 @@ def test_title_and_outlets_at_the_top() -> None:
     assert outlets[1].xpath("string(td[2])") == INJECTION  # shown as text, not obeyed
 
 
+def test_only_web_addresses_become_links() -> None:
+    from dataclasses import replace
+
+    base = hostile_matrix()
+    arts = (
+        replace(base.articles[0], url="javascript:alert(1)"),
+        replace(base.articles[1], url="https://example.org/a?x=1&y=2"),
+        base.articles[2],
+    )
+    doc = parse(render.matrix_html(replace(base, articles=arts)))
+    links = doc.xpath("//table[@class='outlets']//a/@href")
+    assert links == ["https://example.org/a?x=1&y=2"]
+
+
 def test_default_title_is_a_headline() -> None:
     doc = parse(render.matrix_html(hostile_matrix()))
     assert doc.findtext(".//h1") in {"Fire at the harbour & docks", INJECTION}
