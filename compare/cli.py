@@ -543,6 +543,13 @@ def check(
             "fact matrix instead of comparing with it.",
         ),
     ] = False,
+    require_lock: Annotated[
+        bool,
+        typer.Option(
+            "--require-lock",
+            help="Fail when the folder has no lock file (without it, a missing lock is only a note).",
+        ),
+    ] = False,
     report_format: ReportFormatOption = None,
     output: OutputOption = None,
     color: ColorOption = Color.auto,
@@ -556,7 +563,7 @@ def check(
     fmt = _resolve_format(report_format, output, ReportFormat, "check")
     from compare.check import check as run_check
 
-    result = run_check(directory, update=update, max_bytes=max_bytes)
+    result = run_check(directory, update=update, max_bytes=max_bytes, require_lock=require_lock)
     styled = _styled(color, no_color, output is not None)
     _emit(_format_check(result, fmt, styled, width), output)
     if not result.ok:

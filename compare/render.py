@@ -101,6 +101,7 @@ def check_json(result: CheckResult) -> str:
             "schema": "compare.check/1",
             "ok": result.ok,
             "problems": [{"path": p.path, "check": p.check, "message": p.message} for p in result.problems],
+            "notes": [{"path": p.path, "check": p.check, "message": p.message} for p in result.notes],
         }
     )
 
@@ -498,7 +499,8 @@ def _check_name(result: CheckResult, path: str) -> str:
 
 
 def _check_lock_failed(result: CheckResult) -> bool:
-    return any(p.check == "lock" for p in result.problems)
+    """The matrix differs from a lock file (not: there is no lock file, with --require-lock)."""
+    return result.lock is not None and any(p.check == "lock" for p in result.problems)
 
 
 def _check_summary(result: CheckResult) -> str:
@@ -532,7 +534,7 @@ def check_renderables(result: CheckResult) -> list[Any]:
 
     head = _check_summary(result)
     if result.ok:
-        return [Text(f"✓ {head}", style="bold green")]
+        return [Text(f"✓ {head}", style="bold green"), *_check_note_lines(result)]
     out: list[Any] = [Text(f"✗ {head}", style="bold red")]
     last = None
     for p in result.problems:
@@ -543,10 +545,24 @@ def check_renderables(result: CheckResult) -> list[Any]:
         line.append(f"{p.check:<9} ", style="yellow")
         line.append(printable(p.message))
         out.append(line)
+    out.extend(_check_note_lines(result))
     if _check_lock_failed(result):
         command = f"compare check {printable(result.directory or 'DIR')} --update"
         out.append(Text(_CHECK_LOCK_HINT.format(command=command), style="dim"))
     return out
+
+
+def _check_note_lines(result: CheckResult) -> list[Any]:
+    """Notes (accepted copies, a missing lock): said, but failing nothing."""
+    from rich.text import Text
+
+    lines = []
+    for note in result.notes:
+        line = Text("ℹ note ", style="cyan")
+        line.append(f"{_check_name(result, note.path)}: ", style="bold")
+        line.append(printable(note.message))
+        lines.append(line)
+    return lines
 
 
 # --- markdown, csv, html -----------------------------------------------------------------------
@@ -663,6 +679,7 @@ def check_markdown(result: CheckResult) -> str:
     lines = [f"## {_check_md(title)}", ""]
     if result.ok:
         lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
+        lines += _check_md_notes(result)
         return "\n".join(lines) + "\n"
     lines += [
         f"❌ {_check_md(head[0].upper() + head[1:])}.",
@@ -680,7 +697,16 @@ def check_markdown(result: CheckResult) -> str:
         command = f"compare check {folder} --update"
         command = f"`{command}`" if "`" not in command else _check_md(command)
         lines += ["", _CHECK_LOCK_HINT.format(command=command)]
+    lines += _check_md_notes(result)
     return "\n".join(lines) + "\n"
+
+
+def _check_md_notes(result: CheckResult) -> list[str]:
+    if not result.notes:
+        return []
+    return ["", "Notes (not failures):", ""] + [
+        f"- {_check_md(_check_name(result, n.path))}: {_check_md(n.message)}" for n in result.notes
+    ]
 
 
 def matrix_csv(result: MatrixResult) -> str:
