@@ -61,8 +61,9 @@ def event_title(result: MatrixResult) -> str:
     return best[2] if best else f"Fact matrix of {len(result.articles)} articles"
 
 
-# Filter script: shows the rows of one view (shared, exclusive, omitted, conflict) and/or one
-# outlet's column, by toggling `hidden` on rows; it only runs when scripting is on, and the
+# Filter script: shows the rows of one view (shared, exclusive, omitted, conflict), seen from one
+# outlet as `compare matrix --outlet` does (no view: its exclusives and omissions), and/or one kind,
+# by toggling `hidden` on rows; it only runs when scripting is on, and the
 # controls it drives stay hidden until it runs, so the page without it is simply the whole table.
 _SCRIPT = """\
 (function () {
@@ -79,7 +80,10 @@ _SCRIPT = """\
       if (show && kind !== 'all') { show = r.getAttribute('data-kind') === kind; }
       if (show && outlet !== 'all') {
         var has = (' ' + r.getAttribute('data-present') + ' ').indexOf(' ' + outlet + ' ') >= 0;
-        if (view === 'exclusive' || view === 'shared') { show = has; }
+        if (view === 'all') {
+          show = (tags.indexOf(' exclusive ') >= 0 && has) || (tags.indexOf(' omitted ') >= 0 && !has);
+        }
+        else if (view === 'exclusive' || view === 'shared') { show = has; }
         else if (view === 'omitted') { show = !has; }
         else if (view === 'conflict') {
           show = (' ' + r.getAttribute('data-conflict') + ' ').indexOf(' ' + outlet + ' ') >= 0;
