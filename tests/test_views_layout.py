@@ -139,16 +139,53 @@ def test_five_outlets_fit_in_one_grid_at_80_columns() -> None:
     assert render.plan_matrix(synthetic_matrix(60), 80).paged
 
 
-@pytest.mark.parametrize("only", ["shared", "exclusive", "omitted", "conflict"])
+VIEWS = (
+    ("--only", "shared"),
+    ("--only", "exclusive"),
+    ("--only", "omitted"),
+    ("--only", "conflict"),
+    ("--outlet", "B"),
+    ("--kind", "money"),
+    ("--sort", "coverage"),
+    ("--sort", "first"),
+)
+
+
+@pytest.mark.parametrize("option", VIEWS, ids=lambda o: "=".join(o))
+@pytest.mark.parametrize("n", SIZES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_views_keep_every_column(
-    only: str,
+def test_every_view_keeps_every_column_and_its_labels(
+    option: tuple[str, str],
+    n: int,
     width: int,
     folders: dict[int, Path],
     expected: dict[int, MatrixResult],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Each view and option at every width and size (the synthetic matrix, whose rows cover every
+    view, stands in for the pipeline): all outlet columns, the facts the view keeps, nothing wider."""
     monkeypatch.setattr(pipeline, "matrix", _fake_matrix)
-    out, _ = run_matrix(folders[60], width, "--only", only)
-    assert header_keys(out) == render.column_keys(expected[60].articles)
-    assert " facts: " in out.splitlines()[0]
+    out, _ = run_matrix(folders[n], width, *option)
+    articles = expected[n].articles
+    whole = _fake_matrix(articles)
+    assert header_keys(out) == render.column_keys(articles)
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    from compare import views
+
+    kwargs: dict[str, object] = {}
+    if option[0] == "--only":
+        kwargs["only"] = option[1]
+    elif option[0] == "--outlet":
+        kwargs["outlet"] = views.find_outlet(articles, option[1])
+    elif option[0] == "--kind":
+        kwargs["kinds"] = (option[1],)
+    else:
+        kwargs["sort"] = option[1]
+    shown = views.apply_view(whole, **kwargs)  # type: ignore[arg-type]
+    rows = [line for line in lines if line.startswith("│")]
+    for fact in whole.facts:
+        present = any(f"│{fact.id} " in row for row in rows)
+        assert present == (fact in shown.facts), (fact.id, option)
+    if option[0] != "--sort":
+        assert " facts: " in lines[0]
