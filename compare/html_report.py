@@ -204,13 +204,14 @@ def _outlets_table(result: MatrixResult) -> str:
             )
         rows.append(
             f'<tr id="outlet-{_esc(key)}"><th scope="row">{_esc(key)}</th><td>{_outlet_name(article)}</td>'
-            f"<td>{title}</td><td>{_esc(article.published)}</td><td>{line.carried}</td>"
+            f"<td>{title}</td><td>{_esc(article.published)}</td><td>{line.carried}</td><td>{line.stated}</td>"
             f"<td>{line.exclusives}</td><td>{line.omissions}</td><td>{line.conflicts}</td></tr>"
         )
     return (
         '<section aria-labelledby="outlets-h"><h2 id="outlets-h">Outlets</h2>\n<div class="scroll">'
         "<table class=outlets><thead><tr><th scope=col>column</th><th scope=col>outlet</th>"
         "<th scope=col>headline</th><th scope=col>published</th><th scope=col>facts</th>"
+        "<th scope=col>stated in full</th>"
         "<th scope=col>only here</th>"
         f"<th scope=col>omits (of {majority} majority facts)</th><th scope=col>conflicts</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div></section>"

@@ -588,7 +588,39 @@ def md(text: str | None) -> str:
     return printable((text or "").translate(_MD_SPECIAL))
 
 
-def matrix_markdown(result: MatrixResult) -> str:
+def matrix_markdown(
+    result: MatrixResult, *, summary_of: MatrixResult | None = None, heading: str | None = None
+) -> str:
+    """The table (of a view: `heading` says which), the column key and the per-outlet summary."""
+    table = _matrix_markdown_table(result)
+    if heading:
+        table = table.replace("# Fact matrix\n", f"# Fact matrix\n\n*{md(heading)}*\n", 1)
+    return table + outlet_summary_markdown(summary_of or result)
+
+
+def outlet_summary_markdown(result: MatrixResult) -> str:
+    """The per-outlet summary as a Markdown section (counted over the whole matrix)."""
+    from compare.views import outlet_summaries
+
+    summaries = outlet_summaries(result)
+    majority = summaries[0].majority if summaries else 0
+    lines = [
+        "",
+        "## Per outlet",
+        "",
+        "| column | outlet | facts | stated | only here | "
+        f"omits (of {majority} majority facts) | conflicts |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, line in zip(column_keys(result.articles), summaries, strict=True):
+        lines.append(
+            f"| {key} | {md(line.label)} | {line.carried} | {line.stated} | {line.exclusives} | "
+            f"{line.omissions} | {line.conflicts} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _matrix_markdown_table(result: MatrixResult) -> str:
     keys = column_keys(result.articles)
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
