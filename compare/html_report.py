@@ -121,6 +121,8 @@ td.stated { color: #1a7f37; font-weight: bold; }
 td.partial { color: #9a6700; }
 td.conflict { color: #cf222e; font-weight: bold; background: #ffebe9; }
 td.absent { color: #8c959f; }
+span.stated { color: #1a7f37; } span.partial { color: #9a6700; }
+span.conflict { color: #cf222e; } span.absent { color: #8c959f; }
 details summary { cursor: pointer; list-style: none; }
 details summary::-webkit-details-marker { display: none; }
 details[open] { position: relative; }
