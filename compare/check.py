@@ -397,8 +397,8 @@ def lock_problems(
     One line per changed cell: the fact's label, the outlet, was -> now. With `edited` (the
     articles whose text changed, `lock.edited_articles`), cells of articles whose text did not
     change are not blamed on them: they moved because the grouping moved, and are summarised in
-    one line on the file that changed (a new or edited article), or on the lock file when no
-    article changed (the matrix itself did: another version of compare).
+    one line on the file that changed (a new or edited article; the lock file for a removed one).
+    With no changed file to blame, every cell keeps its own line.
 
     A new article is one problem, not one per fact: the lock is out of date, and what a reviewer
     wants to know is what the article brings, so the message counts its facts and quotes the ones
@@ -408,8 +408,11 @@ def lock_problems(
     labels = {a.id: a.label for a in articles}
     problems = []
     moved = []
+    # Moves are summarised only when some file changed to explain them; otherwise (a new version
+    # of compare, or an edit the lock's sentences cannot see) every cell gets its own line.
+    explained = bool(diff.added or diff.removed or edited)
     for change in diff.changes:
-        if edited is not None and change.article not in edited:
+        if edited is not None and explained and change.article not in edited:
             moved.append(change)
             continue
         note = {
@@ -457,7 +460,7 @@ def _grouping_moved(
     lock_path: str,
 ) -> Problem:
     """One line for every status that moved in articles whose text did not change, on the file
-    that caused it (the first new or edited article, by name), else on the lock file."""
+    that caused it (the first new or edited article, by name; the lock file for removed ones)."""
     untouched = sorted({c.article for c in moved})
     causes = sorted(
         (paths[aid] for aid in [*(a.article for a in diff.added), *edited] if aid in paths),
@@ -475,13 +478,5 @@ def _grouping_moved(
     if not causes and diff.removed:
         gone = ", ".join(repr(aid) for aid in diff.removed[:MAX_LISTED_FACTS])
         return Problem(lock_path, "lock", f"{head}, because {gone} left the folder; nothing changed in them")
-    if causes:
-        others = f" (with {len(causes) - 1} other changed files)" if len(causes) > 1 else ""
-        return Problem(
-            causes[0], "lock", f"{head}, because this file changed{others}; nothing changed in them"
-        )
-    return Problem(
-        lock_path,
-        "lock",
-        f"{head}, though no article changed: the matrix itself did (another version of compare?)",
-    )
+    others = f" (with {len(causes) - 1} other changed files)" if len(causes) > 1 else ""
+    return Problem(causes[0], "lock", f"{head}, because this file changed{others}; nothing changed in them")
