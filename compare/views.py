@@ -209,26 +209,36 @@ class OutletSummary:
 
 
 def outlet_summaries(result: MatrixResult) -> tuple[OutletSummary, ...]:
-    """The per-outlet summary over the whole matrix, one entry per article in column order."""
+    """The per-outlet summary over the whole matrix, one entry per article in column order.
+    One pass over the cells (facts x articles), so it stays cheap for thousands of articles."""
     total = len(result.articles)
-    majority = [f for f in result.facts if is_majority(f, total)]
-    out = []
-    for article in result.articles:
-        aid = article.id
-        statuses = [f.cell(aid).status for f in result.facts]
-        out.append(
-            OutletSummary(
-                article=aid,
-                label=article.label,
-                carried=sum(s != "absent" for s in statuses),
-                stated=sum(s == "stated" for s in statuses),
-                exclusives=sum(1 for f in result.facts if is_exclusive(f, total) and f.present == (aid,)),
-                omissions=sum(1 for f in majority if f.cell(aid).status == "absent"),
-                conflicts=sum(s == "conflict" for s in statuses),
-                majority=len(majority),
-            )
-        )
-    return tuple(out)
+    counts = {
+        a.id: {"carried": 0, "stated": 0, "exclusives": 0, "omissions": 0, "conflicts": 0}
+        for a in result.articles
+    }
+    majority = 0
+    for fact in result.facts:
+        present = [aid for aid, cell in fact.coverage if cell.status != "absent"]
+        for aid, cell in fact.coverage:
+            line = counts.get(aid)
+            if line is None:
+                continue
+            line["carried"] += cell.status != "absent"
+            line["stated"] += cell.status == "stated"
+            line["conflicts"] += cell.status == "conflict"
+        if total > 1 and len(present) == 1 and present[0] in counts:
+            counts[present[0]]["exclusives"] += 1
+        if 2 * len(present) > total:
+            majority += 1
+            for aid, cell in fact.coverage:
+                if cell.status == "absent" and aid in counts:
+                    counts[aid]["omissions"] += 1
+            # articles missing from the coverage leave the fact out too
+            for aid in counts.keys() - {aid for aid, _ in fact.coverage}:
+                counts[aid]["omissions"] += 1
+    return tuple(
+        OutletSummary(article=a.id, label=a.label, majority=majority, **counts[a.id]) for a in result.articles
+    )
 
 
 def describe_view(
