@@ -163,3 +163,11 @@ def test_plain_words_table() -> None:
         "--width: must be 1000 or less"
     )
     assert cli.plain_words("Missing argument 'PATHS...'.") == "missing PATHS... (see -h)"
+
+
+def test_shell_completion_completes_commands_and_choices() -> None:
+    env = {"_COMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "compare ma", "COMP_CWORD": "1"}
+    assert runner.invoke(app, [], env=env, prog_name="compare").stdout.split() == ["matrix"]
+    env = {"_COMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "compare matrix --only ", "COMP_CWORD": "3"}
+    choices = runner.invoke(app, [], env=env, prog_name="compare").stdout.split()
+    assert choices == ["shared", "exclusive", "omitted", "conflict"]
