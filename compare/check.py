@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
@@ -30,16 +31,18 @@ from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.lock import (
     LOCK_FILE,
+    Change,
     LockDiff,
     compare_locks,
     dump_lock,
+    edited_articles,
     load_lock,
     lock_from_matrix,
 )
 from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
-from compare.read import article_paths, load_sources, read_source
+from compare.read import SOURCES_FILE, article_paths, load_sources, read_source
 from compare.text import Weights, content_stems, overlap_score, words
 from compare.write import write_atomically
 
@@ -78,8 +81,18 @@ TOPIC_MEDIAN_SHARE = 0.7
 MIN_TOPIC_ARTICLES = 3
 
 
-def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
+def check(
+    directory: str | Path,
+    *,
+    update: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    require_lock: bool = False,
+) -> CheckResult:
     """Run every check on the article files of `directory`; with `update`, write the lock.
+
+    A folder without a lock gets a note saying how to make one (a failed `lock` check with
+    `require_lock`); a copy that sources.yaml declares (`copy_of:` / `syndicated_from:`) is a note,
+    not a failed `duplicate` check.
 
     Raises CompareError for bad input (no such folder, no article files, broken sources.yaml) and
     LockError for a broken lock file (unless `update`, which replaces it).
@@ -98,8 +111,12 @@ def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAU
     old_lock = load_lock(lock_path) if lock_path.exists() and not update else None
 
     articles, problems = read_articles(paths, sources, max_bytes=max_bytes)
-    problems += find_copies(articles)
+    copies, notes = split_known_copies(find_copies(articles), known_copies(folder))
+    problems += copies
     problems += find_off_topic(articles)
+    if old_lock is None and not update:
+        missing = _missing_lock(where, lock_path)
+        (problems if require_lock else notes).append(missing)
     result_matrix: MatrixResult | None = None
     lock_used: str | None = str(lock_path) if old_lock is not None else None
     if articles and (update or old_lock is not None):
@@ -110,8 +127,9 @@ def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAU
             lock_used = str(lock_path)
         elif old_lock is not None:
             unreadable = {Path(p.path).stem for p in problems if p.check == "readable"}
+            edited = edited_articles(old_lock, {a.id: [x.text for x in a.sentences] for a in articles})
             problems += lock_problems(
-                compare_locks(old_lock, current), articles, str(lock_path), skip=unreadable
+                compare_locks(old_lock, current), articles, str(lock_path), skip=unreadable, edited=edited
             )
     order = {name: n for n, name in enumerate(CHECKS)}
     problems.sort(key=lambda p: (p.path, order.get(p.check, len(order))))
@@ -122,6 +140,16 @@ def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAU
         files=tuple(paths),
         lock=lock_used,
         lock_written=update and lock_used is not None,
+        notes=tuple(notes),
+    )
+
+
+def _missing_lock(where: str, lock_path: Path) -> Problem:
+    return Problem(
+        str(lock_path),
+        "lock",
+        f"no lock file: run `compare check {where} --update` and commit {LOCK_FILE} with the articles, "
+        "so that a change to the fact matrix shows up in review",
     )
 
 
@@ -191,7 +219,7 @@ def find_copies(
         found, count, total = copy_share(ordered[i], ordered[j], ratio=ratio)
         if found >= share and count >= min_sentences and (j not in best or found > best[j][0]):
             best[j] = (found, count, total, i)
-    problems = []
+    problems: list[Problem] = []
     for j in sorted(best):
         found, count, total, i = best[j]
         later, earlier = ordered[j], ordered[i]
@@ -203,10 +231,10 @@ def find_copies(
         shared = f"{count} of {whose} {total} sentences ({found:.0%} of the text)"
         if is_exact_copy(later, earlier):
             message = f"exact copy of {name}: {shared} are there word for word, nothing added or changed"
-            problems.append(Problem(later.path, "duplicate", message))
+            problems.append(CopyProblem(later.path, "duplicate", message, original=earlier.path))
         else:
             message = f"wire copy of {name}, lightly edited: {shared} are there nearly word for word"
-            problems.append(Problem(later.path, "duplicate", message, severity="info"))
+            problems.append(CopyProblem(later.path, "duplicate", message, severity="info", original=earlier.path))
     return problems
 
 
@@ -215,6 +243,75 @@ def is_exact_copy(later: Article, earlier: Article) -> bool:
     that adds and changes nothing, as opposed to a wire story an outlet edited."""
     keys = _sentence_keys(later)
     return bool(keys) and set(keys) <= set(_sentence_keys(earlier))
+
+
+@dataclass(frozen=True)
+class CopyProblem(Problem):
+    """A duplicate problem that also names the file copied, so that a copy `sources.yaml`
+    declares can be accepted."""
+
+    original: str = ""
+
+
+# Keys of a sources.yaml entry that declare the file a known copy or syndication of another file
+# of the folder (its name): the duplicate check then accepts the pair and reports it as a note.
+KNOWN_COPY_KEYS = ("copy_of", "syndicated_from")
+
+
+def known_copies(folder: Path) -> dict[str, str]:
+    """File name -> the file it is a declared copy of, from sources.yaml (read as load_sources
+    does; an entry without those keys declares nothing). Names may be given with or without
+    their extension."""
+    import yaml
+
+    path = folder / SOURCES_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # load_sources has already reported a broken file
+    if not isinstance(data, dict):
+        return {}
+    declared = {}
+    for name, entry in data.items():
+        if isinstance(entry, dict):
+            original = next((entry[k] for k in KNOWN_COPY_KEYS if entry.get(k)), None)
+            if original is not None:
+                declared[str(name)] = str(original)
+    return declared
+
+
+def _is_declared(copy: str, original: str, declared: Mapping[str, str]) -> bool:
+    """Whether sources.yaml declares either file a copy of the other (names or stems)."""
+
+    def same(a: str, b: str) -> bool:
+        return a == b or Path(a).stem == Path(b).stem
+
+    for name, source in declared.items():
+        if (same(name, copy) and same(source, original)) or (same(name, original) and same(source, copy)):
+            return True
+    return False
+
+
+def split_known_copies(
+    problems: Sequence[Problem], declared: Mapping[str, str]
+) -> tuple[list[Problem], list[Problem]]:
+    """(problems still failing, notes for the copies sources.yaml declares)."""
+    failing, notes = [], []
+    for p in problems:
+        if isinstance(p, CopyProblem) and _is_declared(Path(p.path).name, Path(p.original).name, declared):
+            notes.append(
+                Problem(
+                    p.path,
+                    "duplicate",
+                    f"known copy of {Path(p.original).name} (declared in "
+                    f"{SOURCES_FILE}), accepted: {p.message}",
+                )
+            )
+        else:
+            failing.append(p)
+    return failing, notes
 
 
 # --- off-topic -----------------------------------------------------------------------------------
@@ -290,16 +387,31 @@ def lock_problems(
     lock_path: str,
     *,
     skip: set[str] | frozenset[str] = frozenset(),
+    edited: set[str] | frozenset[str] | None = None,
 ) -> list[Problem]:
     """The lock differences as problems on the article files (removed articles on the lock file).
+
+    One line per changed cell: the fact's label, the outlet, was -> now. With `edited` (the
+    articles whose text changed, `lock.edited_articles`), cells of articles whose text did not
+    change are not blamed on them: they moved because the grouping moved, and are summarised in
+    one line on the file that changed (a new or edited article; the lock file for a removed one).
+    With no changed file to blame, every cell keeps its own line.
 
     A new article is one problem, not one per fact: the lock is out of date, and what a reviewer
     wants to know is what the article brings, so the message counts its facts and quotes the ones
     nobody else has. Articles in `skip` (unreadable files, already reported) are not called removed.
     """
     paths = {a.id: a.path for a in articles}
+    labels = {a.id: a.label for a in articles}
     problems = []
+    moved = []
+    # Moves are summarised only when some file changed to explain them; otherwise (a new version
+    # of compare, or an edit the lock's sentences cannot see) every cell gets its own line.
+    explained = bool(diff.added or diff.removed or edited)
     for change in diff.changes:
+        if edited is not None and explained and change.article not in edited:
+            moved.append(change)
+            continue
         note = {
             "appeared": " (a fact the lock does not have)",
             "vanished": " (no fact matches it any more)",
@@ -308,9 +420,12 @@ def lock_problems(
             Problem(
                 paths.get(change.article, change.article),
                 "lock",
-                f"fact {_quote(change.label)} was {change.before}, now {change.after}{note}",
+                f"{_quote(change.label)} · {labels.get(change.article, change.article)}: "
+                f"was {change.before} -> now {change.after}{note}",
             )
         )
+    if moved:
+        problems.append(_grouping_moved(moved, diff, edited or set(), paths, lock_path))
     for added in diff.added:
         if added.exclusive:
             news = "; ".join(_quote(label) for label in added.exclusive[:MAX_LISTED_FACTS])
@@ -332,3 +447,33 @@ def lock_problems(
                 Problem(lock_path, "lock", f"article {aid!r} is in the lock but not in the folder")
             )
     return problems
+
+
+def _grouping_moved(
+    moved: Sequence[Change],
+    diff: LockDiff,
+    edited: set[str] | frozenset[str],
+    paths: Mapping[str, str],
+    lock_path: str,
+) -> Problem:
+    """One line for every status that moved in articles whose text did not change, on the file
+    that caused it (the first new or edited article, by name; the lock file for removed ones)."""
+    untouched = sorted({c.article for c in moved})
+    causes = sorted(
+        (paths[aid] for aid in [*(a.article for a in diff.added), *edited] if aid in paths),
+        key=lambda p: Path(p).name,
+    )
+    facts = len({c.label for c in moved})
+    names = ", ".join(Path(paths.get(aid, aid)).name for aid in untouched[:MAX_LISTED_FACTS])
+    if len(untouched) > MAX_LISTED_FACTS:
+        names += f" and {len(untouched) - MAX_LISTED_FACTS} more"
+    head = (
+        f"grouping moved: {len(moved)} cell{'s' if len(moved) != 1 else ''} of {facts} "
+        f"fact{'s' if facts != 1 else ''} changed status in {len(untouched)} unchanged "
+        f"article{'s' if len(untouched) != 1 else ''} ({names})"
+    )
+    if not causes and diff.removed:
+        gone = ", ".join(repr(aid) for aid in diff.removed[:MAX_LISTED_FACTS])
+        return Problem(lock_path, "lock", f"{head}, because {gone} left the folder; nothing changed in them")
+    others = f" (with {len(causes) - 1} other changed files)" if len(causes) > 1 else ""
+    return Problem(causes[0], "lock", f"{head}, because this file changed{others}; nothing changed in them")

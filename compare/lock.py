@@ -437,3 +437,24 @@ def compare_locks(old: Lock, new: Lock) -> LockDiff:
     removed = tuple(sorted(set(old.articles) - common))
     changes.sort(key=lambda c: (c.article, c.label, c.kind, c.before, c.after))
     return LockDiff(tuple(changes), tuple(added), removed)
+
+
+def edited_articles(old: Lock, sentences: dict[str, Sequence[str]]) -> set[str]:
+    """The articles of the lock whose text changed: some evidence sentence the lock keeps for them
+    is no longer (nearly word for word, EVIDENCE_RATIO) a sentence of the article. `sentences`
+    maps each current article id to its sentences; articles the lock does not know are left out.
+
+    An article whose every locked sentence is still there did not change: a status it lost or
+    gained comes from the matrix grouping its sentences differently (another file changed)."""
+    edited: set[str] = set()
+    current = {aid: {_sentence_key(s) for s in texts} for aid, texts in sentences.items()}
+    for fact in old.facts:
+        for aid, sentence in fact.evidence:
+            if aid in edited or aid not in current:
+                continue
+            key = _sentence_key(sentence)
+            if key in current[aid]:
+                continue
+            if not process.extractOne(key, current[aid], scorer=fuzz.ratio, score_cutoff=EVIDENCE_RATIO):
+                edited.add(aid)
+    return edited

@@ -215,6 +215,8 @@ class CheckResult:
     files: tuple[str, ...] = ()  # every article file looked at, readable or not, in name order
     lock: str | None = None  # the lock file compared with (or written), if there was one
     lock_written: bool = False  # True when --update wrote the lock
+    # Things worth knowing that fail nothing: an accepted known copy, a folder without a lock.
+    notes: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from compare.model import Article, Cell, CheckResult, DiffResult, Fact, MatrixResult
@@ -106,6 +108,10 @@ def check_json(result: CheckResult) -> str:
             "problems": [
                 {"path": p.path, "check": p.check, "message": p.message, "severity": p.severity}
                 for p in result.problems
+            ],
+            "notes": [
+                {"path": p.path, "check": p.check, "message": p.message, "severity": p.severity}
+                for p in result.notes
             ],
         }
     )
@@ -235,17 +241,10 @@ LEGEND = (
 
 
 def column_keys(articles: tuple[Article, ...]) -> list[str]:
-    """Short column headers: A, B, C ... Z, then AA, AB ... (a key below names each one)."""
-    keys = []
-    for i in range(len(articles)):
-        key, n = "", i
-        while True:
-            key = chr(ord("A") + n % 26) + key
-            n = n // 26 - 1
-            if n < 0:
-                break
-        keys.append(key)
-    return keys
+    """Column headers: each outlet's short unique name (the file stem when the outlet is not
+    known); the summary below the table names each one in full."""
+    labels = short_labels(articles)
+    return [labels[a.id] for a in articles]
 
 
 def _band(present: int, total: int) -> str:
@@ -258,75 +257,266 @@ def _band(present: int, total: int) -> str:
     return "in some articles"
 
 
-def matrix_renderables(result: MatrixResult, width: int) -> list[Any]:
-    """The matrix as rich renderables: the table, its legend and the column key."""
-    from rich.table import Table
+def matrix_renderables(
+    result: MatrixResult,
+    width: int,
+    *,
+    summary_of: MatrixResult | None = None,
+    heading: str | None = None,
+    bands: bool = True,
+) -> list[Any]:
+    """The matrix as rich renderables: the table (in pages of outlets when they do not all fit
+    the width, see `plan_matrix`), its legend, the per-outlet summary and a closing count.
+
+    `result` holds the facts to show (a view of the matrix); `summary_of` the whole matrix the
+    per-outlet summary counts over (default: `result`); `heading` a line saying what the view
+    shows; `bands` draws the "in every article" ... group rows (off when a sort mixes them)."""
     from rich.text import Text
 
-    articles = result.articles
-    labels = short_labels(articles)
-    keys = [labels[a.id] for a in articles]
-    label_width = max(20, width - 10 - sum(max(2, len(k)) + 3 for k in keys))
-    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
-    table.add_column("fact", no_wrap=True, max_width=6, style="dim")
-    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=label_width)
-    for key in keys:
-        table.add_column(key, justify="center", no_wrap=True, min_width=max(2, len(key)))
-    band = None
-    for fact in result.facts:
-        present = len(fact.present)
-        this_band = _band(present, len(articles))
-        if this_band != band:
-            band = this_band
-            table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(articles))
-        cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage]
-        table.add_row(fact.id, Text(printable(fact.label)), *cells)
+    layout = plan_matrix(result, width)
+    out: list[Any] = []
+    if heading:
+        out.append(Text(printable(heading), style="bold"))
+    keys = column_keys(result.articles)
+    for number, (start, stop) in enumerate(layout.pages, 1):
+        if layout.paged:
+            out.append(
+                Text(
+                    f"outlets {keys[start]}–{keys[stop - 1]}, page {number} of {len(layout.pages)}",
+                    style="bold",
+                )
+            )
+        out.append(_matrix_page(result, layout, start, stop, bands))
     legend = Text("  ")
     for status, meaning in LEGEND:
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
-    key_table = Table.grid(padding=(0, 1))
-    key_table.add_column(style="bold", no_wrap=True, min_width=max((len(k) for k in keys), default=1))
-    key_table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(20, width - 6))
-    for key, article in zip(keys, articles, strict=True):
-        name = Text(printable(article.id))
-        if article.title:
-            name.append(f"  {printable(article.title)}", style="dim")
-        key_table.add_row(key, name)
+    out.append(legend)
+    out.extend(outlet_summary_renderables(summary_of or result, width))
+    whole = summary_of or result
     summary = Text(
-        f"{_count(len(result.facts), 'fact')} across {_count(len(articles), 'article')}; "
-        f"{_count(len(result.groups), 'group')} of aligned paragraphs",
+        f"{_count(len(whole.facts), 'fact')} across {_count(len(whole.articles), 'article')}; "
+        f"{_count(len(whole.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
-    return [table, legend, key_table, sources_renderable(articles, width), summary]
+    out.append(sources_renderable(result.articles, width))
+    out.append(summary)
+    return out
+
+
+# --- matrix layout: never drop a column --------------------------------------------------------
+
+# The fact label column is never squeezed below this many characters: below it labels stop being
+# recognisable (checked by eye on the seed labels at 40 to 200 columns), so the outlets are split
+# into pages of columns instead, the fact labels repeated on every page.
+MIN_LABEL_WIDTH = 20
+# Columns rich's table adds around the content: a border and a space each side per column, less
+# the outer spaces (pad_edge=False), plus the closing border: total = content + 3 * columns - 1.
+_TABLE_FRAME_PER_COLUMN = 3
+# The fact id column is at least as wide as its header "fact", at most this wide (longer ids are
+# cut with an ellipsis: they are also in the JSON).
+MAX_ID_WIDTH = 12
+
+
+@dataclass(frozen=True)
+class MatrixLayout:
+    """How the terminal table is laid out: which outlet columns go on which page, and how wide
+    the fact id and label columns are."""
+
+    pages: tuple[tuple[int, int], ...]  # (first column, one past the last) per page
+    id_width: int
+    cell_width: int
+    label_width: int
+
+    @property
+    def paged(self) -> bool:
+        return len(self.pages) > 1
+
+
+def plan_matrix(result: MatrixResult, width: int) -> MatrixLayout:
+    """Fit the table to `width`: all outlets side by side when the label column keeps at least
+    MIN_LABEL_WIDTH characters, otherwise as few pages of columns as fit, pages balanced so the
+    last is not a stub. Every outlet is on exactly one page; none is ever dropped."""
+    n = len(result.articles)
+    keys = column_keys(result.articles)
+    cell_width = max(2, max((len(k) for k in keys), default=1))
+    id_width = min(MAX_ID_WIDTH, max([4, *(len(f.id) for f in result.facts)]))
+    frame = _TABLE_FRAME_PER_COLUMN
+
+    def label_room(columns: int) -> int:
+        return width + 1 - id_width - 2 * frame - columns * (cell_width + frame)
+
+    fits = max(1, (width + 1 - id_width - 2 * frame - MIN_LABEL_WIDTH) // (cell_width + frame))
+    if n <= fits:
+        return MatrixLayout(((0, n),), id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(n)))
+    count = -(-n // fits)
+    base, extra = divmod(n, count)  # the first `extra` pages hold one outlet more
+    bounds = [0]
+    for page in range(count):
+        bounds.append(bounds[-1] + base + (page < extra))
+    pages = tuple(pairwise(bounds))
+    widest = base + (extra > 0)
+    return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(widest)))
+
+
+def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str | None:
+    """What to tell the user (on stderr) when the table is not one plain grid, None when it is."""
+    if not layout.paged:
+        return None
+    size = layout.pages[0][1] - layout.pages[0][0]
+    return (
+        f"{len(result.articles)} outlets do not fit in {width} columns: shown in {len(layout.pages)} "
+        f"pages of up to {size} outlets, fact labels repeated on each (a wider --width, --outlet or "
+        f"--format html shows more at once)"
+    )
+
+
+def _matrix_page(result: MatrixResult, layout: MatrixLayout, start: int, stop: int, bands: bool) -> Any:
+    """One page of the table: fact id, label and the outlet columns start..stop-1."""
+    from rich.table import Table
+    from rich.text import Text
+
+    keys = column_keys(result.articles)[start:stop]
+    total = len(result.articles)
+    table = Table(show_lines=False, expand=False, pad_edge=False, header_style="bold")
+    table.add_column("fact", no_wrap=True, overflow="ellipsis", max_width=layout.id_width, style="dim")
+    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=layout.label_width)
+    for key in keys:
+        table.add_column(key, justify="center", no_wrap=True, min_width=layout.cell_width)
+    band = None
+    for fact in result.facts:
+        this_band = _band(len(fact.present), total)
+        if bands and this_band != band:
+            band = this_band
+            table.add_row("", Text(f"— {this_band} —", style="italic cyan"), *[""] * len(keys))
+        cells = [Text(SYMBOLS[c.status], style=STYLES[c.status]) for _, c in fact.coverage[start:stop]]
+        table.add_row(fact.id, Text(printable(fact.label)), *cells)
+    if not result.facts:
+        table.add_row("", Text("(no fact in this view)", style="dim"), *[""] * len(keys))
+    return table
+
+
+# Column headers of the per-outlet summary, and what they count (shown under it).
+_SUMMARY_HEADERS = ("facts", "only", "omits", "conflicts")
+_SUMMARY_MEANING = (
+    "facts: carried in any form; only: no other article has it; omits: left out of the {majority} "
+    "facts most articles carry; conflicts: a different figure"
+)
+
+
+def outlet_summary_renderables(result: MatrixResult, width: int) -> list[Any]:
+    """The per-outlet summary, which is also the column key: one row per article with its column
+    letter, what it carries, its exclusives, its omissions of majority facts and its conflicts,
+    then its name (and title)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from compare.views import outlet_summaries
+
+    summaries = outlet_summaries(result)
+    keys = column_keys(result.articles)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    for _ in _SUMMARY_HEADERS:
+        table.add_column(justify="right", no_wrap=True)
+    table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(10, width - 32))
+    table.add_row("", *(Text(h, style="dim") for h in _SUMMARY_HEADERS), Text("outlet", style="dim"))
+    for key, article, line in zip(keys, result.articles, summaries, strict=True):
+        name = Text(printable(article.label))
+        if article.title:
+            name.append(f"  {printable(article.title)}", style="dim")
+        table.add_row(
+            key,
+            str(line.carried),
+            str(line.exclusives),
+            str(line.omissions),
+            Text(str(line.conflicts), style="bold red" if line.conflicts else ""),
+            name,
+        )
+    majority = summaries[0].majority if summaries else 0
+    return [table, Text(_SUMMARY_MEANING.format(majority=majority), style="dim")]
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _words_only_in(text: str, other: str) -> Any:
-    """The paragraph as Text, with the words whose stems the other side lacks highlighted."""
-    import re
+# --- diff: word marks that survive without colour -----------------------------------------------
 
-    from rich.text import Text
+# Markers around words only one side has, as `git diff --word-diff=plain` writes them: A is the
+# "removed" side, B the "added" side. They stay visible with NO_COLOR, in a pipe and in Markdown.
+MARK_A = ("[-", "-]")
+MARK_B = ("{+", "+}")
+# A pair of aligned paragraphs sharing less than this share of the smaller side's content words
+# is shown as "loosely related" without word marks: past that point the marks cover most of both
+# paragraphs and say nothing a reader can use (half: the point where marked words outnumber
+# shared ones; a property of the display, not fitted to any event).
+LOOSE_OVERLAP = 0.5
+LOOSELY_RELATED = "loosely related"
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _content_stem_set(text: str) -> set[str]:
+    from compare.text import STOPWORDS, stem, words
+
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+def loosely_related(text: str, other: str) -> bool:
+    """Whether two aligned paragraphs share too few content words for word marks to help."""
+    mine, theirs = _content_stem_set(text), _content_stem_set(other)
+    smaller = min(len(mine), len(theirs))
+    return smaller == 0 or len(mine & theirs) / smaller < LOOSE_OVERLAP
+
+
+def marked_spans(text: str, other: str) -> list[tuple[int, int]]:
+    """Character spans of `text` holding words whose stems `other` lacks (stopwords never count);
+    neighbouring marked words separated only by spaces or punctuation form one span, as in git."""
     from compare.text import STOPWORDS, stem, words
 
     other_stems = {stem(w) for w in words(other)}
-    out = Text(text)
-    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
         folded = words(m.group(0))
-        if not folded or folded[0] in STOPWORDS:
+        if not folded or folded[0] in STOPWORDS or stem(folded[0]) in other_stems:
             continue
-        if stem(folded[0]) not in other_stems:
-            out.stylize("bold underline", m.start(), m.end())
+        if spans and text[spans[-1][1] : m.start()] in (" ", "-"):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def with_marks(text: str, spans: list[tuple[int, int]], marks: tuple[str, str]) -> str:
+    """`text` with each span wrapped in the markers: the plain-text form of a word diff."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], marks[0], text[start:end], marks[1]]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _marked_text(text: str, other: str, marks: tuple[str, str], style: str) -> Any:
+    """The paragraph as Text, words only it has wrapped in `marks` and styled (the style is
+    dropped without colour, the markers are not)."""
+    from rich.text import Text
+
+    out = Text()
+    last = 0
+    for start, end in marked_spans(text, other):
+        out.append(text[last:start])
+        out.append(marks[0] + text[start:end] + marks[1], style=style)
+        last = end
+    out.append(text[last:])
     return out
 
 
 def diff_renderables(result: DiffResult, width: int) -> list[Any]:
-    """Aligned paragraphs side by side with the words only one side has highlighted, then what
-    only one article has, then the facts each has that the other lacks."""
+    """Aligned paragraphs side by side with the words only one side has marked [-so-] in A and
+    {+so+} in B, loosely related pairs said so and left unmarked, then what only one article has,
+    then the facts each has that the other lacks."""
     from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
@@ -343,6 +533,12 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     head.append("   B ", style="bold")
     head.append(label_b)
     out.append(head)
+    out.append(
+        Text(
+            f"{MARK_A[0]}words only in A{MARK_A[1]}   {MARK_B[0]}words only in B{MARK_B[1]}",
+            style="dim",
+        )
+    )
     out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
     side = max(20, (width - 12) // 2)
     table = Table(show_lines=True, expand=True, pad_edge=False)
@@ -353,9 +549,15 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         text_a = "\n".join(paragraphs_a[i] for i in pair.a)
         text_b = "\n".join(paragraphs_b[i] for i in pair.b)
         left = Text(", ".join(f"¶{i}" for i in pair.a) + " ", style="dim")
-        left.append_text(_words_only_in(text_a, text_b))
         right = Text(", ".join(f"¶{i}" for i in pair.b) + " ", style="dim")
-        right.append_text(_words_only_in(text_b, text_a))
+        if loosely_related(text_a, text_b):
+            left.append(f"({LOOSELY_RELATED}) ", style="italic")
+            right.append(f"({LOOSELY_RELATED}) ", style="italic")
+            left.append(text_a)
+            right.append(text_b)
+        else:
+            left.append_text(_marked_text(text_a, text_b, MARK_A, "bold red"))
+            right.append_text(_marked_text(text_b, text_a, MARK_B, "bold green"))
         table.add_row(f"{pair.score:.2f}", left, right)
     out.append(table)
     for name, label, only, texts in (
@@ -415,7 +617,8 @@ def _check_name(result: CheckResult, path: str) -> str:
 
 
 def _check_lock_failed(result: CheckResult) -> bool:
-    return any(p.check == "lock" for p in result.problems)
+    """The matrix differs from a lock file (not: there is no lock file, with --require-lock)."""
+    return result.lock is not None and any(p.check == "lock" for p in result.problems)
 
 
 def _check_summary(result: CheckResult) -> str:
@@ -451,7 +654,7 @@ def check_renderables(result: CheckResult) -> list[Any]:
 
     head = _check_summary(result)
     if result.ok and not result.problems:
-        return [Text(f"✓ {head}", style="bold green")]
+        return [Text(f"✓ {head}", style="bold green"), *_check_note_lines(result)]
     out: list[Any] = [
         Text(f"✓ {head}", style="bold green") if result.ok else Text(f"✗ {head}", style="bold red")
     ]
@@ -467,10 +670,24 @@ def check_renderables(result: CheckResult) -> list[Any]:
             line.append(f"{p.check:<9} ", style="yellow")
         line.append(printable(p.message))
         out.append(line)
+    out.extend(_check_note_lines(result))
     if _check_lock_failed(result):
         command = f"compare check {printable(result.directory or 'DIR')} --update"
         out.append(Text(_CHECK_LOCK_HINT.format(command=command), style="dim"))
     return out
+
+
+def _check_note_lines(result: CheckResult) -> list[Any]:
+    """Notes (accepted copies, a missing lock): said, but failing nothing."""
+    from rich.text import Text
+
+    lines = []
+    for note in result.notes:
+        line = Text("ℹ note ", style="cyan")
+        line.append(f"{_check_name(result, note.path)}: ", style="bold")
+        line.append(printable(note.message))
+        lines.append(line)
+    return lines
 
 
 # --- markdown, csv, html -----------------------------------------------------------------------
@@ -496,9 +713,40 @@ def md(text: str | None) -> str:
     return printable((text or "").translate(_MD_SPECIAL))
 
 
-def matrix_markdown(result: MatrixResult) -> str:
-    labels = short_labels(result.articles)
-    keys = [md(labels[a.id]) for a in result.articles]
+def matrix_markdown(
+    result: MatrixResult, *, summary_of: MatrixResult | None = None, heading: str | None = None
+) -> str:
+    """The table (of a view: `heading` says which), the column key and the per-outlet summary."""
+    table = _matrix_markdown_table(result)
+    if heading:
+        table = table.replace("# Fact matrix\n", f"# Fact matrix\n\n*{md(heading)}*\n", 1)
+    return table + outlet_summary_markdown(summary_of or result)
+
+
+def outlet_summary_markdown(result: MatrixResult) -> str:
+    """The per-outlet summary as a Markdown section (counted over the whole matrix)."""
+    from compare.views import outlet_summaries
+
+    summaries = outlet_summaries(result)
+    majority = summaries[0].majority if summaries else 0
+    lines = [
+        "",
+        "## Per outlet",
+        "",
+        "| column | outlet | facts | stated | only here | "
+        f"omits (of {majority} majority facts) | conflicts |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, line in zip(column_keys(result.articles), summaries, strict=True):
+        lines.append(
+            f"| {key} | {md(line.label)} | {line.carried} | {line.stated} | {line.exclusives} | "
+            f"{line.omissions} | {line.conflicts} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _matrix_markdown_table(result: MatrixResult) -> str:
+    keys = [md(k) for k in column_keys(result.articles)]
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
     lines.append("|---|---|---|" + "---|" * len(keys))
@@ -523,12 +771,14 @@ def diff_markdown(result: DiffResult) -> str:
         "",
         "## Aligned paragraphs",
         "",
+        f"Words only in A are marked {md(MARK_A[0])}so{md(MARK_A[1])}, words only in B "
+        f"{md(MARK_B[0])}so{md(MARK_B[1])}; pairs that share few words are marked *{LOOSELY_RELATED}*.",
+        "",
         "| score | A | B |",
         "|---|---|---|",
     ]
     for pair in result.pairs:
-        ta = " / ".join(f"¶{i} {md(pa[i])}" for i in pair.a)
-        tb = " / ".join(f"¶{i} {md(pb[i])}" for i in pair.b)
+        ta, tb = _md_pair_side(pair.a, pa, pair.b, pb, MARK_A), _md_pair_side(pair.b, pb, pair.a, pa, MARK_B)
         lines.append(f"| {pair.score:.2f} | {ta} | {tb} |")
     for name, only, texts in (("A", result.only_a, pa), ("B", result.only_b, pb)):
         lines += ["", f"## Only in {name}", ""]
@@ -544,6 +794,25 @@ def diff_markdown(result: DiffResult) -> str:
     lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
     lines += ["", *sources_markdown([a, b])]
     return "\n".join(lines) + "\n"
+
+
+def _md_pair_side(
+    mine: tuple[int, ...],
+    texts: dict[int, str],
+    theirs: tuple[int, ...],
+    other: dict[int, str],
+    marks: tuple[str, str],
+) -> str:
+    """One side of an aligned pair in a Markdown cell: paragraphs with word marks (escaped after
+    marking, so the markers show as typed), or the loosely-related note and no marks."""
+    text = "\n".join(texts[i] for i in mine)
+    counterpart = "\n".join(other[i] for i in theirs)
+    if loosely_related(text, counterpart):
+        return f"*({LOOSELY_RELATED})* " + " / ".join(f"¶{i} {md(texts[i])}" for i in mine)
+    parts = []
+    for i in mine:
+        parts.append(f"¶{i} {md(with_marks(texts[i], marked_spans(texts[i], counterpart), marks))}")
+    return " / ".join(parts)
 
 
 # What each check means, for the report's footnote.
@@ -571,6 +840,7 @@ def check_markdown(result: CheckResult) -> str:
     lines = [f"## {_check_md(title)}", ""]
     if result.ok and not result.problems:
         lines.append(f"✅ {_check_md(head[0].upper() + head[1:])}.")
+        lines += _check_md_notes(result)
         return "\n".join(lines) + "\n"
     lines += [
         f"{'✅' if result.ok else '❌'} {_check_md(head[0].upper() + head[1:])}.",
@@ -589,7 +859,16 @@ def check_markdown(result: CheckResult) -> str:
         command = f"compare check {folder} --update"
         command = f"`{command}`" if "`" not in command else _check_md(command)
         lines += ["", _CHECK_LOCK_HINT.format(command=command)]
+    lines += _check_md_notes(result)
     return "\n".join(lines) + "\n"
+
+
+def _check_md_notes(result: CheckResult) -> list[str]:
+    if not result.notes:
+        return []
+    return ["", "Notes (not failures):", ""] + [
+        f"- {_check_md(_check_name(result, n.path))}: {_check_md(n.message)}" for n in result.notes
+    ]
 
 
 def matrix_csv(result: MatrixResult) -> str:
@@ -623,69 +902,117 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def matrix_html(result: MatrixResult) -> str:
-    """One self-contained page (inline CSS, no script, no external resource); every piece of
-    article text goes through html.escape."""
-    from html import escape as html_escape
+def matrix_html(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
+    """The matrix as one self-contained, accessible page (see compare.html_report)."""
+    from compare.html_report import matrix_page
 
-    def escape(text: str, quote: bool = True) -> str:
-        return html_escape(printable(text), quote=quote)
+    return matrix_page(result, title=title, whole=whole)
 
-    labels = short_labels(result.articles)
-    keys = [labels[a.id] for a in result.articles]
-    head = "".join(
-        f'<th title="{escape(a.label, quote=True)}">{escape(k)}</th>'
-        for k, a in zip(keys, result.articles, strict=True)
+
+def diff_html(result: DiffResult) -> str:
+    """The diff as one self-contained page (see compare.html_report)."""
+    from compare.html_report import diff_page
+
+    return diff_page(result)
+
+
+# --- explain: one fact, outlet by outlet --------------------------------------------------------
+
+# The features of a link shown in the table and Markdown: the strongest contributions, this many
+# (the JSON has them all).
+TOP_FEATURES = 4
+
+
+def _top_contributions(link: Any) -> str:
+    ranked = sorted(link.contributions.items(), key=lambda kv: -abs(kv[1]))[:TOP_FEATURES]
+    return ", ".join(f"{name} {value:+.2f}" for name, value in ranked)
+
+
+def _link_line(outlet: Any, scorer: bool) -> str:
+    """Why a cell is linked, in words: the anchor, the scorer's verdict, or why there is none."""
+    if outlet.anchor:
+        return "anchor: the other sentences are compared with this one"
+    if outlet.link is not None:
+        verdict = "same statement" if outlet.link.same else "related, below the same-statement line"
+        return f"link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
+    if outlet.evidence is None:
+        return "no sentence in this article carries it"
+    return "link scores unavailable in this build" if not scorer else "not scored"
+
+
+def explain_json(explanation: Any) -> str:
+    """Schema compare.explain/1: the fact as in the matrix, then one entry per article."""
+    return _dump(
+        {
+            "schema": "compare.explain/1",
+            "fact": _fact_json(explanation.fact),
+            "outlets": [
+                {
+                    "article": o.article,
+                    "label": o.label,
+                    "status": o.status,
+                    "evidence": o.evidence,
+                    "paragraph": o.paragraph,
+                    "paragraph_text": o.paragraph_text,
+                    "anchor": o.anchor,
+                    "link": None
+                    if o.link is None
+                    else {
+                        "score": o.link.score,
+                        "same": o.link.same,
+                        "features": dict(o.link.features),
+                        "contributions": dict(o.link.contributions),
+                    },
+                }
+                for o in explanation.outlets
+            ],
+        }
     )
-    rows = []
-    for fact in result.facts:
-        cells = []
-        for _, cell in fact.coverage:
-            tip = escape(cell.evidence or "", quote=True)
-            cells.append(f'<td class="{cell.status}" title="{tip}">{SYMBOLS[cell.status]}</td>')
-        rows.append(
-            f"<tr><td class=id>{escape(fact.id)}</td><td class=kind>{escape(fact.kind)}</td>"
-            f"<td>{escape(fact.label)}</td>{''.join(cells)}</tr>"
-        )
-    key_rows = "".join(
-        f"<tr><td>{escape(k)}</td><td>{escape(a.id)}</td><td>{escape(a.outlet or '')}</td>"
-        f"<td>{escape(a.title or '')}</td></tr>"
-        for k, a in zip(keys, result.articles, strict=True)
-    )
-    legend = " ".join(f'<span class="{s}">{SYMBOLS[s]}</span> {escape(m)}' for s, m in LEGEND)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>compare: fact matrix</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; }}
-table {{ border-collapse: collapse; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 3px 8px; vertical-align: top; }}
-td.stated {{ color: #1a7f37; font-weight: bold; text-align: center; }}
-td.partial {{ color: #9a6700; text-align: center; }}
-td.conflict {{ color: #cf222e; font-weight: bold; text-align: center; background: #ffebe9; }}
-td.absent {{ color: #aaa; text-align: center; }}
-td.id, td.kind {{ color: #666; white-space: nowrap; }}
-span.stated {{ color: #1a7f37; }} span.partial {{ color: #9a6700; }}
-span.conflict {{ color: #cf222e; }} span.absent {{ color: #aaa; }}
-</style>
-</head>
-<body>
-<h1>Fact matrix</h1>
-<p>{legend}</p>
-<table>
-<thead><tr><th>fact</th><th>kind</th><th>what</th>{head}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-<h2>Articles</h2>
-<table><thead><tr><th>column</th><th>article</th><th>outlet</th><th>title</th></tr></thead>
-<tbody>{key_rows}</tbody></table>
-{sources_html(result.articles)}
-</body>
-</html>
-"""
+
+
+def explain_markdown(explanation: Any) -> str:
+    fact = explanation.fact
+    lines = [f"# {md(fact.id)} [{fact.kind}] {md(fact.label)}", ""]
+    for o in explanation.outlets:
+        lines.append(f"## {SYMBOLS[o.status]} {md(o.label)}: {o.status}")
+        lines.append("")
+        if o.evidence:
+            where = f" (¶{o.paragraph})" if o.paragraph is not None else ""
+            lines.append(f"> {md(o.evidence)}{where}")
+            lines.append("")
+            if o.paragraph_text and o.paragraph_text != o.evidence:
+                lines.append(f"Paragraph: {md(o.paragraph_text)}")
+                lines.append("")
+        lines.append(f"*{md(_link_line(o, explanation.scorer))}*")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def explain_renderables(explanation: Any, width: int) -> list[Any]:
+    """The fact's heading, then per article: status, evidence sentence, its paragraph (dim), and
+    why it was linked."""
+    from rich.table import Table
+    from rich.text import Text
+
+    fact = explanation.fact
+    head = Text(f"{fact.id} ", style="bold")
+    head.append(f"[{fact.kind}] ", style="cyan")
+    head.append(printable(fact.label))
+    out: list[Any] = [head]
+    table = Table(show_lines=True, expand=True, pad_edge=False)
+    table.add_column("", no_wrap=True, width=1)
+    table.add_column("outlet", max_width=max(12, width // 5), overflow="fold")
+    table.add_column("evidence, its paragraph, why linked", ratio=1, overflow="fold")
+    for o in explanation.outlets:
+        body = Text()
+        if o.evidence:
+            body.append(printable(o.evidence))
+            if o.paragraph is not None:
+                body.append(f"  ¶{o.paragraph}", style="dim")
+            if o.paragraph_text and o.paragraph_text != o.evidence:
+                body.append("\n" + printable(o.paragraph_text), style="dim")
+            body.append("\n")
+        body.append(_link_line(o, explanation.scorer), style="italic")
+        table.add_row(Text(SYMBOLS[o.status], style=STYLES[o.status]), Text(printable(o.label)), body)
+    out.append(table)
+    return out

@@ -33,19 +33,37 @@ INTRO = """\
 
 `compare` puts news articles about one event side by side. It has one command per job:
 
-- `compare matrix` — the fact matrix: facts down the side, outlets across the top;
+- `compare matrix` — the fact matrix: facts down the side, outlets across the top, then one
+  summary line per outlet (facts carried, exclusives, omissions of majority facts, conflicts);
 - `compare diff` — two articles aligned paragraph by paragraph, and the facts only one has;
+- `compare explain` — one fact, outlet by outlet: the evidence, its paragraph, why it was linked;
 - `compare check` — the CI gate for a folder of articles.
 
 Options every command shares:
 
 - `--format` / `-f` picks the output: `table` (the default; coloured on a terminal, plain when
-  piped), `json`, `markdown`, and for `matrix` also `csv` and `html`. See [formats.md](formats.md).
+  piped), `json`, `markdown`, for `matrix` also `csv` and `html`, for `diff` also `html`. Without
+  `--format`, the extension of the `--output` file decides (`.json`, `.md`, `.csv`, `.html`; any
+  other is a table). See [formats.md](formats.md).
 - `--output` / `-o FILE` writes the result to FILE atomically (a temporary file in the same folder,
-  then a rename), so a failed run never leaves half a file. Output written to a file has no colour.
-- `--no-color`, or the `NO_COLOR` environment variable, turns colours and styles off.
+  then a rename), so a failed run never leaves half a file. Output written to a file has no colour
+  unless `--color always` asks for it.
+- `--color auto|always|never`: `auto` colours a terminal only, `always` also a pipe (`| less -R`).
+  `--no-color` is `--color never`; the `NO_COLOR` environment variable wins over both.
+- `--pager/--no-pager`: a long table on a terminal goes through `$PAGER` (default `less -FRX`), as
+  git does; never when the output is piped or written to a file.
 - `--max-bytes N` refuses article files over N bytes (default 2,000,000).
-- `--width N` sets the table width (40 to 1000; default: the terminal's).
+- `--width N` sets the table width (40 to 1000; default: the terminal's). When the outlets do not
+  fit, `matrix` never drops a column: it prints them in pages of columns with the fact labels
+  repeated on each page, and says so on standard error.
+- `-h` / `--help` on any command, `compare --version`, and `--install-completion` /
+  `--show-completion` for bash, zsh, fish and PowerShell.
+
+Views of the matrix (`compare matrix`): `--only shared` (every article carries it), `--only
+exclusive` (one article only), `--only omitted` (most carry it, some leave it out), `--only
+conflict` (a different figure), `--outlet NAME` (what that outlet alone has and what it leaves
+out; NAME is its column letter, file name or outlet), `--kind money` (repeatable), `--sort
+coverage|first`. A view keeps every outlet column and works in every format.
 
 Article files are `.txt`, `.md`/`.markdown` and `.html`/`.htm`; `-` reads one article from
 standard input. A folder stands for the article files in it, in file-name order. Bad input gives
@@ -69,8 +87,29 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
             "compare matrix seeds/ --format json --output matrix.json",
         ),
         (
-            "A self-contained page to share (hover over a cell to see its evidence sentence):",
-            "compare matrix seeds/ --format html --output matrix.html",
+            "A self-contained page to share (click a mark to see its evidence sentence; the filters "
+            "work offline):",
+            "compare matrix seeds/ --output matrix.html",
+        ),
+        (
+            "What only one outlet reported, figures first:",
+            "compare matrix seeds/ --only exclusive",
+        ),
+        (
+            "What every outlet reported:",
+            "compare matrix seeds/ --only shared",
+        ),
+        (
+            "What column C alone has, and what it left out that most others carry:",
+            "compare matrix seeds/ --outlet C",
+        ),
+        (
+            "Only the money figures, most-reported first:",
+            "compare matrix seeds/ --kind money --sort coverage",
+        ),
+        (
+            "Colours kept through a pager:",
+            "compare matrix seeds/ --color always | less -R",
         ),
         (
             "A spreadsheet, one row per fact and one column per article:",
@@ -80,7 +119,8 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
     ],
     "diff": [
         (
-            "Two articles side by side, words only one side has underlined, then the facts only one has:",
+            "Two articles side by side, words only in A marked [-so-] and only in B {+so+}, then the "
+            "facts only one has:",
             "compare diff seeds/001_5300f62ee2d25633.txt seeds/003_e9b744251f762ee8.txt",
         ),
         (
@@ -92,8 +132,23 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
             "cat seeds/000_e0f776ad8e8d545f.txt | compare diff - seeds/002_8662005bbee5e736.txt",
         ),
         (
+            "The same as a self-contained page:",
+            "compare diff seeds/001_5300f62ee2d25633.txt seeds/003_e9b744251f762ee8.txt -o diff.html",
+        ),
+        (
             "Plain text without colours, for a log or an email:",
             "NO_COLOR=1 compare diff seeds/000_e0f776ad8e8d545f.txt seeds/004_93e9d3437e0608df.txt",
+        ),
+    ],
+    "explain": [
+        (
+            "One fact of the matrix, by its id: every outlet's sentence, its paragraph and why it was "
+            "linked:",
+            "compare explain seeds/ f37",
+        ),
+        (
+            "The fact found by words of its label, as JSON (schema compare.explain/1):",
+            'compare explain seeds/ "425 million" --format json',
         ),
     ],
     "check": [

@@ -206,7 +206,7 @@ def test_lock_changes_become_problems_on_the_article_files() -> None:
         ("story/a.txt", "lock"), ("story/a.txt", "lock"), ("story/n.txt", "lock"),
         ("story/compare.lock.json", "lock"),
     ]
-    assert problems[0].message.startswith('fact "€40 billion: the pledge" was stated, now absent')
+    assert problems[0].message.startswith('"€40 billion: the pledge" · a: was stated -> now absent')
     assert len(problems[1].message) < 150 and "…" in problems[1].message
     assert "states 3 facts" in problems[2].message and '"£38 million: a fee"' in problems[2].message
     assert "'gone'" in problems[3].message

@@ -137,7 +137,7 @@ def test_matrix_html_is_one_page_with_a_row_per_fact() -> None:
     out = invoke("matrix", "seeds", "--format", "html")
     assert out.startswith("<!DOCTYPE html>")
     assert out.rstrip().endswith("</html>")
-    assert "<script" not in out
+    assert out.count("<script") == 1 and "<script src" not in out  # the one inline filter script
     for fact in doc["facts"]:
         assert out.count(f"<td class=id>{fact['id']}</td>") == 1
 
@@ -451,7 +451,7 @@ def test_unknown_format(capsys: pytest.CaptureFixture[str], command: str) -> Non
     assert_one_error_line(err, "--format", "xml")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "html"])
+@pytest.mark.parametrize("fmt", ["csv"])
 def test_matrix_only_format_refused_by_diff(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     code, out, err = run_main(capsys, "diff", A, B, "--format", fmt)
     assert code == 2
