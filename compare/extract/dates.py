@@ -76,6 +76,8 @@ _CLAUSE_BREAKS = frozenset("and but while after before when whereas".split())
 # Words of the clause looked at on each side of a weekday for its tense: enough for "is expected
 # to be formally arraigned on", short enough to stay inside the clause.
 TENSE_WINDOW = 8
+# Words that tie a date to its clause without saying its tense ("On Monday, ...").
+_DATE_PREPOSITIONS = frozenset("on by until from since this".split())
 _WORD = re.compile(r"[\w'’]++|[,;:()\"“”]")
 
 
@@ -163,7 +165,7 @@ def _points_forward(direction: str | None, sentence: str, start: int, end: int) 
             break
         words.append(low)
     words.reverse()
-    if not words:
+    if all(w in _DATE_PREPOSITIONS for w in words):
         # The weekday opens its clause ("On Thursday, she will ..."): read the words after it.
         words = [fold(t) for t in _WORD.findall(sentence[end : end + 12 * TENSE_WINDOW])[:TENSE_WINDOW]]
     pairs = set(itertools.pairwise(words))

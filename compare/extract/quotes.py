@@ -51,10 +51,14 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
     return sorted(spans, key=lambda q: q.start)
 
 
+_DOUBLE_MARK = re.compile("[“”\"«»„]")
+_SINGLE_MARK = re.compile("[‘’']")
+
+
 def _double_quotes(text: str) -> list[QuoteSpan]:
     """Outlets mix “ with " in one quote, so any closing mark ends any opening one; an opening
     mark with no closer runs to the end of the paragraph (a quote continued in the next)."""
-    marks = [i for i, ch in enumerate(text) if ch in _DOUBLE]
+    marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
     spans: list[QuoteSpan] = []
     k = 0
     while k < len(marks):
@@ -77,31 +81,41 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
 
 
 def _single_quotes(text: str) -> list[QuoteSpan]:
-    """'...' quotes: an opening mark not after a letter, closed by the next mark not followed by
-    a letter ("don't" and "'90s" inside are apostrophes), with at least three spaces inside."""
+    """'...' quotes: an opening mark not after a letter or digit, closed by the next mark not
+    followed by a lower-case letter ("don't" and "'90s" inside are apostrophes), with at least
+    MIN_QUOTE_WORDS spaces inside. Work is linear in the text: only the marks are visited, and
+    spaces between marks are counted once."""
+    marks = [m.start() for m in _SINGLE_MARK.finditer(text)]
+    if len(marks) < 2:
+        return []
     n = len(text)
-    closer_after = [n] * (n + 1)  # closer_after[i]: first closing mark at or after i
-    for i in range(n - 1, -1, -1):
-        ch = text[i]
-        is_closer = ch in "’'" and not (i + 1 < n and text[i + 1].isalpha() and text[i + 1].islower())
-        closer_after[i] = i if is_closer else closer_after[i + 1]
-    spaces = [0] * (n + 1)  # spaces[i]: whitespace characters in text[:i]
-    for i, ch in enumerate(text):
-        spaces[i + 1] = spaces[i] + ch.isspace()
+    spaces_before: list[int] = []  # spaces in text[:mark]
+    total, last = 0, 0
+    for at in marks:
+        total += text.count(" ", last, at)
+        spaces_before.append(total)
+        last = at
+    closer = [
+        text[at] != "‘" and not (at + 1 < n and text[at + 1].islower()) for at in marks
+    ]
+    next_closer = [len(marks)] * (len(marks) + 1)  # index of the first closing mark after k
+    for k in range(len(marks) - 1, -1, -1):
+        next_closer[k] = k + 1 if k + 1 < len(marks) and closer[k + 1] else next_closer[k + 1]
     spans: list[QuoteSpan] = []
-    i = 0
-    while i < n:
-        ch = text[i]
-        opens = ch in "‘'" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"))
-        if opens:
-            j = closer_after[i + 1] if i + 1 <= n else n
-            if j < n and spaces[j] - spaces[i + 1] >= MIN_QUOTE_WORDS and not text[j - 1].isspace():
-                inner = text[i + 1 : j].strip()
+    k = 0
+    while k < len(marks):
+        at = marks[k]
+        opens = text[at] in "‘'" and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+        j = next_closer[k]
+        if opens and j < len(marks):
+            end = marks[j]
+            if spaces_before[j] - spaces_before[k] >= MIN_QUOTE_WORDS and not text[end - 1].isspace():
+                inner = text[at + 1 : end].strip()
                 if len(inner.split()) >= MIN_QUOTE_WORDS:
-                    spans.append(QuoteSpan(inner, i, j + 1))
-                    i = j + 1
+                    spans.append(QuoteSpan(inner, at, end + 1))
+                    k = j + 1
                     continue
-        i += 1
+        k += 1
     return spans
 
 
