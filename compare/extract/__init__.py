@@ -160,7 +160,7 @@ def _sentence_mentions(
     mentions = [m for _, _, m in money] + [m for _, _, m in dates]
     mentions += [m for _, _, m in find_quantities(text, taken)]
     for span in spans[: MAX_MENTIONS_PER_SENTENCE + 1]:
-        if span.initial and span.text not in mid_sentence:
+        if span.initial and span.text not in mid_sentence and span.text not in people:
             continue  # "Investigators suspect ...": a capital that only starts sentences
         mentions.append(
             Mention(

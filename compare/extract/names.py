@@ -342,6 +342,11 @@ class EntityIndex:
                 if self._same(name, full)
             ]
             target = self._choose(name, matches)
+            if target is None and len(name.split()) == 1:
+                # A first name alone ("Wendell said") is the one full name it starts, if only
+                # one does: a speaker is never cut to a first name.
+                firsts = buckets.get("first:" + fold(name), [])
+                target = firsts[0] if len(firsts) == 1 else None
             if target is None:
                 for key in keys:
                     buckets.setdefault(key, []).append(name)

@@ -105,7 +105,11 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
     k = 0
     while k < len(marks):
         at = marks[k]
-        opens = text[at] in "‘'" and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+        opens = (
+            text[at] in "‘'"
+            and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"))
+            and not (at + 1 < n and text[at + 1].isdigit())  # "'90s" is an apostrophe
+        )
         j = next_closer[k]
         if opens and j < len(marks):
             end = marks[j]
@@ -211,10 +215,11 @@ class Speakers:
         # A surname or a first name alone is the full name known from the article, so a
         # speaker is never cut to "Ada" when "Ada Quill" was named.
         known = self.by_surname.get(fold(tokens[-1]))
+        first = self.by_first.get(fold(tokens[0])) if len(tokens) == 1 else None
+        if first is not None and len(first.split()) > 1 and (known is None or len(known.split()) == 1):
+            return first  # "Wendell said" after "Wendell Okafor" was named
         if known is not None:
             return known if len(known) >= len(name) else name
-        if len(tokens) == 1 and fold(tokens[0]) in self.by_first:
-            return self.by_first[fold(tokens[0])]
         if name.isupper():
             return None
         return name
@@ -240,7 +245,7 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
         # A pronoun refers to the latest question's addressee or verb's subject before the
         # quote in this paragraph, else to the article's latest speaker.
         k = bisect_right(positions, quote.start) - 1
-        target = events[k][2] if k >= 0 else state.speaker
+        target = _pronoun_target(events[: k + 1], state)
         after = paragraph[quote.end : quote.end + AFTER_WINDOW]
         before = paragraph[max(0, quote.start - BEFORE_WINDOW) : quote.start]
         who: str | None = None
@@ -258,6 +263,16 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
     if latest:
         state.speaker = max(latest, key=lambda e: e[0])[1]
     return out
+
+
+def _pronoun_target(before: Sequence[tuple[int, str, str]], state: Speakers) -> str | None:
+    """Whom "he added" means: the latest person asked a question or named with a reporting
+    verb earlier in the paragraph, else its latest subject of any verb, else the article's
+    latest speaker. (Bounded: only the last RECENT_PEOPLE events are looked at.)"""
+    for _, kind, who in reversed(before[-RECENT_PEOPLE:]):
+        if kind in ("say", "asked"):
+            return who
+    return before[-1][2] if before else state.speaker
 
 
 def _events(paragraph: str, state: Speakers) -> list[tuple[int, str, str]]:
