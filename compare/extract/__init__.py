@@ -154,12 +154,13 @@ def _sentence_mentions(
 ) -> list[Mention]:
     """Money first, then dates, then counts outside both, then names; each kind stops at the
     cap, so a sentence of 20,000 amounts costs no more than reading it."""
-    money = find_money(text)
-    dates = find_dates(text, published)
+    over = MAX_MENTIONS_PER_SENTENCE + 1  # one more than kept, so that a cut is seen
+    money = find_money(text, over)
+    dates = find_dates(text, published, over)
     taken = [(a, b) for a, b, _ in money + dates]
     mentions = [m for _, _, m in money] + [m for _, _, m in dates]
-    mentions += [m for _, _, m in find_quantities(text, taken)]
-    for span in spans[: MAX_MENTIONS_PER_SENTENCE + 1]:
+    mentions += [m for _, _, m in find_quantities(text, taken, over)]
+    for span in spans[:over]:
         if span.initial and span.text not in mid_sentence and span.text not in people:
             continue  # "Investigators suspect ...": a capital that only starts sentences
         mentions.append(
