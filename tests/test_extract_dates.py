@@ -25,7 +25,7 @@ def resolved(sentence: str) -> list[str | None]:
         ("The mayor is set to sign the order on Saturday.", "2025-03-15"),
         ("Inspectors are expected to return on Friday.", "2025-03-14"),
         ("The board meets again next Tuesday.", "2025-03-18"),
-        ("The ferry sank last Wednesday.", "2025-03-12"),
+        ("The barge sank last Wednesday.", "2025-03-12"),
         ("On Monday, the families will gather at the quay.", "2025-03-17"),
         ("On Monday, the families gathered at the quay.", "2025-03-10"),
     ],

@@ -26,6 +26,7 @@ from compare.extract import (
 )
 from compare.extract.names import EntityIndex
 from compare.extract.quotes import Speakers, attribute
+from compare.model import Article
 from tests.extract_helpers import make_article
 
 SMALL, LARGE = 2_000, 50_000
@@ -56,7 +57,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "tolls": lambda n: "toll " * (n // 5),
     "quoted passages": lambda n: '"one two three four," he said. ' * (n // 31),
     "single quoted passages": lambda n: "'one two three four' " * (n // 21),
-    "title phrases": lambda n: "the big harbour chief said that " * (n // 32),
+    "title phrases": lambda n: "the big canal chief said that " * (n // 32),
 }
 
 PUBLISHED = dt.date(2025, 3, 13)
@@ -96,12 +97,21 @@ def test_extractor_grows_linearly_on_worst_cases(extractor: str) -> None:
     assert not slow, f"{extractor}: time grew faster than the input on {slow}"
 
 
+def _article_seconds(article: Article, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        extract_article(article)
+        best = min(best, time.perf_counter() - start)
+    return max(best, FLOOR_SECONDS)
+
+
 def test_whole_article_grows_linearly() -> None:
     shapes = ("opening single quote, no closer", "digits", "double quotes", "names and reporting verbs")
     for shape in shapes:
         make = SHAPES[shape]
         small, large = make_article(make(SMALL)), make_article(make(LARGE))
-        ratio = _seconds(lambda _: extract_article(large), "") / _seconds(lambda _: extract_article(small), "")
+        ratio = _article_seconds(large) / _article_seconds(small)
         assert ratio <= MAX_RATIO, f"extract_article on {shape}: ratio {ratio:.1f}"
 
 
@@ -138,11 +148,12 @@ def test_fuzz_mixed_shapes_never_crash_and_keep_offsets() -> None:
     pieces += [
         "Mayor Oriel Banda said on Monday that 12 boats and $4.5 million were lost.",
         "“We will rebuild,” she added. Asked about the cost, Banda said: 'more than we have.'",
-        "The toll rose to 9; about 30% of the harbour, or tens of thousands of people, left.",
+        "The toll rose to 9; about 30% of the canal, or tens of thousands of people, left.",
     ]
     for _ in range(25):
         paragraphs = [
-            " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(rng.randrange(1, 4))
+            " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+            for _ in range(rng.randrange(1, 4))
         ]
         article = make_article(*paragraphs)
         start = time.perf_counter()

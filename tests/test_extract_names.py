@@ -68,17 +68,17 @@ def test_surname_used_alone_makes_a_person_but_not_a_place() -> None:
 
 def test_entity_mentions_carry_their_type() -> None:
     article = make_article(
-        "Sen. Odile Marchetti said the Harbour Authority had written to Nevada officials.",
+        "Sen. Odile Marchetti said the Canal Authority had written to Nevada officials.",
         "Marchetti said more talks would follow in Denver.",
     )
     am = extract_article(article)
     types = {m.text: m.entity_type for ms in am.by_sentence for m in ms if m.kind == "entity"}
     assert types["Odile Marchetti"] == "person"
     assert types["Marchetti"] == "person"
-    assert types["Harbour Authority"] == "organisation"
+    assert types["Canal Authority"] == "organisation"
     assert types["Nevada"] == "place"
     assert types["Denver"] == "place"
-    assert "Nevada" not in am.people and "Harbour Authority" not in am.people
+    assert "Nevada" not in am.people and "Canal Authority" not in am.people
 
 
 # --- one name per person ---------------------------------------------------------------------
@@ -86,9 +86,7 @@ def test_entity_mentions_carry_their_type() -> None:
 
 def test_title_variants_of_one_person_merge() -> None:
     index = EntityIndex(["Rep. Tamsin Rowe", "Representative Tamsin Rowe", "Congresswoman Rowe"])
-    assert {index.canonical(n) for n in ("Rep. Tamsin Rowe", "Congresswoman Rowe", "Rowe")} == {
-        "Tamsin Rowe"
-    }
+    assert {index.canonical(n) for n in ("Rep. Tamsin Rowe", "Congresswoman Rowe", "Rowe")} == {"Tamsin Rowe"}
 
 
 def test_title_family_picks_the_right_person_of_one_surname() -> None:

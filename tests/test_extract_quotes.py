@@ -42,26 +42,26 @@ def test_double_quote_without_closer_runs_to_the_end() -> None:
 
 
 def test_quote_mention_has_offsets_in_its_sentence() -> None:
-    am = extract_article(make_article('Nadia Ferrante said: "The harbour will reopen in spring."'))
+    am = extract_article(make_article('Nadia Ferrante said: "The canal will reopen in spring."'))
     (quote,) = [m for ms in am.by_sentence for m in ms if m.kind == "quote"]
     sentence = am.article.sentences[0].text
-    assert sentence[quote.start : quote.end] == '"The harbour will reopen in spring."'
+    assert sentence[quote.start : quote.end] == '"The canal will reopen in spring."'
 
 
 # --- speakers ------------------------------------------------------------------------------------
 
 
 def test_named_attribution_after_the_quote() -> None:
-    assert speakers('"The harbour will reopen in spring," Nadia Ferrante said.') == [
-        ("The harbour will reopen in spring,", "Nadia Ferrante")
+    assert speakers('"The canal will reopen in spring," Nadia Ferrante said.') == [
+        ("The canal will reopen in spring,", "Nadia Ferrante")
     ]
 
 
 def test_pronoun_after_a_question_refers_to_the_one_asked() -> None:
     result = speakers(
-        "Harbour master Tomas Lindqvist met Mayor Oriel Banda on the quay.",
+        "Canal inspector Tomas Lindqvist met Mayor Oriel Banda on the quay.",
         "Asked about the cost of the repairs, Lindqvist said the city would pay. "
-        "Banda nodded beside him. \"We have the money set aside already,\" he added.",
+        'Banda nodded beside him. "We have the money set aside already," he added.',
     )
     assert result == [("We have the money set aside already,", "Tomas Lindqvist")]
 
@@ -69,15 +69,15 @@ def test_pronoun_after_a_question_refers_to_the_one_asked() -> None:
 def test_pronoun_after_was_asked_refers_to_the_one_asked() -> None:
     result = speakers(
         "Mayor Oriel Banda toured the pier with engineer Petra Solis.",
-        "Banda was asked whether the pier would reopen. \"Not before the summer,\" she replied.",
+        'Banda was asked whether the pier would reopen. "Not before the summer," she replied.',
     )
     assert result == [("Not before the summer,", "Oriel Banda")]
 
 
 def test_the_minister_replied_is_the_minister_named_earlier() -> None:
     result = speakers(
-        "Fisheries Minister Anneli Roos visited the harbour on Tuesday with Tomas Lindqvist.",
-        "Asked whether the quotas would change, the minister replied: \"Not this season, no.\"",
+        "Fisheries Minister Anneli Roos visited the canal on Tuesday with Tomas Lindqvist.",
+        'Asked whether the quotas would change, the minister replied: "Not this season, no."',
     )
     assert result == [("Not this season, no.", "Anneli Roos")]
 
@@ -85,7 +85,7 @@ def test_the_minister_replied_is_the_minister_named_earlier() -> None:
 def test_pronoun_refers_to_latest_speaker_not_last_name_mentioned() -> None:
     result = speakers(
         "Oriel Banda said the market would stay closed while inspectors worked with Petra Solis.",
-        "\"We will not take any risk with people's lives,\" he said.",
+        '"We will not take any risk with people\'s lives," he said.',
     )
     assert result == [("We will not take any risk with people's lives,", "Oriel Banda")]
 

@@ -162,7 +162,7 @@ def _sentence_mentions(
     mentions += [m for _, _, m in find_quantities(text, taken, over)]
     for span in spans[:over]:
         if span.initial and span.text not in mid_sentence and span.text not in people:
-            continue  # "Investigators suspect ...": a capital that only starts sentences
+            continue  # "Officials suspect ...": a capital that only starts sentences
         mentions.append(
             Mention(
                 "entity",

@@ -2,7 +2,7 @@
 canonical form per person across articles (`EntityIndex`).
 
 A name is a person on evidence from the article: a title before it ("Sen. Ada Quill", "the
-harbour master Ivo Brandt"), a reporting verb after it ("Quill said"), or a surname later used
+canal inspector Ivo Brandt"), a reporting verb after it ("Quill said"), or a surname later used
 alone. It is not a person when it is a place (GeoNames data: countries, US states, cities of
 100,000 people or more, or a compass word before one: "South Carolina"), an organisation (an
 institution word such as "House", "Ministry", "Democrats"; an acronym) or a title alone
@@ -79,7 +79,7 @@ TITLE_FAMILIES = {
 }
 
 # Words that make a name an institution or a group of people, not a person ("White House",
-# "the Fire Brigade", "House Democrats"). General news vocabulary.
+# "the Coast Guard", "House Democrats"). General news vocabulary.
 ORG_WORDS = frozenset(
     """house council ministry commission office bank police service services government department
     agency brigade court parliament party union association committee authority authorities
@@ -126,7 +126,7 @@ def is_place(name: str) -> bool:
 
 
 def is_organisation(name: str) -> bool:
-    """An institution word anywhere in the name, or an acronym ("the Harbour Authority",
+    """An institution word anywhere in the name, or an acronym ("the Canal Authority",
     "Senate Republicans", "UNHCR"); places written in capitals ("UK") are places."""
     tokens = name.split()
     if any(fold(t).strip(".,'’") in ORG_WORDS for t in tokens):
@@ -158,7 +158,7 @@ class NameSpan:
     text: str
     start: int
     end: int
-    title: tuple[str, ...]  # the title words right before the name ("Harbour", "Master")
+    title: tuple[str, ...]  # the title words right before the name ("Canal", "Inspector")
     initial: bool = False  # a single capitalised word starting the sentence: maybe not a name
 
 
@@ -179,7 +179,7 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
             tokens = tokens[: i + 1]
             break
     title: list[str] = []
-    # Split leading title words after the last one ("Harbour Master Ivo Brandt" -> title +
+    # Split leading title words after the last one ("Canal Inspector Ivo Brandt" -> title +
     # name); a span that is all title ("Deputy Secretary General") names nobody.
     marks = [i for i, t in enumerate(tokens) if _is_title(t)]
     if marks:
@@ -192,12 +192,12 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
         title, tokens = tokens[:1], tokens[1:]  # "UNHCR Ada Quill": an org before a name
     else:
         orgs = [i for i, t in enumerate(tokens[:-2]) if fold(t) in ORG_WORDS]
-        if orgs:  # "the Central Bank Ada Quill": an institution, then a name
+        if orgs:  # "the Reserve Bank Ada Quill": an institution, then a name
             title, tokens = tokens[: orgs[-1] + 1], tokens[orgs[-1] + 1 :]
     if not title:
         before = sentence[max(0, m.start() - 30) : m.start()].split()
         if before and _is_title(before[-1]):
-            title = [before[-1]]  # "harbour master Ivo Brandt", "minister Ada Q."
+            title = [before[-1]]  # "canal inspector Ivo Brandt", "minister Ada Q."
     at_start = m.start() == 0 and not title
     while tokens and (_is_opener(tokens[0], at_start) or fold(tokens[0]) in STOPWORDS):
         at_start = False

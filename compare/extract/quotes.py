@@ -25,7 +25,7 @@ _DOUBLE_CLOSE = '”"»“'
 _DOUBLE = set('“”"«»„')
 _SINGLE_QUOTES = "‘’'"
 # Shortest double-quoted passage taken as a quote, in characters, and in words for any quote:
-# scare quotes ("Victory Plan", 'red lines') are not quotes.
+# scare quotes ("Green Deal", 'red lines') are not quotes.
 MIN_QUOTE_CHARS = 12
 MIN_QUOTE_WORDS = 3
 
@@ -51,7 +51,7 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
     return sorted(spans, key=lambda q: q.start)
 
 
-_DOUBLE_MARK = re.compile("[“”\"«»„]")
+_DOUBLE_MARK = re.compile('[“”"«»„]')
 _SINGLE_MARK = re.compile("[‘’']")
 
 
@@ -95,9 +95,7 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
         total += text.count(" ", last, at)
         spaces_before.append(total)
         last = at
-    closer = [
-        text[at] != "‘" and not (at + 1 < n and text[at + 1].islower()) for at in marks
-    ]
+    closer = [text[at] != "‘" and not (at + 1 < n and text[at + 1].islower()) for at in marks]
     next_closer = [len(marks)] * (len(marks) + 1)  # index of the first closing mark after k
     for k in range(len(marks) - 1, -1, -1):
         next_closer[k] = k + 1 if k + 1 < len(marks) and closer[k + 1] else next_closer[k + 1]
