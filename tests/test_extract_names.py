@@ -143,3 +143,17 @@ def test_a_flood_of_look_alike_names_stays_fast() -> None:
     start = time.perf_counter()
     EntityIndex(names)
     assert time.perf_counter() - start < 5.0  # quadratic would compare 8 million pairs
+
+
+def test_a_word_that_only_opens_sentences_is_not_a_person() -> None:
+    text = "Locals said the water rose fast. Residents said they had no warning. Ines Varga said so too."
+    people = people_of(text)
+    assert "Ines Varga" in people
+    assert "Locals" not in people and "Residents" not in people
+
+
+def test_a_surname_alone_follows_its_variant_to_the_full_name() -> None:
+    # The variant spelling merges into the more frequent full name, and the variant's surname
+    # alone follows it there rather than standing as a person of its own.
+    index = EntityIndex(["Olena Kovalchuk", "Olena Kovalchuk", "Olena Kavalchuk", "Kavalchuk"])
+    assert index.canonical("Kavalchuk") == index.canonical("Olena Kavalchuk") == "Olena Kovalchuk"

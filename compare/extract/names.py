@@ -238,6 +238,10 @@ def find_people(spans: Sequence[NameSpan], text: str) -> set[str]:
     a place, an organisation or a title alone."""
     subjects = reporting_subjects(text)
     singles = {s.text for s in spans if len(s.text.split()) == 1}
+    # A capitalised word seen only at the start of sentences ("Locals said ...") is a common
+    # word, not a name, unless a full name ends with it.
+    mid_sentence = {s.text for s in spans if not s.initial}
+    surnames = {s.text.split()[-1] for s in spans if len(s.text.split()) > 1}
     people: set[str] = set()
     for span in spans:
         tokens = span.text.split()
@@ -248,6 +252,8 @@ def find_people(spans: Sequence[NameSpan], text: str) -> set[str]:
             people.add(span.text)
             continue
         if is_place(span.text):
+            continue
+        if span.initial and span.text not in mid_sentence and span.text not in surnames:
             continue
         if tokens[-1] in subjects or (2 <= len(tokens) <= 3 and tokens[-1] in singles):
             people.add(span.text)
@@ -332,26 +338,27 @@ class EntityIndex:
         ordered = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
         self._canonical: dict[str, str] = {}
         self._families = families
+        # Every name seen so far, by bucket: a short or variant form can only be the same as a
+        # name whose surname shares its first letters, or whose first name is the same (see
+        # _same), so each name is compared with the names of its buckets only.
         buckets: dict[str, list[str]] = {}
         for name in ordered:
             keys = self._buckets(name)
             matches = [
-                full
+                self._canonical[seen]
                 for key in keys
-                for full in buckets.get(key, ())[: self.MAX_CANDIDATES]
-                if self._same(name, full)
+                for seen in buckets.get(key, ())[: self.MAX_CANDIDATES]
+                if self._same(name, seen)
             ]
-            target = self._choose(name, matches)
+            target = self._choose(name, list(dict.fromkeys(matches)))
             if target is None and len(name.split()) == 1:
                 # A first name alone ("Wendell said") is the one full name it starts, if only
                 # one does: a speaker is never cut to a first name.
-                firsts = buckets.get("first:" + fold(name), [])
-                target = firsts[0] if len(firsts) == 1 else None
-            if target is None:
-                for key in keys:
-                    buckets.setdefault(key, []).append(name)
-                target = name
-            self._canonical[name] = target
+                firsts = {self._canonical[seen] for seen in buckets.get("first:" + fold(name), [])}
+                target = firsts.pop() if len(firsts) == 1 else None
+            self._canonical[name] = target if target is not None else name
+            for key in keys:
+                buckets.setdefault(key, []).append(name)
         for n, raws in raw_of.items():
             for r in raws:
                 self._canonical.setdefault(r, self._canonical[n])

@@ -67,6 +67,7 @@ def count_mention(
     scale: float = 1.0,
     qualifier: str | None = None,
     vague: str | None = None,
+    slot: str | None = None,
 ) -> Mention:
     """A quantity mention: `key` makes equal counts of one thing meet, `slot` makes different
     counts of one thing contradict (vague counts never equal an exact one: "~" in the key)."""
@@ -80,7 +81,7 @@ def count_mention(
         text,
         key,
         {"count": tidy(value), "unit": unit},
-        slot=unit_slot(unit),
+        slot=slot or unit_slot(unit),
         approximate=bool(vague) or qualifier is not None,
         start=span[0],
         end=span[1],
@@ -165,6 +166,7 @@ def find_percentages(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> l
             span=m.span(),
             number_text=m.group("num"),
             scale=scale,
+            slot=f"quantity:{unit}",  # shares and rates are not stemmed: percent != percentage point
             qualifier=qualifier,
         )
         found.append((m.start(), m.end(), mention))
@@ -189,7 +191,9 @@ def find_tolls(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
         value = parse_number(m.group("num"))
         if value is None:
             continue
-        mention = count_mention(m.group(0), value, "people", span=m.span("num"), number_text=m.group("num"))
+        mention = count_mention(
+            m.group(0), value, "people", span=m.span("num"), number_text=m.group("num"), slot="quantity:people"
+        )
         found.append((m.start("num"), m.end("num"), mention))
     return found
 
