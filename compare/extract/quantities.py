@@ -192,7 +192,12 @@ def find_tolls(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
         if value is None:
             continue
         mention = count_mention(
-            m.group(0), value, "people", span=m.span("num"), number_text=m.group("num"), slot="quantity:people"
+            m.group(0),
+            value,
+            "people",
+            span=m.span("num"),
+            number_text=m.group("num"),
+            slot="quantity:people",
         )
         found.append((m.start("num"), m.end("num"), mention))
     return found
