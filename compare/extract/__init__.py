@@ -99,6 +99,7 @@ def extract_article(article: Article) -> ArticleMentions:
     mid_sentence = {sp.text for sp in all_spans if not sp.initial}
     person_names = find_people(all_spans, full_text)
     surnames = {p.split()[-1] for p in person_names if len(p.split()) > 1}
+    people_or_surnames = person_names | surnames
     titles: dict[str, set[str]] = {}
     for sp in all_spans:
         if sp.text in person_names and sp.title:
@@ -123,9 +124,7 @@ def extract_article(article: Article) -> ArticleMentions:
             quotes[0] = QuoteSpan(first.text, first.start, first.end, carried)
         carried = quotes[-1].speaker if quotes and not _closes_quote(paragraph.text) else None
         for sentence, spans in zip(paragraph.sentences, own_spans, strict=True):
-            mentions = _sentence_mentions(
-                sentence.text, spans, published, mid_sentence, person_names | surnames
-            )
+            mentions = _sentence_mentions(sentence.text, spans, published, mid_sentence, people_or_surnames)
             quote = _quote_in(paragraph, quotes, sentence.start, sentence.end)
             if quote is not None:
                 mentions.append(quote)

@@ -22,8 +22,6 @@ from compare.text import fold
 
 _DOUBLE_OPEN = '“"«„'
 _DOUBLE_CLOSE = '”"»“'
-_DOUBLE = set('“”"«»„')
-_SINGLE_QUOTES = "‘’'"
 # Shortest double-quoted passage taken as a quote, in characters, and in words for any quote:
 # scare quotes ("Green Deal", 'red lines') are not quotes.
 MIN_QUOTE_CHARS = 12
@@ -166,8 +164,9 @@ RECENT_PEOPLE = 64
 class Speakers:
     """Who has been speaking so far in an article, in reading order.
 
-    `people` are the persons named so far (name, title words); `speaker` the latest subject of a
-    reporting verb; `addressee` the latest person a question was put to, and where in the text.
+    `person_names` are the article's people (see names.find_people); `people` those named so far
+    outside quotes (name, title words), indexed by surname and first name; `speaker` the person
+    of the latest reporting verb, verb subject or question, across paragraphs.
     """
 
     person_names: frozenset[str]
@@ -243,7 +242,7 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
         # A pronoun refers to the latest question's addressee or verb's subject before the
         # quote in this paragraph, else to the article's latest speaker.
         k = bisect_right(positions, quote.start) - 1
-        target = _pronoun_target(events[: k + 1], state)
+        target = _pronoun_target(events, k, state)
         after = paragraph[quote.end : quote.end + AFTER_WINDOW]
         before = paragraph[max(0, quote.start - BEFORE_WINDOW) : quote.start]
         who: str | None = None
@@ -263,14 +262,14 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
     return out
 
 
-def _pronoun_target(before: Sequence[tuple[int, str, str]], state: Speakers) -> str | None:
-    """Whom "he added" means: the latest person asked a question or named with a reporting
-    verb earlier in the paragraph, else its latest subject of any verb, else the article's
-    latest speaker. (Bounded: only the last RECENT_PEOPLE events are looked at.)"""
-    for _, kind, who in reversed(before[-RECENT_PEOPLE:]):
-        if kind in ("say", "asked"):
-            return who
-    return before[-1][2] if before else state.speaker
+def _pronoun_target(events: Sequence[tuple[int, str, str]], k: int, state: Speakers) -> str | None:
+    """Whom "he added" means, given the paragraph's events up to index k: the latest person
+    asked a question or named with a reporting verb, else the latest subject of any verb, else
+    the article's latest speaker. Only the last RECENT_PEOPLE events are looked at."""
+    for i in range(k, max(-1, k - RECENT_PEOPLE), -1):
+        if events[i][1] in ("say", "asked"):
+            return events[i][2]
+    return events[k][2] if k >= 0 else state.speaker
 
 
 def _events(paragraph: str, state: Speakers) -> list[tuple[int, str, str]]:
@@ -289,16 +288,16 @@ def _events(paragraph: str, state: Speakers) -> list[tuple[int, str, str]]:
             raw = m.group("s")
             if fold(raw) in _PRONOUNS or raw.endswith(("'s", "’s")):
                 continue
+            this_kind = kind
             if pattern is _SUBJECT_BEFORE:
                 before = paragraph[max(0, m.start("s") - 16) : m.start("s")].split()
                 if before and fold(before[-1]).strip(",") in _OBJECT_MARKERS:
                     continue
                 if _SAYS.match(paragraph, m.end("s")):
-                    kind = "say"
+                    this_kind = "say"
             who = state.resolve(raw)
             if who is not None and (who in state.person_names or who in state.named_set):
-                found.append((m.start("s"), kind, who))
-            kind = "subject" if pattern is _SUBJECT_BEFORE else kind
+                found.append((m.start("s"), this_kind, who))
     found.sort(key=lambda e: e[0])
     return found
 
