@@ -62,3 +62,11 @@ def test_count_offsets_cover_number_and_noun() -> None:
 def test_rounded_thousands_cover_the_thousand() -> None:
     (m,) = counts("The march drew 12,000 marchers downtown.")
     assert m.range == (11_500, 12_500)
+
+
+def test_at_least_a_dozen_and_twelve_crude_parcels_count_the_same_thing() -> None:
+    (a,) = counts("Agents intercepted at least a dozen parcels at two depots.")
+    (b,) = counts("Agents intercepted 12 crude explosive parcels.")
+    assert a.value == b.value == {"count": 12, "unit": "parcel"}
+    assert a.qualifier == "at least" and a.range == (12, math.inf)
+    assert b.range == (11.5, 12.5)

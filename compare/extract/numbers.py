@@ -86,7 +86,7 @@ APPROXIMATE_SHARE = 0.1
 _QUALIFIER = re.compile(
     r"(?<![\w-])(?P<q>"
     + "|".join(w.replace(" ", r"\s+") for w in APPROXIMATE_WORDS + LOWER_BOUND_WORDS + UPPER_BOUND_WORDS)
-    + r")\s+$",
+    + r")(?:\s+an?)?\s+$",  # "at least a dozen"
     re.I,
 )
 # Characters before a figure searched for a qualifier ("approximately " is 14 with its space).

@@ -110,26 +110,28 @@ def singular(word: str) -> str:
     return word
 
 
+# Content words after a number searched for the counted noun: "12 crude explosive devices".
+UNIT_WINDOW = 3
+
+
 def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
     """The counted noun and the word as written: in "five-point plan" the word joined by the
-    hyphen; otherwise the plural in the short run of content words after the number ('two brave
-    firefighters' -> 'firefighter'), else the run's first word ('nine people lost')."""
+    hyphen; otherwise the first plural or count noun in the short run of content words after
+    the number ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
+    'device', '200 fire crew' -> 'crew'), else the run's first word."""
     run: list[tuple[str, str]] = []
     for raw in after.split():
         w = fold(raw).strip("'’-")
         if not w or w in STOPWORDS or not w.isalpha():
             break
         run.append((w, raw))
-        if len(run) == 2:
+        if len(run) == UNIT_WINDOW:
             break
     if not run:
         return None
-    if hyphenated:
-        word, raw = run[0]
-    elif len(run) == 2 and (is_plural(run[1][0]) or run[1][0] in COUNT_NOUNS):
-        word, raw = run[1]
-    else:
-        word, raw = run[0]
+    word, raw = run[0]
+    if not hyphenated:
+        word, raw = next(((w, r) for w, r in run if is_plural(w) or w in COUNT_NOUNS), run[0])
     if len(word) < 2:
         return None
     return (word if word in _NOT_UNITS else singular(word)), raw.rstrip("'’-.,")
