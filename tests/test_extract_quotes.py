@@ -112,3 +112,16 @@ def test_quote_continued_from_the_previous_paragraph_keeps_its_speaker() -> None
         '"We will need a new one within five years."',
     )
     assert [who for _, who in result] == ["Petra Solis", "Petra Solis"]
+
+
+def test_a_quoted_question_is_not_the_addressees_and_the_answer_is() -> None:
+    result = speakers(
+        "Mayor Oriel Banda said she would take questions after engineer Petra Solis spoke.",
+        '"Petra Solis says the pier is unsafe," she was asked. "Do you agree with her?"',
+        '"I have read the report and I trust it," she replied.',
+    )
+    assert result == [
+        ("Petra Solis says the pier is unsafe,", None),
+        ("Do you agree with her?", None),
+        ("I have read the report and I trust it,", "Oriel Banda"),
+    ]

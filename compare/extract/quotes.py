@@ -140,6 +140,12 @@ _ACCORDING = re.compile(rf"\baccording to (?P<s>{NAME})")
 # A question put to someone: the answer's pronoun refers to them.
 _ASKED_NAME = re.compile(rf"\basked\s++(?P<s>{NAME})")
 _NAME_ASKED = re.compile(rf"(?P<s>{NAME}|{_TITLE_PHRASE})\s++(?:was|were|is|had been|has been)\s++asked\b")
+# After a quote: '"...?" he was asked' - the quote is a question put to that person.
+_QUESTION_PUT = re.compile(
+    rf"\W{{0,3}}\s*+(?P<s>{_PRONOUN}|{NAME}|{_TITLE_PHRASE})\s++(?:was|were)\s++asked\b"
+)
+# Before a quote: '... she was asked. "' - the quote goes on with the question.
+_ASKED_TAIL = re.compile(r"\b(?:was|were)\s++asked\b[^\"“”]{0,40}$")
 _QUESTION_TO = re.compile(rf"\bquestions?\s++(?:to|for)\s++(?P<s>{NAME})")
 # The subject of a reporting verb, or of any verb in the past or present tense ("Quill
 # reiterated", "the minister insists"): who a later "he added" most likely means.
@@ -231,32 +237,45 @@ def _first_group(m: re.Match[str] | None) -> str | None:
 def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> list[QuoteSpan]:
     """Each quote of a paragraph with its speaker; `state` carries who spoke across paragraphs
     and is updated with the reporting verbs and questions of this paragraph."""
-    events = _events(paragraph, state)
+    events = _events(paragraph, quotes, state)
     positions = [at for at, _, _ in events]
     according = _ACCORDING.search(paragraph)
     according_who = state.resolve(according.group("s")) if according else None
     # No attribution next to a quote: the first name a reporting verb stands next to.
     first_sayer = next((who for _, kind, who in events if kind == "say"), None)
     out: list[QuoteSpan] = []
+    asked: list[tuple[int, str]] = []  # questions quoted in this paragraph: (end, put to whom)
     for quote in quotes:
         # A pronoun refers to the latest question's addressee or verb's subject before the
         # quote in this paragraph, else to the article's latest speaker.
         k = bisect_right(positions, quote.start) - 1
         target = _pronoun_target(events, k, state)
         after = paragraph[quote.end : quote.end + AFTER_WINDOW]
+        question = _QUESTION_PUT.match(after)
+        if question:
+            # '"...?" he was asked': the words are the questioner's; the answer that follows
+            # is the addressee's.
+            addressee = state.resolve(question.group("s"), pronoun_target=target)
+            if addressee:
+                asked.append((quote.end, addressee))
+            out.append(QuoteSpan(quote.text, quote.start, quote.end, None))
+            continue
         before = paragraph[max(0, quote.start - BEFORE_WINDOW) : quote.start]
         who: str | None = None
         nobody = False  # "it said", "the ministry said": attributed, but not to a person
-        for raw in (_first_group(_AFTER_SPEAKER.match(after)), _first_group(_BEFORE_SPEAKER.search(before))):
+        before_raw = None if _ASKED_TAIL.search(before) else _first_group(_BEFORE_SPEAKER.search(before))
+        for raw in (_first_group(_AFTER_SPEAKER.match(after)), before_raw):
             if raw:
-                who = state.resolve(raw, pronoun_target=target)
+                who = state.resolve(raw, pronoun_target=asked[-1][1] if asked else target)
                 nobody = who is None
                 break
-        if who is None and not nobody:
-            # "Quill reiterated her view, saying: ..." - the clause's subject speaks.
+        if who is None and not nobody and not asked:
+            # "Quill reiterated her view, saying: ..." - the clause's subject speaks. (After a
+            # quoted question, an unattributed quote goes on with the question.)
             who = according_who or first_sayer or (events[k][2] if k >= 0 else None)
         out.append(QuoteSpan(quote.text, quote.start, quote.end, who))
     latest = [(at, who) for at, _, who in events] + [(q.end, q.speaker) for q in out if q.speaker]
+    latest += asked
     if latest:
         state.speaker = max(latest, key=lambda e: e[0])[1]
     return out
@@ -272,11 +291,12 @@ def _pronoun_target(events: Sequence[tuple[int, str, str]], k: int, state: Speak
     return events[k][2] if k >= 0 else state.speaker
 
 
-def _events(paragraph: str, state: Speakers) -> list[tuple[int, str, str]]:
+def _events(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> list[tuple[int, str, str]]:
     """Verbs' subjects ("Quill said", "Quill reiterated") and questions' addressees ("asked
-    Quill", "Quill was asked"), in reading order: (position, kind, person), kind "say" for a
-    reporting verb. Each is whom a following "he added" refers to."""
+    Quill", "Quill was asked") outside quotes, in reading order: (position, kind, person), kind
+    "say" for a reporting verb. Each is whom a following "he added" refers to."""
     found: list[tuple[int, str, str]] = []
+    starts = [q.start for q in quotes]
     for pattern, kind in (
         (_ASKED_NAME, "asked"),
         (_NAME_ASKED, "asked"),
@@ -288,6 +308,9 @@ def _events(paragraph: str, state: Speakers) -> list[tuple[int, str, str]]:
             raw = m.group("s")
             if fold(raw) in _PRONOUNS or raw.endswith(("'s", "’s")):
                 continue
+            q = bisect_right(starts, m.start("s")) - 1
+            if q >= 0 and quotes[q].start <= m.start("s") < quotes[q].end:
+                continue  # named inside a quote: spoken about, not speaking
             this_kind = kind
             if pattern is _SUBJECT_BEFORE:
                 before = paragraph[max(0, m.start("s") - 16) : m.start("s")].split()
