@@ -116,7 +116,7 @@ def test_quote_continued_from_the_previous_paragraph_keeps_its_speaker() -> None
 
 def test_a_quoted_question_is_not_the_addressees_and_the_answer_is() -> None:
     result = speakers(
-        "Mayor Oriel Banda said she would take questions after engineer Petra Solis spoke.",
+        "Mayor Oriel Banda said she would take questions once engineer Petra Solis arrived.",
         '"Petra Solis says the pier is unsafe," she was asked. "Do you agree with her?"',
         '"I have read the report and I trust it," she replied.',
     )

@@ -10,7 +10,6 @@ import re
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import (
-    APPROXIMATE_WORDS,
     MAG,
     MAGNITUDES,
     NUM,
@@ -162,14 +161,3 @@ def format_money(value: dict[str, object]) -> str:
         if amount >= size:
             return f"{symbol}{amount / size:g} {word}"
     return f"{symbol}{amount:,.0f}"
-
-
-__all__ = [
-    "APPROXIMATE_WORDS",
-    "CURRENCY_CODES",
-    "CURRENCY_SYMBOLS",
-    "CURRENCY_WORDS",
-    "MONEY_PATTERNS",
-    "find_money",
-    "format_money",
-]

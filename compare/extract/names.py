@@ -39,7 +39,7 @@ NAME = rf"{CAP}(?:\s++{NAME_WORD}){{0,3}}"
 SAY_VERBS = (
     r"(?:said|says|added|adds|told(?: \w+)?|stressed|warned|noted|insisted|argued|"
     r"explained|replied|responded|answered|declared|wrote|tweeted|posted|claimed|continued|vowed|"
-    r"stated|recalled|asked|urged|admitted|acknowledged|conceded|countered|told)"
+    r"stated|recalled|asked|urged|admitted|acknowledged|conceded|countered|spoke)"
 )
 
 # Title words: a person named right after one of these is a person; a later "the minister"

@@ -17,7 +17,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compare.extract.names import NAME, NOT_NAMES, SAY_VERBS, find_names, strip_titles
+from compare.extract.names import (
+    NAME,
+    NOT_NAMES,
+    SAY_VERBS,
+    find_names,
+    is_organisation,
+    is_place,
+    strip_titles,
+)
 from compare.text import fold
 
 _DOUBLE_OPEN = '“"«„'
@@ -133,7 +141,7 @@ _AFTER_SPEAKER = re.compile(
 )
 # Before a quote: 'Quill said: ' / 'Quill told reporters that ' / 'He added: '.
 _BEFORE_SPEAKER = re.compile(
-    rf"(?P<s>{NAME}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:\w++\s++)?{SAY_VERBS}"
+    rf"(?P<s>{NAME}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:\w++\s++)?{SAY_VERBS}\b"
     r"[^\"“”]{0,40}?[:,]?\s*+$"
 )
 _ACCORDING = re.compile(rf"\baccording to (?P<s>{NAME})")
@@ -223,8 +231,8 @@ class Speakers:
             return first  # "Wendell said" after "Wendell Okafor" was named
         if known is not None:
             return known if len(known) >= len(name) else name
-        if name.isupper():
-            return None
+        if name.isupper() or is_place(name) or is_organisation(name):
+            return None  # "Nevada said", "the Canal Authority said": no person speaks
         return name
 
 
@@ -274,8 +282,11 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
             # quoted question, an unattributed quote goes on with the question.)
             who = according_who or first_sayer or (events[k][2] if k >= 0 else None)
         out.append(QuoteSpan(quote.text, quote.start, quote.end, who))
-    latest = [(at, who) for at, _, who in events] + [(q.end, q.speaker) for q in out if q.speaker]
-    latest += asked
+    # Who speaks next: the latest reporting verb, question or quote of the paragraph; a verb's
+    # subject only when the paragraph has none of those ("Quill reiterated ...").
+    latest = [(at, who) for at, kind, who in events if kind != "subject"]
+    latest += [(q.end, q.speaker) for q in out if q.speaker] + asked
+    latest = latest or [(at, who) for at, _, who in events]
     if latest:
         state.speaker = max(latest, key=lambda e: e[0])[1]
     return out
