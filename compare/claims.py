@@ -133,9 +133,8 @@ def _locate(sentence: str, clauses: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _mention_start(sentence: str, mention: Mention) -> int:
-    start = getattr(mention, "start", -1)
-    if isinstance(start, int) and start >= 0:
-        return start
+    if mention.start >= 0:
+        return mention.start
     found = sentence.find(mention.text)
     return found if found >= 0 else 0
 

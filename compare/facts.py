@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compare.claims import Claim
-from compare.extract import ArticleMentions, EntityIndex
+from compare.extract import ArticleMentions, EntityIndex, build_entity_index
 from compare.labels import fact_label
 from compare.link import LinkScorer
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
@@ -170,10 +170,7 @@ def build_facts(
     claim links (paragraph alignment uses them)."""
     claims = [c for a in articles for c in claims_by_article[a.id]]
     linked = link_claims(claims, scorer)
-    entity_index = EntityIndex(
-        [n for am in mentions for n in am.names]
-        + [m.speaker for am in mentions for ms in am.by_sentence for m in ms if m.speaker]
-    )
+    entity_index = build_entity_index(mentions)
     checkable = frozenset(
         i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c)
     )
@@ -427,9 +424,8 @@ APPROXIMATE_SHARE = 0.1
 def value_range(m: Mention) -> tuple[float, float]:
     """The interval a stated figure covers: its value plus or minus half a unit of its last stated
     digit ("1.4 billion" -> 1.35-1.45 billion), widened by APPROXIMATE_SHARE for an estimate."""
-    stated = getattr(m, "range", None)
-    if isinstance(stated, tuple) and len(stated) == 2:
-        return float(stated[0]), float(stated[1])
+    if m.range is not None:
+        return float(m.range[0]), float(m.range[1])
     value = m.value or {}
     number = value.get("amount", value.get("count"))
     if not isinstance(number, int | float):

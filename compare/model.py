@@ -12,6 +12,7 @@ from typing import Any, Literal
 DropReason = Literal["boilerplate", "duplicate", "off-topic"]
 Status = Literal["stated", "partial", "conflict", "absent"]
 FactKind = Literal["money", "quantity", "date", "quote", "entity", "claim", "event"]
+EntityType = Literal["person", "organisation", "place"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,18 @@ class Mention:
     slot: str | None = None
     approximate: bool = False
     speaker: str | None = None
+    # Character offsets of the mention in its sentence's text (-1: not known), so that a later
+    # step can tell which clause of the sentence holds it.
+    start: int = -1
+    end: int = -1
+    # Money, counts and shares: the interval the stated figure covers given its precision and
+    # qualifier ("$1.4 billion" -> (1.35e9, 1.45e9); "more than 6" -> (6, inf)); None otherwise.
+    range: tuple[float, float] | None = None
+    # The qualifier written before a figure ("about", "more than", "up to"), folded; or None.
+    qualifier: str | None = None
+    # Names: what the name is, judged from the article ("person", "organisation", "place") or
+    # None when nothing tells.
+    entity_type: EntityType | None = None
 
 
 @dataclass(frozen=True)

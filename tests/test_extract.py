@@ -75,10 +75,10 @@ def test_money_pattern_matches_its_own_example(
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Allies committed €40bn to Ukraine for 2025.",
-        "Allies committed 40 billion euros to Ukraine for 2025.",
-        "Allies committed EUR 40,000,000,000 to Ukraine for 2025.",
-        "Allies committed €40 billion to Ukraine for 2025.",
+        "Donors committed €40bn to the dam fund for 2025.",
+        "Donors committed 40 billion euros to the dam fund for 2025.",
+        "Donors committed EUR 40,000,000,000 to the dam fund for 2025.",
+        "Donors committed €40 billion to the dam fund for 2025.",
     ],
 )
 def test_euro_amount_normalised(sentence: str) -> None:
@@ -88,8 +88,8 @@ def test_euro_amount_normalised(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Biden announced a $425m arms package.",
-        "Biden announced a 425 million dollars arms package.",
+        "The governor announced a $425m relief package.",
+        "The governor announced a 425 million dollars relief package.",
     ],
 )
 def test_dollar_amount_normalised(sentence: str) -> None:
@@ -101,7 +101,7 @@ def test_decimal_billions_are_normalised() -> None:
 
 
 def test_currency_code_first_is_normalised() -> None:
-    assert money("Denmark pledged DKK 9 billion.") == [{"currency": "DKK", "amount": 9_000_000_000}]
+    assert money("The utility pledged DKK 9 billion.") == [{"currency": "DKK", "amount": 9_000_000_000}]
 
 
 def test_same_amount_written_three_ways_has_one_key() -> None:
@@ -142,24 +142,24 @@ def test_absolute_date_is_normalised(sentence: str) -> None:
 
 
 def test_weekday_is_resolved_against_publication_date() -> None:
-    found = dates("Zelensky presented the plan on Wednesday.")
+    found = dates("Quill presented the budget on Wednesday.")
     assert [m.value["date"] for m in found] == ["2024-10-16"]
     assert found[0].key == "date:2024-10-16"
 
 
 def test_weekday_without_publication_date_stays_as_written() -> None:
-    found = dates("Zelensky presented the plan on Wednesday.", None)
+    found = dates("Quill presented the budget on Wednesday.", None)
     assert [(m.value["date"], m.value["text"]) for m in found] == [(None, "Wednesday")]
 
 
 def test_last_week_is_the_iso_week_before_publication() -> None:
-    found = dates("Rutte visited Kyiv last week.", PUBLISHED)
+    found = dates("Brandt visited Lagos last week.", PUBLISHED)
     assert [m.text for m in found] == ["last week"]
     assert found[0].value["date"] == "2024-W41"  # published Thursday 2024-10-17, week 42
 
 
 def test_last_week_is_kept_as_written_without_a_publication_date() -> None:
-    found = dates("Rutte visited Kyiv last week.", None)
+    found = dates("Brandt visited Lagos last week.", None)
     assert found[0].value["date"] is None
     assert found[0].key == "date:last week"
 
@@ -176,7 +176,7 @@ def test_impossible_date_is_not_normalised() -> None:
 
 
 def test_five_point_plan_counts_points() -> None:
-    found = quantities("Zelensky presented a five-point plan.")
+    found = quantities("Quill presented a five-point plan.")
     assert [m.value for m in found] == [{"count": 5, "unit": "point"}]
 
 
@@ -193,13 +193,13 @@ def test_five_point_plan_and_5_points_have_one_key() -> None:
 
 
 def test_troops_are_counted() -> None:
-    found = quantities("Russia massed 12,000 troops on the border.")
+    found = quantities("The army massed 12,000 troops on the border.")
     assert [m.value for m in found] == [{"count": 12000, "unit": "troop"}]
     assert not found[0].approximate
 
 
 def test_tens_of_thousands_is_approximate() -> None:
-    found = quantities("Tens of thousands of people marched in Kyiv.")
+    found = quantities("Tens of thousands of people marched in Lagos.")
     assert len(found) == 1
     assert found[0].approximate
     assert found[0].value == {"count": 10_000, "unit": "people"}
@@ -212,11 +212,11 @@ def test_about_marks_a_count_approximate() -> None:
 
 
 def test_year_is_not_a_quantity() -> None:
-    assert quantities("In 2024 allies met in Washington.") == []
+    assert quantities("In 2024 donors met in Geneva.") == []
 
 
 def test_span_already_taken_is_skipped() -> None:
-    sentence = "Allies committed 40 billion euros in aid."
+    sentence = "Donors committed 40 billion euros in aid."
     taken = [(a, b) for a, b, _ in find_money(sentence)]
     assert find_quantities(sentence, taken) == []
 
@@ -225,21 +225,21 @@ def test_span_already_taken_is_skipped() -> None:
 
 
 def test_scare_quotes_of_two_words_are_ignored() -> None:
-    assert find_quote_spans('Zelensky presented his "Victory Plan" to parliament.') == []
-    assert find_quote_spans("Zelensky presented his “Victory Plan” to parliament.") == []
-    assert find_quote_spans("Zelensky presented his 'Victory Plan' to parliament.") == []
+    assert find_quote_spans('Quill presented her "Green Deal" to parliament.') == []
+    assert find_quote_spans("Quill presented her “Green Deal” to parliament.") == []
+    assert find_quote_spans("Quill presented her 'Green Deal' to parliament.") == []
 
 
 def test_curly_quote_is_found() -> None:
-    spans = find_quote_spans("Rutte said: “We will not give up on Ukraine.” He left.")
-    assert [q.text for q in spans] == ["We will not give up on Ukraine."]
+    spans = find_quote_spans("Quill said: “We will not give up on the valley.” He left.")
+    assert [q.text for q in spans] == ["We will not give up on the valley."]
 
 
 def test_straight_quote_is_found() -> None:
-    text = 'Rutte said: "We will not give up on Ukraine." He left.'
+    text = 'Quill said: "We will not give up on the valley." He left.'
     spans = find_quote_spans(text)
-    assert [q.text for q in spans] == ["We will not give up on Ukraine."]
-    assert text[spans[0].start : spans[0].end] == '"We will not give up on Ukraine."'
+    assert [q.text for q in spans] == ["We will not give up on the valley."]
+    assert text[spans[0].start : spans[0].end] == '"We will not give up on the valley."'
 
 
 def test_quotes_come_in_reading_order() -> None:
@@ -253,29 +253,29 @@ def test_quotes_come_in_reading_order() -> None:
 
 
 def test_spelling_variants_of_a_surname_merge() -> None:
-    index = EntityIndex(["Zelensky", "Zelenskyy", "Zelensky"])
-    assert index.canonical("Zelensky") == index.canonical("Zelenskyy")
+    index = EntityIndex(["Kovalenko", "Kovalenkko", "Kovalenko"])
+    assert index.canonical("Kovalenko") == index.canonical("Kovalenkko")
 
 
 def test_surname_alone_merges_with_the_full_name() -> None:
-    index = EntityIndex(["Mark Rutte", "Rutte", "Rutte"])
-    assert index.canonical("Rutte") == "Mark Rutte"
-    assert index.canonical("Mark Rutte") == "Mark Rutte"
+    index = EntityIndex(["Ada Quill", "Quill", "Quill"])
+    assert index.canonical("Quill") == "Ada Quill"
+    assert index.canonical("Ada Quill") == "Ada Quill"
 
 
 def test_same_first_name_different_surname_stays_apart() -> None:
-    index = EntityIndex(["Mark Rutte", "Mark Twain"])
-    assert index.canonical("Mark Rutte") == "Mark Rutte"
-    assert index.canonical("Mark Twain") == "Mark Twain"
+    index = EntityIndex(["Ada Quill", "Ada Lovelace"])
+    assert index.canonical("Ada Quill") == "Ada Quill"
+    assert index.canonical("Ada Lovelace") == "Ada Lovelace"
 
 
 def test_short_form_and_variants_merge_to_the_full_name() -> None:
-    index = EntityIndex(["Volodymyr Zelensky", "Zelenskyy", "Zelensky", "Mark Rutte", "Rutte"])
-    assert {index.canonical(n) for n in ("Zelensky", "Zelenskyy", "Volodymyr Zelensky")} == {
-        "Volodymyr Zelensky"
+    index = EntityIndex(["Olena Kovalenko", "Kovalenkko", "Kovalenko", "Ada Quill", "Quill"])
+    assert {index.canonical(n) for n in ("Kovalenko", "Kovalenkko", "Olena Kovalenko")} == {
+        "Olena Kovalenko"
     }
-    assert index.canonical("Rutte") == "Mark Rutte"
+    assert index.canonical("Quill") == "Ada Quill"
 
 
 def test_unknown_name_is_its_own_canonical_form() -> None:
-    assert EntityIndex(["Mark Rutte"]).canonical("Dmitri Peskov") == "Dmitri Peskov"
+    assert EntityIndex(["Ada Quill"]).canonical("Ivo Brandt") == "Ivo Brandt"

@@ -1,0 +1,163 @@
+"""money: sums with a currency, normalised so that different wordings compare equal.
+
+"€40bn", "40 billion euros" and "EUR 40,000,000,000" are all {"currency": "EUR", "amount": 4e10}.
+Each mention also carries the interval its figure covers (see `numbers.value_range`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
+from compare.extract.numbers import (
+    MAG,
+    MAGNITUDES,
+    NUM,
+    NUMBER,
+    parse_number,
+    qualifier_before,
+    tidy,
+    value_range,
+)
+from compare.model import Mention
+
+CURRENCY_SYMBOLS = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₴": "UAH",
+    "₽": "RUB",
+    "₹": "INR",
+    "us$": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+}
+CURRENCY_CODES = tuple(
+    """EUR USD GBP DKK SEK NOK CHF JPY CNY RUB UAH INR AUD CAD PLN HKD KZT TRY ZAR BRL MXN KRW CZK
+    HUF ILS NZD SGD""".split()
+)
+CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "kroner": "DKK",
+    "krone": "DKK",
+    "kronor": "SEK",
+    "krona": "SEK",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "rupees": "INR",
+    "francs": "CHF",
+    "zloty": "PLN",
+    "tenge": "KZT",
+    "lira": "TRY",
+    "liras": "TRY",
+    "rand": "ZAR",
+    "reais": "BRL",
+    "pesos": "MXN",
+    "won": "KRW",
+    "forints": "HUF",
+    "shekels": "ILS",
+}
+_SYM = r"(?:US\$|A\$|C\$|HK\$|[€$£¥₴₽₹])"
+_CODE = "|".join(CURRENCY_CODES)
+_CWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+
+# (name, pattern, example). Groups: sym|code|word, num, mag. Every pattern starts at a currency
+# sign, a code at a word boundary, or the first character of a number (see numbers.NUM).
+MONEY_PATTERNS = (
+    (
+        "symbol-first",
+        re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{NUM})(?:\s?(?P<mag>{MAG}))?", re.I),
+        "€40bn",
+    ),
+    (
+        "code-first",
+        re.compile(rf"\b(?P<code>{_CODE})\s?(?P<num>{NUM})(?:\s?(?P<mag>{MAG}))?"),
+        "DKK 9 billion",
+    ),
+    (
+        "word-after",
+        re.compile(
+            rf"(?P<num>{NUMBER})(?:\s?(?P<mag>{MAG}))?\s(?:(?:us|australian|canadian|danish|swedish|"
+            rf"norwegian|swiss)\s)?(?P<word>{_CWORD}|{_CODE})\b",
+            re.I,
+        ),
+        "40 billion euros",
+    ),
+)
+# Single-letter magnitudes count only in these spellings ("$3m", "$2B"): "5 m" is metres.
+_LETTER_MAGNITUDES = ("k", "m", "b", "K", "M", "B")
+
+
+def find_money(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
+    """Sums of money in a sentence, at most `limit`, as (start, end, mention)."""
+    found: list[tuple[int, int, Mention]] = []
+    taken = Taken(len(sentence))
+    for _name, pattern, _example in MONEY_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if len(found) >= limit:
+                return found
+            if not taken.free(m.start(), m.end()):
+                continue
+            mention = _money(sentence, m)
+            if mention is not None:
+                taken.mark(m.start(), m.end())
+                found.append((m.start(), m.end(), mention))
+    return found
+
+
+def _money(sentence: str, m: re.Match[str]) -> Mention | None:
+    amount = parse_number(m.group("num"))
+    if amount is None:
+        return None
+    mag_text = m.group("mag") or ""
+    mag = mag_text.lower()
+    if mag in ("k", "m", "b") and mag_text not in _LETTER_MAGNITUDES:
+        mag = ""
+    scale = MAGNITUDES.get(mag, 1.0)
+    amount *= scale
+    groups = m.groupdict()
+    if groups.get("sym"):
+        currency = CURRENCY_SYMBOLS[groups["sym"].lower()]
+    elif groups.get("code"):
+        currency = groups["code"].upper()
+    else:
+        word = groups["word"]
+        currency = CURRENCY_WORDS.get(word.lower(), word.upper())
+    qualifier = qualifier_before(sentence, m.start())
+    return Mention(
+        "money",
+        m.group(0),
+        f"money:{currency}:{tidy(amount)}",
+        {"currency": currency, "amount": tidy(amount)},
+        slot=f"money:{currency}",
+        approximate=qualifier is not None,
+        start=m.start(),
+        end=m.end(),
+        range=value_range(amount, m.group("num"), scale, qualifier),
+        qualifier=qualifier,
+    )
+
+
+def format_money(value: dict[str, object]) -> str:
+    """{"currency": "EUR", "amount": 4e10} -> '€40 billion' (for labels)."""
+    amount = float(str(value["amount"]))
+    currency = str(value["currency"])
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, currency + " ")
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= size:
+            return f"{symbol}{amount / size:g} {word}"
+    return f"{symbol}{amount:,.0f}"

@@ -1,0 +1,270 @@
+"""quantities: counts of things, shares and rates, death tolls and vague counts.
+
+- a number with the noun it counts: "five-point plan", "12,000 troops", "nine people";
+- a share or rate: "1.8%", "30 percent", "2.5 percentage points", "250 basis points";
+- a toll: "the death toll rose to 11" counts people;
+- a vague count: "tens of thousands of people", approximate and never equal to an exact figure.
+
+Each mention has a key (equal for the same count of the same thing), a slot (equal for counts of
+the same thing, so that different values can contradict) and the interval its figure covers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
+from compare.extract.numbers import NUM, NUMBER, parse_number, qualifier_before, tidy, value_range
+from compare.model import Mention
+from compare.text import STOPWORDS, fold, stem
+
+# Vague counts: matched as approximate quantities, never in conflict with an exact figure. The
+# value is a typical reading; the range what the phrase can mean ("dozens": two dozen up to a
+# hundred). General English, not fitted on any event.
+VAGUE_COUNTS = (
+    ("tens of thousands", 10_000),
+    ("hundreds of thousands", 100_000),
+    ("dozens", 24),
+    ("hundreds", 200),
+    ("thousands", 2000),
+    ("millions", 2_000_000),
+    ("scores", 40),
+)
+VAGUE_RANGES = {
+    "tens of thousands": (20_000.0, 100_000.0),
+    "hundreds of thousands": (200_000.0, 1_000_000.0),
+    "dozens": (24.0, 100.0),
+    "hundreds": (200.0, 1000.0),
+    "thousands": (2000.0, 10_000.0),
+    "millions": (2_000_000.0, 1e9),
+    "scores": (40.0, 100.0),
+}
+_VAGUE = re.compile(r"\b(" + "|".join(v for v, _ in VAGUE_COUNTS) + r")\s++of\s++(?P<unit>[a-z]++)", re.I)
+# A number, an optional magnitude, then up to three words (the counted noun is among them).
+# Possessive word repeats: a 20,000-letter "word" is read once.
+_QUANTITY = re.compile(
+    rf"(?<![\w$€£.,-])(?P<num>{NUMBER})(?:\s?(?P<mag>million|billion|thousand)\b)?"
+    r"(?:-|\s)(?P<after>(?:[A-Za-z][\w'’-]*+\s?){1,3})",
+    re.I,
+)
+_MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+_ORDINAL = re.compile(r"\d++(?:st|nd|rd|th)\b")
+# Words after a number that make it something other than a count of things.
+_NOT_UNITS = frozenset("""percent per cent am pm a.m p.m of to and or year-old years-old""".split())
+# Nouns that count things without a plural "s".
+COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
+
+
+def count_mention(
+    text: str,
+    value: float,
+    unit: str,
+    *,
+    span: tuple[int, int] = (-1, -1),
+    number_text: str = "",
+    scale: float = 1.0,
+    qualifier: str | None = None,
+    vague: str | None = None,
+    slot: str | None = None,
+) -> Mention:
+    """A quantity mention: `key` makes equal counts of one thing meet, `slot` makes different
+    counts of one thing contradict (vague counts never equal an exact one: "~" in the key)."""
+    key = f"quantity:{unit}:{'~' if vague else ''}{tidy(value)}"
+    if vague:
+        covered = VAGUE_RANGES[vague]
+    else:
+        covered = value_range(value, number_text or str(tidy(value)), scale, qualifier)
+    return Mention(
+        "quantity",
+        text,
+        key,
+        {"count": tidy(value), "unit": unit},
+        slot=slot or unit_slot(unit),
+        approximate=bool(vague) or qualifier is not None,
+        start=span[0],
+        end=span[1],
+        range=covered,
+        qualifier=qualifier,
+    )
+
+
+def unit_slot(unit: str) -> str:
+    """The slot of a count of `unit`: the unit's stem as compare.text.stem gives it, so that
+    cover.py (which builds the same string) and synonyms of the text module meet. The one place
+    to change when the stemmer changes."""
+    return f"quantity:{stem(unit)}"
+
+
+def is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
+
+
+def singular(word: str) -> str:
+    """'injuries' -> 'injury', 'troops' -> 'troop'; 'people' and 'press' stay."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if is_plural(word):
+        return word[:-1]
+    return word
+
+
+# Content words after a number searched for the counted noun: "12 crude explosive devices".
+UNIT_WINDOW = 3
+
+
+def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
+    """The counted noun and the word as written: in "five-point plan" the word joined by the
+    hyphen; otherwise the first plural or count noun in the short run of content words after
+    the number ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
+    'device', '200 fire crew' -> 'crew'), else the run's first word."""
+    run: list[tuple[str, str]] = []
+    for raw in after.split():
+        w = fold(raw).strip("'’-")
+        if not w or w in STOPWORDS or not w.isalpha():
+            break
+        run.append((w, raw))
+        if len(run) == UNIT_WINDOW:
+            break
+    if not run:
+        return None
+    word, raw = run[0]
+    if not hyphenated:
+        word, raw = next(((w, r) for w, r in run if is_plural(w) or w in COUNT_NOUNS), run[0])
+    if len(word) < 2:
+        return None
+    return (word if word in _NOT_UNITS else singular(word)), raw.rstrip("'’-.,")
+
+
+# Shares and rates; basis points are hundredths of a percentage point and are normalised to
+# percentage points.
+_PERCENT = re.compile(
+    rf"(?P<num>{NUM})\s?(?P<unit>%|per ?cent\b|percentage points?\b|basis points?\b|bps?\b)", re.I
+)
+
+
+def find_percentages(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
+    found: list[tuple[int, int, Mention]] = []
+    for m in _PERCENT.finditer(sentence):
+        if len(found) >= limit:
+            break
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit_text = m.group("unit").lower()
+        scale = 1.0
+        if unit_text.startswith(("basis", "bp")):
+            value, unit, scale = value / 100, "percentage point", 0.01
+        elif unit_text.startswith("percentage"):
+            unit = "percentage point"
+        else:
+            unit = "percent"
+        qualifier = qualifier_before(sentence, m.start())
+        mention = count_mention(
+            m.group(0),
+            value,
+            unit,
+            span=m.span(),
+            number_text=m.group("num"),
+            scale=scale,
+            slot=f"quantity:{unit}",  # shares and rates are not stemmed: percent != percentage point
+            qualifier=qualifier,
+        )
+        found.append((m.start(), m.end(), mention))
+    return found
+
+
+# Tolls give a count with no noun after it: "the death toll has risen to 11". The count is of
+# people, so that it meets "nine people were killed" in the same slot (and conflicts with it).
+# The gap between "toll" and the verb is bounded (120 characters), so each "toll" costs O(1).
+_TOLL = re.compile(
+    rf"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities))\b[^.;]{{0,120}}?"
+    rf"\b(?:to|at|is|was|of|reached)\s+(?P<num>{NUMBER})\b(?!\s*(?:%|per))",
+    re.I,
+)
+
+
+def find_tolls(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
+    found: list[tuple[int, int, Mention]] = []
+    for m in _TOLL.finditer(sentence):
+        if len(found) >= limit:
+            break
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        mention = count_mention(
+            m.group(0),
+            value,
+            "people",
+            span=m.span("num"),
+            number_text=m.group("num"),
+            slot="quantity:people",
+        )
+        found.append((m.start("num"), m.end("num"), mention))
+    return found
+
+
+def find_vague(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
+    found: list[tuple[int, int, Mention]] = []
+    for m in _VAGUE.finditer(sentence):
+        if len(found) >= limit:
+            break
+        phrase = " ".join(m.group(1).lower().split())
+        noun = singular(fold(m.group("unit")))
+        mention = count_mention(m.group(0), dict(VAGUE_COUNTS)[phrase], noun, span=m.span(), vague=phrase)
+        found.append((m.start(), m.end(), mention))
+    return found
+
+
+def find_quantities(
+    sentence: str, taken: Sequence[tuple[int, int]], limit: int = MAX_MENTIONS_PER_SENTENCE
+) -> list[tuple[int, int, Mention]]:
+    """Counts, shares, tolls and vague counts outside the spans already `taken` (money, dates)."""
+    mask = Taken(len(sentence))
+    for a, b in taken:
+        mask.mark(a, b)
+    found: list[tuple[int, int, Mention]] = []
+    for start, end, mention in (
+        find_percentages(sentence, limit) + find_tolls(sentence, limit) + find_vague(sentence, limit)
+    ):
+        if len(found) < limit:
+            found.append((start, end, mention))
+            mask.mark(start, end)
+    for m in _QUANTITY.finditer(sentence):
+        if len(found) >= limit:
+            break
+        start = m.start()
+        if not mask.free(start, start + 1):
+            continue
+        count = _count(sentence, m)
+        if count is not None:
+            found.append((count.start, count.end, count))
+            mask.mark(count.start, count.end)
+    return found
+
+
+def _count(sentence: str, m: re.Match[str]) -> Mention | None:
+    num_text = m.group("num")
+    start = m.start()
+    if _YEAR.fullmatch(num_text) or _ORDINAL.match(sentence, start, start + 12):
+        return None
+    parsed = parse_number(num_text)
+    if parsed is None:
+        return None
+    scale = _MAGNITUDE_WORDS[m.group("mag").lower()] if m.group("mag") else 1.0
+    value = parsed * scale
+    if num_text.lower() == "one":
+        return None  # "one of the ..." is rarely a count worth a row
+    hyphenated = sentence[m.end("num") : m.end("num") + 1] == "-"
+    unit = _unit_of(m.group("after"), hyphenated)
+    if unit is None or unit[0] in ("am", "pm", "a.m", "p.m"):
+        return None
+    noun, raw = unit
+    unit_at = sentence.find(raw, m.start("after"), m.end("after"))
+    end = unit_at + len(raw) if unit_at >= 0 else m.end()
+    text = sentence[start:end].strip()
+    qualifier = qualifier_before(sentence, start)
+    return count_mention(
+        text, value, noun, span=(start, end), number_text=num_text, scale=scale, qualifier=qualifier
+    )

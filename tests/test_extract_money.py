@@ -1,0 +1,51 @@
+"""extract.money: offsets, qualifiers, intervals and the per-sentence cap."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE
+from compare.extract.money import find_money
+
+
+def test_offsets_point_into_the_sentence() -> None:
+    sentence = "The district approved a $2.6bn budget on Monday."
+    ((start, end, mention),) = find_money(sentence)
+    assert sentence[mention.start : mention.end] == "$2.6bn" == sentence[start:end]
+
+
+def test_range_of_a_rounded_amount() -> None:
+    ((_, _, mention),) = find_money("Voters backed a $1.4 billion bond.")
+    assert mention.range == (pytest.approx(1.35e9), pytest.approx(1.45e9))
+    assert mention.qualifier is None and not mention.approximate
+
+
+def test_rounded_and_precise_amounts_overlap() -> None:
+    ((_, _, rounded),) = find_money("a $1.4 billion bond")
+    ((_, _, precise),) = find_money("a $1.375 billion bond")
+    assert rounded.range is not None and precise.range is not None
+    assert rounded.range[0] <= precise.range[0] and precise.range[1] <= rounded.range[1]
+    assert rounded.key != precise.key  # still two values: the interval is what says they agree
+
+
+def test_at_least_opens_the_range_above() -> None:
+    ((_, _, mention),) = find_money("The storm cost the region at least $6 billion.")
+    assert mention.qualifier == "at least"
+    assert mention.approximate
+    assert mention.range == (6e9, math.inf)
+
+
+def test_up_to_opens_the_range_below() -> None:
+    ((_, _, mention),) = find_money("Fines of up to €500,000 apply.")
+    assert mention.range == (0.0, 500_000)
+
+
+def test_many_amounts_in_one_sentence_stop_at_the_cap() -> None:
+    sentence = " ".join(f"${i}" for i in range(1, 5001))
+    assert len(find_money(sentence)) == MAX_MENTIONS_PER_SENTENCE
+
+
+def test_number_word_inside_another_word_is_not_an_amount() -> None:
+    assert find_money("Someone dollars nothing.") == []
