@@ -35,18 +35,18 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "{At least {n1} people were killed|{n1} people died} when a fire {swept through|tore through} a "
             "warehouse in {place}, {country}, on {weekday}, the fire service said.",
-            "About {n2} firefighters {battled the blaze|fought the flames} for {n3} hours before it was brought "
-            "under control.",
+            "About {n2} firefighters {battled the blaze|fought the flames} for {n3} hours before it "
+            "was brought under control.",
             "{Fire chief|The head of the fire service} {official} said the cause was not yet known but that "
             "arson had not been ruled out.",
-            "\"{We have never seen a fire spread so fast|It spread faster than anything we have seen},\" "
+            '"{We have never seen a fire spread so fast|It spread faster than anything we have seen}," '
             "{official_last} told reporters at the scene.",
             "The warehouse, owned by {org}, stored {furniture and textiles|textiles and paper goods}, "
             "according to local officials.",
             "{Residents|People living nearby} were told to keep windows closed as {thick smoke|black smoke} "
             "drifted over the {northern|eastern} districts of {place}.",
-            "{person}, who lives {near the site|across the road}, said {he|she} heard {a loud bang|an explosion} "
-            "shortly before the flames appeared.",
+            "{person}, who lives {near the site|across the road}, said {he|she} heard "
+            "{a loud bang|an explosion} shortly before the flames appeared.",
             "{org} said in a statement that it was cooperating fully with investigators.",
             "Damage was estimated at {money}, {the city council said|according to the city council}.",
         ),
@@ -58,8 +58,8 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "prison on {weekday} for {fraud|defrauding investors}.",
             "Judge {official} said {person_last} had {deceived|misled} more than {n2} investors who lost a "
             "total of {money}.",
-            "\"{This was a deliberate and lengthy deception|The deception was deliberate and went on for "
-            "years},\" {official_last} said as {she|he} read the verdict.",
+            '"{This was a deliberate and lengthy deception|The deception was deliberate and went on for '
+            'years}," {official_last} said as {she|he} read the verdict.',
             "Prosecutors had asked for {n3} years; the defence said it would {appeal|consider an appeal}.",
             "{org} collapsed in {n4} after auditors found gaps in its accounts.",
             "{person_last}'s lawyer told reporters outside the court in {place} that {his|her} client "
@@ -75,7 +75,7 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "pay, {halting production|stopping production lines}.",
             "The union, led by {person}, is demanding a rise of {n2} percent; the company has offered {n3} "
             "percent.",
-            "\"{Our members cannot pay their bills|Our members can no longer make ends meet},\" "
+            '"{Our members cannot pay their bills|Our members can no longer make ends meet}," '
             "{person_last} told a rally outside the {main gate|factory gates}.",
             "{org} said the strike would cost it about {money} a day and called on the union to return to "
             "talks.",
@@ -95,7 +95,7 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "weather office} said.",
             "Regional governor {official} declared a state of emergency and asked the army for help with "
             "evacuations.",
-            "\"{The water rose in minutes|Within minutes the water was at our doors},\" said {person}, who "
+            '"{The water rose in minutes|Within minutes the water was at our doors}," said {person}, who '
             "was rescued from a rooftop.",
             "{official_last} said damage to roads and bridges would cost at least {money} to repair.",
             "Rail services to {place} were suspended and {several|dozens of} schools were closed.",
@@ -109,8 +109,8 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "{its {n2}th increase|the {n2}th rise} in a row, as inflation stayed above target.",
             "Governor {official} said {consumer prices|prices} had risen {n3} percent over the past year, "
             "well above the bank's goal.",
-            "\"{We will do what it takes to bring inflation down|We are determined to bring inflation back to "
-            "target},\" {official_last} told a news conference in {place}.",
+            '"{We will do what it takes to bring inflation down|We are determined to bring inflation back to '
+            'target}," {official_last} told a news conference in {place}.',
             "Economists at {org} had expected {the decision|the move}, though {some|a few} had forecast a "
             "pause.",
             "{person}, chief economist at {org}, said the bank was likely to {raise rates again|tighten "
@@ -127,7 +127,7 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "{official_last}, {the candidate of {org}|who ran for {org}}, defeated {person}, who took {n2} "
             "percent.",
             "Turnout was {n3} percent, {up from|compared with} {n4} percent four years ago.",
-            "\"{Tonight the city chose change|The people of this city have chosen change},\" "
+            '"{Tonight the city chose change|The people of this city have chosen change}," '
             "{official_last} told supporters.",
             "{person_last} conceded defeat {late on {weekday}|in a short speech} and congratulated "
             "{his|her} rival.",
@@ -140,11 +140,11 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "A {passenger|regional} train {derailed|came off the tracks} near {place} on {weekday}, "
             "injuring {n1} people, {n2} of them seriously, {the rail operator said|officials said}.",
-            "The train, operated by {org}, was carrying about {n3} passengers {from the capital|to the coast} "
-            "when {n4} carriages left the rails.",
+            "The train, operated by {org}, was carrying about {n3} passengers "
+            "{from the capital|to the coast} when {n4} carriages left the rails.",
             "Transport minister {official} said an investigation {had been opened|was under way} and that "
             "{track maintenance|the condition of the track} would be examined.",
-            "\"{The carriage just tipped over|Our carriage simply rolled onto its side},\" passenger {person} "
+            '"{The carriage just tipped over|Our carriage simply rolled onto its side}," passenger {person} '
             "told {state television|local radio}.",
             "{official_last} visited the injured in hospital in {place} later in the day.",
             "Services on the line are expected to be suspended for several days; repairs could cost {money}.",
@@ -157,10 +157,11 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "{org} will cut {n1} jobs at its {plant|site} in {place}, the company {said|announced} on "
             "{weekday}, blaming {weak demand|falling orders}.",
             "Chief executive {official} said the cuts were needed to save {money} a year.",
-            "\"{These are painful decisions|This is a painful decision} but {necessary|unavoidable},\" "
+            '"{These are painful decisions|This is a painful decision} but {necessary|unavoidable}," '
             "{official_last} said in a statement.",
             "The {site|plant} employs {n2} people; the cuts will be made over {n3} months.",
-            "{person}, a local union leader, called the decision {a betrayal|a disgrace} and promised protests.",
+            "{person}, a local union leader, called the decision {a betrayal|a disgrace} and "
+            "promised protests.",
             "Shares in {org} rose {n4} percent after the announcement.",
             "The regional government of {place} said it would {seek talks|ask for talks} with the company.",
         ),
@@ -184,6 +185,10 @@ SPAN_DAYS = 60  # events happen within two months
 SEQUEL_SHARE = 0.1  # share of events that revisit an earlier event's place and official
 SEQUEL_GAP_DAYS = (21, 45)
 DATED_SHARE = 0.85  # share of articles with front matter (outlet, title, published)
+# Share of a template's sentences (after the first) an outlet keeps; with one to three background
+# sentences of their own, two articles of one event score about as low as the repository's real
+# wire/tabloid pairs (mean pair score ~0.3), not as high as copies of one text.
+KEEP_SHARE = 0.45
 
 
 def _word(rng: random.Random, syllables: int) -> str:
@@ -224,19 +229,26 @@ def _country(rng: random.Random) -> Country:
     return Country(_word(rng, 2).title() + "ia", cities, {t: _name(rng) for t in NATIONAL_OFFICIAL})
 
 
-def make_events(n_events: int, seed: int) -> list[Event]:
+def make_events(
+    n_events: int, seed: int, templates: Sequence[int] | None = None, apart: bool = False
+) -> list[Event]:
+    """`templates` limits the story kinds (indices into TEMPLATES); default all. `apart`: every
+    event in a country of its own and no sequels, so no two events share a place or a person."""
     rng = random.Random(f"mixture-events:{seed}")
-    countries = [_country(rng) for _ in range(max(2, n_events // EVENTS_PER_COUNTRY))]
+    kinds = list(templates) if templates is not None else list(range(len(TEMPLATES)))
+    n_countries = n_events if apart else max(2, n_events // EVENTS_PER_COUNTRY)
+    countries = [_country(rng) for _ in range(n_countries)]
+    sequel_share = 0.0 if apart else SEQUEL_SHARE
     events: list[Event] = []
     for k in range(n_events):
-        template = rng.randrange(len(TEMPLATES))
-        country = rng.choice(countries)
+        template = rng.choice(kinds)
+        country = countries[k] if apart else rng.choice(countries)
         official, official_last = country.officials.get(template) or _name(rng)
         person, person_last = _name(rng)
         place = rng.choice(country.cities)
         day = START_DAY + rng.randrange(SPAN_DAYS)
         earlier = [e for e in events if e.template == template]
-        if earlier and rng.random() < SEQUEL_SHARE:
+        if earlier and rng.random() < sequel_share:
             base = rng.choice(earlier)
             place, country_name = base.slots["place"], base.slots["country"]
             official, official_last = base.slots["official"], base.slots["official_last"]
@@ -270,10 +282,7 @@ def _fill(text: str, slots: dict[str, str], rng: random.Random) -> str:
             return text
         start = text.rfind("{", 0, end)
         inner = text[start + 1 : end]
-        if "|" in inner:
-            choice = rng.choice(inner.split("|"))
-        else:
-            choice = slots.get(inner, inner)
+        choice = rng.choice(inner.split("|")) if "|" in inner else slots.get(inner, inner)
         text = text[:start] + choice + text[end + 1 :]
 
 
@@ -286,9 +295,29 @@ BACKGROUND: tuple[str, ...] = (
     "Last year, {k} people were affected by a comparable event elsewhere in {country}.",
     "Anyone with information was asked to contact the authorities, {extra} said.",
     "{extra} contributed reporting.",
+    "Earlier this month {extra2} warned that {k} similar cases were under review in {city2}.",
+    "{extra2}, who has studied the sector for {j} years, said {it was too early to draw conclusions|lessons "
+    "would have to be learned}.",
+    "The news comes a week after {extra2} stepped down as head of the regional authority in {city2}.",
+    "Opposition leader {extra} said the government had {ignored warnings|been slow to act} for years.",
+    "Officials in {city2} said they were following the situation closely.",
 )
-NUMBER_NAMES = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
-                11: "eleven", 12: "twelve", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty"}
+NUMBER_NAMES = {
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+}
 
 
 def _vary_figure(value: str, rng: random.Random) -> str:
@@ -312,9 +341,15 @@ def write_article(event: Event, index: int, seed: int) -> str:
     slots = dict(event.slots)
     for key in ("n1", "n2", "n3", "n4"):
         slots[key] = _vary_figure(slots[key], rng)
-    slots.update(extra=_name(rng)[0], k=str(rng.randint(2, 30)), j=str(rng.randint(2, 20)))
-    kept = [sentences[0]] + [s for s in sentences[1:] if rng.random() < 0.55]
-    for _ in range(rng.randint(0, 2)):
+    slots.update(
+        extra=_name(rng)[0],
+        extra2=_name(rng)[0],
+        city2=_word(rng, 2).title() + rng.choice(_PLACE_ENDS),
+        k=str(rng.randint(2, 30)),
+        j=str(rng.randint(2, 20)),
+    )
+    kept = [sentences[0]] + [s for s in sentences[1:] if rng.random() < KEEP_SHARE]
+    for _ in range(rng.randint(1, 3)):
         kept.insert(rng.randint(1, len(kept)), rng.choice(BACKGROUND))
     if len(kept) > 3 and rng.random() < 0.3:
         i = rng.randrange(1, len(kept) - 1)
@@ -337,7 +372,12 @@ def write_article(event: Event, index: int, seed: int) -> str:
 
 
 def write_mixture(
-    out_dir: Path, n_events: int, seed: int, sizes: Sequence[int] = (1, 2, 3, 4, 6, 8)
+    out_dir: Path,
+    n_events: int,
+    seed: int,
+    sizes: Sequence[int] = (1, 2, 3, 4, 6, 8),
+    templates: Sequence[int] | None = None,
+    apart: bool = False,
 ) -> dict[str, str]:
     """Write every article of `n_events` events into `out_dir` (emptied first); file names are
     opaque and shuffled. Returns file name -> event label, also written to labels.tsv."""
@@ -347,7 +387,7 @@ def write_mixture(
     rng = random.Random(f"mixture-sizes:{seed}")
     labels: dict[str, str] = {}
     files: list[tuple[str, str]] = []
-    for event in make_events(n_events, seed):
+    for event in make_events(n_events, seed, templates, apart):
         for i in range(rng.choice(tuple(sizes))):
             files.append((event.label, write_article(event, i, seed)))
     rng.shuffle(files)
@@ -355,7 +395,9 @@ def write_mixture(
         name = f"a{k:05d}.txt"
         (out_dir / name).write_text(text, encoding="utf-8")
         labels[name] = label
-    (out_dir / "labels.tsv").write_text("".join(f"{n}\t{lab}\n" for n, lab in labels.items()), encoding="utf-8")
+    (out_dir / "labels.tsv").write_text(
+        "".join(f"{n}\t{lab}\n" for n, lab in labels.items()), encoding="utf-8"
+    )
     return labels
 
 

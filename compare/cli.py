@@ -329,11 +329,16 @@ class CorpusFormat(StrEnum):
 
 @app.command()
 def corpus(
-    paths: Annotated[list[str], typer.Argument(help="Folders of articles (walked with their sub-folders) or files.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders of articles (walked with their sub-folders) or files.")
+    ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="The report folder to write (replaced atomically at the end).", file_okay=False
+            "--output",
+            "-o",
+            help="The report folder to write (replaced atomically at the end).",
+            file_okay=False,
         ),
     ],
     fmt: Annotated[
@@ -369,7 +374,8 @@ def corpus(
         _emit(_render_terminal(index_renderables(report, live_width), no_color, width), None)
     failed = [e.id for e in report.events if e.error]
     if report.unassigned:
-        sys.stderr.write(f"compare: {len(report.unassigned)} files left out (reasons in {output}/index.json)\n")
+        left_out = len(report.unassigned)
+        sys.stderr.write(f"compare: {left_out} files left out (reasons in {output}/index.json)\n")
     if failed:
         sys.stderr.write(f"compare: the matrix failed for {len(failed)} events: {', '.join(failed)}\n")
 

@@ -21,6 +21,7 @@ Dask is imported only here and only when a corpus is built (the `corpus` extra).
 from __future__ import annotations
 
 import html
+import importlib
 import json
 import os
 import shutil
@@ -162,7 +163,9 @@ def build_event(payload: _Payload) -> _EventOutput:
     try:
         result = matrix(articles)
         exclusives = sum(1 for f in result.facts if len(f.present) == 1) if len(articles) > 1 else 0
-        return _EventOutput(render.matrix_json(result), render.matrix_html(result), len(result.facts), exclusives, None)
+        return _EventOutput(
+            render.matrix_json(result), render.matrix_html(result), len(result.facts), exclusives, None
+        )
     except Exception as exc:  # reported in the index; the other events are still written
         return _EventOutput(None, None, 0, 0, f"{type(exc).__name__}: {exc}")
 
@@ -184,10 +187,10 @@ class _LocalEngine:
     def run(
         self, fn: Callable[..., Any], items: Sequence[Any], wave: int, tick: Callable[[], None], *args: Any
     ) -> Iterator[tuple[int, Any]]:
-        import dask
-        from dask.callbacks import Callback
+        dask: Any = importlib.import_module("dask")
+        callbacks: Any = importlib.import_module("dask.callbacks")
 
-        with Callback(posttask=lambda key, result, dsk, state, worker: tick()):
+        with callbacks.Callback(posttask=lambda key, result, dsk, state, worker: tick()):
             for start in range(0, len(items), wave):
                 chunk = items[start : start + wave]
                 tasks = [dask.delayed(fn, pure=False)(_Payload(item), *args) for item in chunk]
@@ -206,21 +209,19 @@ class _ClusterEngine:
     """An existing Dask cluster, reached through its scheduler's address."""
 
     def __init__(self, address: str) -> None:
-        from distributed import Client
-
+        distributed: Any = importlib.import_module("distributed")
         try:
-            self._client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            self._client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise CompareError(address, f"cannot reach the Dask scheduler: {exc}") from None
 
     def run(
         self, fn: Callable[..., Any], items: Sequence[Any], wave: int, tick: Callable[[], None], *args: Any
     ) -> Iterator[tuple[int, Any]]:
-        from distributed import as_completed
-
+        distributed: Any = importlib.import_module("distributed")
         futures = [self._client.submit(fn, _Payload(item), *args, pure=False) for item in items]
         index = {future.key: i for i, future in enumerate(futures)}
-        for future in as_completed(futures):
+        for future in distributed.as_completed(futures):
             result = future.result()
             future.release()
             tick()
@@ -232,12 +233,12 @@ class _ClusterEngine:
 
 def _engine(scheduler: str | None, files: int) -> _LocalEngine | _ClusterEngine:
     try:
-        import dask  # noqa: F401
+        importlib.import_module("dask")
     except ImportError:
         raise CompareError("corpus", "needs the corpus extra: pip install 'compare[corpus]'") from None
     if scheduler:
         try:
-            import distributed  # noqa: F401
+            importlib.import_module("distributed")
         except ImportError:
             raise CompareError(
                 "--scheduler", "a Dask cluster needs the corpus extra: pip install 'compare[corpus]'"
@@ -420,7 +421,9 @@ def _title(profiles: Sequence[event_clustering.Profile], articles: Sequence[Arti
     scorer = event_clustering.Scorer(profiles)
     n = len(profiles)
     centrality = [sum(scorer.score(i, j) for j in range(n) if j != i) for i in range(n)]
-    order = sorted(range(n), key=lambda i: (-(articles[i].title is not None), -centrality[i], profiles[i].key))
+    order = sorted(
+        range(n), key=lambda i: (-(articles[i].title is not None), -centrality[i], profiles[i].key)
+    )
     best = articles[order[0]]
     if best.title:
         return best.title
@@ -612,10 +615,13 @@ def index_renderables(report: CorpusReport, width: int) -> list[Any]:
 
 
 def _date_range(dates: Sequence[str]) -> str:
-    """"2025-03-01" or "2025-03-01 +2d" (the last date, as days after the first)."""
+    """ "2025-03-01" or "2025-03-01 +2d" (the last date, as days after the first)."""
     if not dates:
         return ""
-    first, last = event_clustering.publication_ordinal(dates[0]), event_clustering.publication_ordinal(dates[-1])
+    first, last = (
+        event_clustering.publication_ordinal(dates[0]),
+        event_clustering.publication_ordinal(dates[-1]),
+    )
     if first is None or last is None or first == last:
         return dates[0]
     return f"{dates[0]} +{last - first}d"

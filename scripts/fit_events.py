@@ -29,10 +29,10 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from mixtures import write_mixture  # noqa: E402
+from mixtures import write_mixture
 
-from compare import events  # noqa: E402
-from compare.pipeline import load_articles  # noqa: E402
+from compare import events
+from compare.pipeline import load_articles
 
 TRAIN_SEEDS = (100, 101, 102, 103, 104)
 TRAIN_EVENTS = 80
@@ -90,7 +90,7 @@ class Mixture:
 def sweep(mixtures: Sequence[Mixture], quick: bool) -> tuple[float, tuple[float, float, float, int, float]]:
     step = 0.2 if quick else 0.1
     shares = [round(x * step, 2) for x in range(1, round(1 / step))]
-    merges = [round(0.15 + 0.025 * k, 3) for k in range(13)]
+    merges = [round(0.1 + 0.025 * k, 3) for k in range(15)]
     half_lives = (3.0, 5.0, 7.0, 10.0, 14.0)
     best: tuple[float, tuple[float, float, float, int, float]] = (-1.0, (0, 0, 0, 0, 0))
     for name, figure in itertools.product(shares, shares):
@@ -99,7 +99,9 @@ def sweep(mixtures: Sequence[Mixture], quick: bool) -> tuple[float, tuple[float,
         for merge, half_life in itertools.product(merges, half_lives):
             setting = (name, figure, merge, events.DATE_GRACE_DAYS, half_life)
             f1 = sum(m.f1(*setting) for m in mixtures) / len(mixtures)
-            if f1 > best[0] + 1e-9 or (abs(f1 - best[0]) <= 1e-9 and (merge, -name) < (best[1][2], -best[1][0])):
+            if f1 > best[0] + 1e-9 or (
+                abs(f1 - best[0]) <= 1e-9 and (merge, -name) < (best[1][2], -best[1][0])
+            ):
                 best = (f1, setting)
     return best
 
