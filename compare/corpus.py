@@ -221,7 +221,9 @@ class _ClusterEngine:
         distributed: Any = importlib.import_module("distributed")
         futures = [self._client.submit(fn, _Payload(item), *args, pure=False) for item in items]
         index = {future.key: i for i, future in enumerate(futures)}
-        for future in distributed.as_completed(futures):
+        with self._client.as_current():  # as_completed finds the client this way
+            finished = distributed.as_completed(futures)
+        for future in finished:
             result = future.result()
             future.release()
             tick()
@@ -244,8 +246,12 @@ def _engine(scheduler: str | None, files: int) -> _LocalEngine | _ClusterEngine:
                 "--scheduler", "a Dask cluster needs the corpus extra: pip install 'compare[corpus]'"
             ) from None
         return _ClusterEngine(scheduler)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return _LocalEngine(cores if files >= LOCAL_PROCESSES_FROM else 1)
+    return _LocalEngine(_local_processes() if files >= LOCAL_PROCESSES_FROM else 1)
+
+
+def _local_processes() -> int:
+    """One worker process per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # --- the job ------------------------------------------------------------------------------------
