@@ -11,7 +11,7 @@ values, on the training mixtures and reports its F1 and the blocking's candidate
     PYTHONPATH=. python scripts/fit_events.py            # about a minute
     PYTHONPATH=. python scripts/fit_events.py --quick    # two mixtures, coarse grid
 
-Needs numpy and scipy (installed with the corpus extra's datasketch/dask dependencies).
+Needs numpy and scipy (`pip install numpy scipy`; not dependencies of compare).
 """
 
 from __future__ import annotations
