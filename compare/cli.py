@@ -375,9 +375,11 @@ def corpus(
     failed = [e.id for e in report.events if e.error]
     if report.unassigned:
         left_out = len(report.unassigned)
-        sys.stderr.write(f"compare: {left_out} files left out (reasons in {output}/index.json)\n")
+        files = "file" if left_out == 1 else "files"
+        sys.stderr.write(f"compare: {left_out} {files} left out (reasons in {output}/index.json)\n")
     if failed:
-        sys.stderr.write(f"compare: the matrix failed for {len(failed)} events: {', '.join(failed)}\n")
+        events = "event" if len(failed) == 1 else "events"
+        sys.stderr.write(f"compare: the matrix failed for {len(failed)} {events}: {', '.join(failed)}\n")
 
 
 def _fail(message: str) -> NoReturn:

@@ -114,7 +114,8 @@ class _Payload:
 
 @dataclass(frozen=True)
 class _ReadJob:
-    path: str
+    path: str  # as the user gave it or as found in a folder: shown in the report
+    location: str  # the same file's absolute path: what a worker opens
     article_id: str
     metadata: dict[str, str]
 
@@ -135,8 +136,9 @@ def read_batch(payload: _Payload, max_bytes: int) -> list[_ReadOutcome]:
     for job in payload.value:
         try:
             name = Path(job.path).name
-            source = read_source(job.path, max_bytes=max_bytes, sources={name: job.metadata})
-            article = build_article(replace(source, id=job.article_id))
+            # read by absolute path: a worker of a cluster may run in another working folder
+            source = read_source(job.location, max_bytes=max_bytes, sources={name: job.metadata})
+            article = build_article(replace(source, id=job.article_id, path=job.path))
             outcomes.append(_ReadOutcome(job.path, article, event_clustering.profile(article), None))
         except CompareError as exc:
             outcomes.append(_ReadOutcome(job.path, None, None, exc.problem))
@@ -307,7 +309,8 @@ def _read_jobs(paths: Sequence[str]) -> tuple[list[_ReadJob], list[Unassigned]]:
             except CompareError as exc:  # the articles are still read, without that metadata
                 sources[folder] = {}
                 problems.append(Unassigned(str(folder / SOURCES_FILE), exc.problem))
-        jobs.append(_ReadJob(path, ids[path], dict(sources[folder].get(Path(path).name, {}))))
+        metadata = dict(sources[folder].get(Path(path).name, {}))
+        jobs.append(_ReadJob(path, os.path.abspath(path), ids[path], metadata))
     return jobs, problems
 
 
@@ -613,9 +616,10 @@ def index_renderables(report: CorpusReport, width: int) -> list[Any]:
             printable(e.title),
         )
     articles = sum(len(e.articles) for e in report.events)
+    left = len(report.unassigned)
     summary = Text(
-        f"{articles} articles in {len(report.events)} events; {len(report.unassigned)} files left out; "
-        "excl. = facts only one article states"
+        f"{articles} articles in {len(report.events)} events; {left} {'file' if left == 1 else 'files'} "
+        "left out; excl. = facts only one article states"
     )
     return [table, summary]
 

@@ -132,7 +132,7 @@ def test_one_failing_matrix_is_reported_and_the_rest_written(
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     failed = [e for e in index["events"] if e["error"]]
     assert len(failed) == 1 and "boom" in failed[0]["error"] and failed[0]["matrix"] is None
-    assert "matrix failed for 1 events" in result.stderr
+    assert "matrix failed for 1 event:" in result.stderr
     assert not (out / "events" / f"{failed[0]['id']}.json").exists()
     assert all((out / e["matrix"]).is_file() for e in index["events"] if not e["error"])
 
