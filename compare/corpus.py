@@ -82,7 +82,7 @@ class EventSummary:
     outlets: tuple[str, ...]
     dates: tuple[str, ...]  # first and last publication date, or empty when none is known
     facts: int
-    exclusives: int  # facts only one article states (0 for a one-article event)
+    exclusives: int  # facts only one article has, all others leave out (0 for a one-article event)
     error: str | None = None  # why the matrix could not be built
 
     @property
@@ -259,16 +259,22 @@ def _local_processes() -> int:
 # --- the job ------------------------------------------------------------------------------------
 
 
-def corpus_files(inputs: Sequence[str]) -> list[str]:
+def corpus_files(inputs: Sequence[str], report: Path | None = None) -> list[str]:
     """Every article file under the inputs: folders are walked (sub-folders too, hidden ones
-    skipped) in name order; files named on the command line are taken as given."""
+    and the report folder itself skipped) in name order; files named on the command line are
+    taken as given."""
+    skip = os.path.realpath(report) if report is not None else None
     found: list[str] = []
     for item in inputs:
         if item == "-":
             raise CompareError("-", "corpus reads files and folders, not standard input")
         if os.path.isdir(item):
             for folder, subfolders, names in os.walk(item):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                subfolders[:] = sorted(
+                    d
+                    for d in subfolders
+                    if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skip
+                )
                 for name in sorted(names):
                     if (
                         not name.startswith(".")
@@ -290,7 +296,9 @@ def _article_ids(paths: Sequence[str]) -> dict[str, str]:
     for path in paths:
         stems[Path(path).stem] = stems.get(Path(path).stem, 0) + 1
     return {
-        path: Path(path).stem if stems[Path(path).stem] == 1 else str(Path(path).with_suffix("")).lstrip("./")
+        path: Path(path).stem
+        if stems[Path(path).stem] == 1
+        else str(Path(os.path.normpath(path)).with_suffix(""))
         for path in paths
     }
 
@@ -324,7 +332,7 @@ def build_corpus(
 ) -> CorpusReport:
     """Read, sort into events, build every event's matrix and write the report folder."""
     _check_output(output)
-    paths = corpus_files(inputs)
+    paths = corpus_files(inputs, report=output)
     if not paths:
         raise CompareError(" ".join(inputs), "no article files (.txt, .md, .html) found")
     jobs, unassigned = _read_jobs(paths)
@@ -580,7 +588,7 @@ td.n {{ text-align: right; }}
 <body>
 <h1>Corpus</h1>
 <p>{articles} articles in {len(report.events)} events, biggest first; {len(report.unassigned)} files left out.
-Exclusives: facts that only one article of the event states.</p>
+Exclusives: facts that only one article of the event has; every other article leaves them out.</p>
 <table>
 <thead><tr><th>event</th><th>title</th><th>articles</th><th>outlets</th><th>dates</th><th>facts</th>
 <th>exclusives</th></tr></thead>
@@ -619,7 +627,7 @@ def index_renderables(report: CorpusReport, width: int) -> list[Any]:
     left = len(report.unassigned)
     summary = Text(
         f"{articles} articles in {len(report.events)} events; {left} {'file' if left == 1 else 'files'} "
-        "left out; excl. = facts only one article states"
+        "left out; excl. = facts only one article has"
     )
     return [table, summary]
 

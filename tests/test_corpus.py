@@ -170,6 +170,13 @@ def test_a_second_run_replaces_the_report(mixture: Path, tmp_path: Path) -> None
     }
 
 
+def test_a_report_inside_the_articles_folder_is_not_read_as_articles(mixture: Path) -> None:
+    first = corpus.build_corpus([str(mixture)], mixture / "report")
+    second = corpus.build_corpus([str(mixture)], mixture / "report")
+    assert first == second
+    assert not any(Path(p).parent.name in ("report", "events") for e in second.events for p in e.paths)
+
+
 def test_refuses_to_replace_a_folder_that_is_not_a_report(mixture: Path, tmp_path: Path) -> None:
     precious = tmp_path / "precious"
     precious.mkdir()
