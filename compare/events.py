@@ -33,16 +33,16 @@ from compare.model import Article
 from compare.text import NUMBER_WORDS, STOPWORDS, fold, stem, words
 
 # --- what a pair's score is made of (fitted, see the module docstring) ---------------------
-# Shares of the three similarities in a pair's score. Names weigh most: articles of one story
-# name the same people and places, while two stories of the same kind (two fires, two rate
-# decisions) share most of their vocabulary and none of their names. Figures tell apart the
+# Shares of the three similarities (cosines) in a pair's score. Names weigh most: articles of
+# one story name the same people and places, while two stories of the same kind (two fires, two
+# rate decisions) share most of their vocabulary and few of their names. Figures tell apart the
 # same kind of story in the same place; content words keep apart stories that share a famous name.
+# Fitted together with MERGE_SCORE and the half-life (mean B-cubed F1 0.988 over the training
+# mixtures, all-pairs average linkage); FIGURE_SHARE is held at most 0.2 by a prior, see
+# scripts/fit_events.py.
 NAME_SHARE = 0.6
 FIGURE_SHARE = 0.2
 TERM_SHARE = 0.2
-# Fitted together with MERGE_SCORE and the half-life (mean B-cubed F1 0.988 over the training
-# mixtures); FIGURE_SHARE is held at most 0.2 by a prior, see scripts/fit_events.py.
-#
 # Two groups of articles become one event when the mean score of their cross pairs reaches this.
 # Fitted: best mean B-cubed F1 over the training mixtures (0.10-0.45 swept in steps of 0.025).
 MERGE_SCORE = 0.175
@@ -62,14 +62,15 @@ LINK_SCORE = MERGE_SCORE
 
 # --- blocking -------------------------------------------------------------------------------
 # Each article is indexed under this many of its rarest features (names, figures, words). More
-# finds more true pairs in long articles and costs linearly; 40 kept every event of the training
-# mixtures connected (candidate recall of same-event pairs 0.99) at 10,000 articles.
+# finds more true pairs in long articles and costs linearly; with 40, 97.5-99.6% of the
+# same-event pairs of the training mixtures are candidates (scripts/fit_events.py prints it), and
+# events are joined through chains of candidates, so the rest is found anyway.
 BLOCK_KEYS = 40
 # Features found in more articles than this are not indexed (their posting lists would make the
 # candidate search quadratic). Above the size of nearly every news event in a month of coverage;
 # a bigger story still shares rarer features (its figures, its quotes' words) among its articles.
 BLOCK_MAX_DF = 150
-# Each article keeps at most this many candidate partners (those sharing the most weight of rare
+# Each article keeps at most this many candidate partners (those sharing the most of its rare
 # features). Events are joined through chains of candidates, so this need not reach the event's
 # size; average linkage then checks every cross pair exactly.
 NEIGHBOURS = 30
