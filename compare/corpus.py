@@ -184,7 +184,9 @@ class _LocalEngine:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                processes, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_ignores_ctrl_c
+            )
 
     def run(
         self, fn: Callable[..., Any], items: Sequence[Any], wave: int, tick: Callable[[], None], *args: Any
@@ -205,6 +207,14 @@ class _LocalEngine:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+
+def _worker_ignores_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the main process stops the run and
+    removes the unfinished report; the workers just end with it, without a traceback each."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _ClusterEngine:
