@@ -175,18 +175,30 @@ def build_event(payload: _Payload) -> _EventOutput:
 # --- engines ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _TaskFailure:
+    """A task that did not return (its worker died, or the cluster lost it): the items it held
+    are reported as failed and the run goes on."""
+
+    reason: str
+
+
 class _LocalEngine:
     """Dask's local scheduler: in this process for small jobs, else a pool of worker processes."""
 
     def __init__(self, processes: int) -> None:
-        self._pool: Any = None
-        if processes > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        self._processes = processes
+        self._pool: Any = self._start_pool() if processes > 1 else None
 
-            self._pool = ProcessPoolExecutor(
-                processes, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_ignores_ctrl_c
-            )
+    def _start_pool(self) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            self._processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_ignores_ctrl_c,
+        )
 
     def run(
         self, fn: Callable[..., Any], items: Sequence[Any], wave: int, tick: Callable[[], None], *args: Any
@@ -198,11 +210,21 @@ class _LocalEngine:
             for start in range(0, len(items), wave):
                 chunk = items[start : start + wave]
                 tasks = [dask.delayed(fn, pure=False)(_Payload(item), *args) for item in chunk]
-                if self._pool is None:
-                    results = dask.compute(*tasks, scheduler="sync")
-                else:
-                    results = dask.compute(*tasks, scheduler="processes", pool=self._pool)
+                try:
+                    if self._pool is None:
+                        results = dask.compute(*tasks, scheduler="sync")
+                    else:
+                        results = dask.compute(*tasks, scheduler="processes", pool=self._pool)
+                except Exception as exc:  # a worker process died: this wave is lost, not the run
+                    self._renew_pool()
+                    results = (_TaskFailure(f"worker failed: {type(exc).__name__}: {exc}"),) * len(chunk)
                 yield from enumerate(results, start)
+
+    def _renew_pool(self) -> None:
+        """A pool whose worker died is broken for good: start a fresh one for the next wave."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = self._start_pool()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -236,7 +258,10 @@ class _ClusterEngine:
         with self._client.as_current():  # as_completed finds the client this way
             finished = distributed.as_completed(futures)
         for future in finished:
-            result = future.result()
+            try:
+                result = future.result()
+            except Exception as exc:  # the worker died or the cluster lost the task
+                result = _TaskFailure(f"worker failed: {type(exc).__name__}: {exc}")
             future.release()
             tick()
             yield index[future.key], result
@@ -378,7 +403,10 @@ def _read_all(
         progress("reading", min(done[0] * READ_BATCH, len(jobs)), len(jobs))
 
     for i, result in engine.run(read_batch, batches, len(batches), tick, max_bytes):
-        outcomes[i] = result
+        if isinstance(result, _TaskFailure):
+            outcomes[i] = [_ReadOutcome(job.path, None, None, result.reason) for job in batches[i]]
+        else:
+            outcomes[i] = result
     articles, profiles, unassigned = [], [], []
     for outcome in (o for batch in outcomes for o in batch):
         if outcome.article is None or outcome.profile is None:
@@ -410,6 +438,8 @@ def _build_events(
     (staging / EVENTS_FOLDER).mkdir()
     outputs: dict[int, _EventOutput] = {}
     for k, out in engine.run(build_event, members, EVENT_WAVE, tick):
+        if isinstance(out, _TaskFailure):
+            out = _EventOutput(None, None, 0, 0, out.reason)
         if out.json is not None and out.html is not None:
             _write(staging / EVENTS_FOLDER / f"{ids[k]}.json", out.json)
             _write(staging / EVENTS_FOLDER / f"{ids[k]}.html", out.html)

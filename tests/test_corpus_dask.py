@@ -4,6 +4,7 @@ default in-process run."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,3 +97,39 @@ def test_an_unreachable_scheduler_is_one_error_line(
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler" in err and err.count("\n") == 1
     assert not (tmp_path / "r").exists()
+
+
+def test_a_task_the_cluster_loses_fails_only_its_event(
+    tmp_path: Path, cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_mixture(tmp_path / "in")
+    real = corpus.build_event
+
+    def dying(payload: Any) -> Any:
+        if any(a.id == "a00000" for a in payload.value):
+            raise RuntimeError("worker lost")  # escapes the task, as a dead worker's would
+        return real(payload)
+
+    monkeypatch.setattr(corpus, "build_event", dying)
+    report = corpus.build_corpus([str(tmp_path / "in")], tmp_path / "r", scheduler=cluster.scheduler_address)
+    failed = [e for e in report.events if e.error]
+    assert len(failed) == 1 and "worker failed" in (failed[0].error or "")
+    assert "a00000" in failed[0].articles
+    assert all((tmp_path / "r" / (e.matrix or "")).is_file() for e in report.events if not e.error)
+
+
+def _exit_on_three(payload: Any) -> Any:
+    """A task whose worker process dies on the item 3."""
+    if payload.value == 3:
+        os._exit(1)
+    return payload.value
+
+
+def test_a_dead_local_worker_fails_its_wave_and_the_pool_recovers() -> None:
+    engine = corpus._LocalEngine(2)
+    try:
+        results = dict(engine.run(_exit_on_three, [1, 2, 3, 4, 5], 2, lambda: None))
+    finally:
+        engine.close()
+    assert (results[0], results[1], results[4]) == (1, 2, 5)
+    assert isinstance(results[2], corpus._TaskFailure) and isinstance(results[3], corpus._TaskFailure)
