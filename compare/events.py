@@ -283,14 +283,16 @@ def cluster(profiles: Sequence[Profile]) -> list[list[int]]:
 
     Events come biggest first, then by earliest member key; members in key order. The result
     depends only on the profiles, not on their order in the input."""
-    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].key, i))
-    ordered = [profiles[i] for i in order]
-    groups = _average_linkage(Scorer(ordered))
-    events = [sorted(order[m] for m in group) for group in groups]
-    rank = {i: r for r, i in enumerate(order)}
-    events = [sorted(e, key=lambda i: rank[i]) for e in events]
-    events.sort(key=lambda e: (-len(e), rank[e[0]]))
+    order = sorted(range(len(profiles)), key=lambda i: _sort_key(profiles[i]))
+    groups = _average_linkage(Scorer([profiles[i] for i in order]))
+    events = [[order[m] for m in sorted(group)] for group in groups]  # members in content order
+    events.sort(key=lambda e: (-len(e), _sort_key(profiles[e[0]])))
     return events
+
+
+def _sort_key(p: Profile) -> tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """Content first; profiles equal in every field are interchangeable, so their order is moot."""
+    return (p.key, -1 if p.day is None else p.day, p.names, p.figures, p.terms)
 
 
 def _average_linkage(scorer: Scorer) -> list[list[int]]:
