@@ -618,6 +618,68 @@ def explain(
     _emit(text, output, pager=pager)
 
 
+class CorpusFormat(StrEnum):
+    """What `corpus` prints once the report folder is written: the index as a table or JSON."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def corpus(
+    paths: Annotated[
+        list[str], typer.Argument(help="Folders of articles (walked with their sub-folders) or files.")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The report folder to write (replaced atomically at the end).",
+            file_okay=False,
+        ),
+    ],
+    fmt: Annotated[
+        CorpusFormat, typer.Option("--format", "-f", help="How to print the index: table or json.")
+    ] = CorpusFormat.table,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="DASK_SCHEDULER_ADDRESS",
+            help="Address of a running Dask scheduler (tcp://HOST:8786) to run the work on; "
+            "default: this machine. Needs the corpus extra.",
+        ),
+    ] = None,
+    no_color: NoColorOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    width: WidthOption = None,
+) -> None:
+    """Sort many articles into events and build one fact matrix per event: writes index.json,
+    clusters.tsv, index.html and events/<id>.json and .html into the report folder. Files that
+    cannot be read are listed in the index, not fatal."""
+    from compare.corpus import build_corpus, index_json, index_renderables
+
+    progress = ProgressBar()
+    try:
+        report = build_corpus(paths, output, max_bytes=max_bytes, scheduler=scheduler, progress=progress)
+    finally:
+        progress.close()
+    if fmt is CorpusFormat.json:
+        _emit(index_json(report), None)
+    else:
+        live_width = width or _console(no_color, None).width
+        _emit(_render_terminal(index_renderables(report, live_width), no_color, width), None)
+    failed = [e.id for e in report.events if e.error]
+    if report.unassigned:
+        left_out = len(report.unassigned)
+        files = "file" if left_out == 1 else "files"
+        sys.stderr.write(f"compare: {left_out} {files} left out (reasons in {output}/index.json)\n")
+    if failed:
+        events = "event" if len(failed) == 1 else "events"
+        sys.stderr.write(f"compare: the matrix failed for {len(failed)} {events}: {', '.join(failed)}\n")
+
+
 def _fail(message: str) -> NoReturn:
     from compare.render import printable  # a file name with an escape sequence is shown, not obeyed
 

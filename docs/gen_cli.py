@@ -73,6 +73,17 @@ one line on standard error and exit status 2; see [errors.md](errors.md).
 # Hand-written examples, per command: (what it does, the command line). Paths are the repository's
 # seed articles, so every example can be run from a checkout.
 EXAMPLES: dict[str, list[tuple[str, str]]] = {
+    "corpus": [
+        (
+            "A month of coverage, sorted into events, one fact matrix per event (open report/index.html):",
+            "compare corpus coverage/ --output report/",
+        ),
+        (
+            "The same on an existing Dask cluster (or set DASK_SCHEDULER_ADDRESS):",
+            "compare corpus coverage/ --output report/ --scheduler tcp://scheduler:8786",
+        ),
+        ("The index as JSON on standard output, for a script:", "compare corpus coverage/ -o report/ --format json"),
+    ],
     "matrix": [
         (
             "The fact matrix of the five seed articles, sized to a 100-column terminal:",
