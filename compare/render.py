@@ -336,27 +336,30 @@ class MatrixLayout:
 def plan_matrix(result: MatrixResult, width: int) -> MatrixLayout:
     """Fit the table to `width`: all outlets side by side when the label column keeps at least
     MIN_LABEL_WIDTH characters, otherwise as few pages of columns as fit, pages balanced so the
-    last is not a stub. Every outlet is on exactly one page; none is ever dropped."""
+    last is not a stub. Every outlet is on exactly one page; none is ever dropped. Each column is
+    as wide as its header (short outlet names differ in length)."""
     n = len(result.articles)
     keys = column_keys(result.articles)
-    cell_width = max(2, max((len(k) for k in keys), default=1))
+    widths = [max(2, len(k)) for k in keys]
     id_width = min(MAX_ID_WIDTH, max([4, *(len(f.id) for f in result.facts)]))
     frame = _TABLE_FRAME_PER_COLUMN
 
-    def label_room(columns: int) -> int:
-        return width + 1 - id_width - 2 * frame - columns * (cell_width + frame)
+    def label_room(start: int, stop: int) -> int:
+        return width + 1 - id_width - 2 * frame - sum(w + frame for w in widths[start:stop])
 
-    fits = max(1, (width + 1 - id_width - 2 * frame - MIN_LABEL_WIDTH) // (cell_width + frame))
-    if n <= fits:
-        return MatrixLayout(((0, n),), id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(n)))
-    count = -(-n // fits)
-    base, extra = divmod(n, count)  # the first `extra` pages hold one outlet more
-    bounds = [0]
-    for page in range(count):
-        bounds.append(bounds[-1] + base + (page < extra))
-    pages = tuple(pairwise(bounds))
-    widest = base + (extra > 0)
-    return MatrixLayout(pages, id_width, cell_width, max(MIN_LABEL_WIDTH, label_room(widest)))
+    def split(count: int) -> list[tuple[int, int]]:
+        base, extra = divmod(n, count)  # the first `extra` pages hold one outlet more
+        bounds = [0]
+        for page in range(count):
+            bounds.append(bounds[-1] + base + (page < extra))
+        return list(pairwise(bounds))
+
+    count = 1
+    while count < n and any(label_room(a, b) < MIN_LABEL_WIDTH for a, b in split(count)):
+        count += 1
+    pages = tuple(split(count)) if n else ((0, 0),)
+    room = min(label_room(a, b) for a, b in pages)
+    return MatrixLayout(pages, id_width, 2, max(MIN_LABEL_WIDTH, room))
 
 
 def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str | None:
@@ -416,10 +419,12 @@ def outlet_summary_renderables(result: MatrixResult, width: int) -> list[Any]:
     summaries = outlet_summaries(result)
     keys = column_keys(result.articles)
     table = Table.grid(padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True)
-    for _ in _SUMMARY_HEADERS:
-        table.add_column(justify="right", no_wrap=True)
-    table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(10, width - 32))
+    key_width = max((len(k) for k in keys), default=1)
+    table.add_column(style="bold", no_wrap=True, min_width=key_width)
+    for header in _SUMMARY_HEADERS:
+        table.add_column(justify="right", no_wrap=True, min_width=len(header))
+    numbers = key_width + sum(len(h) + 1 for h in _SUMMARY_HEADERS) + 1
+    table.add_column(overflow="ellipsis", no_wrap=True, max_width=max(10, width - numbers))
     table.add_row("", *(Text(h, style="dim") for h in _SUMMARY_HEADERS), Text("outlet", style="dim"))
     for key, article, line in zip(keys, result.articles, summaries, strict=True):
         name = Text(printable(article.label))

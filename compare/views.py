@@ -64,8 +64,20 @@ def has_conflict(fact: Fact) -> bool:
     return any(cell.status == "conflict" for _, cell in fact.coverage)
 
 
+def _column_letter_index(name: str) -> int | None:
+    """'A' -> 0, 'B' -> 1 ... 'AA' -> 26: the column's place in the table, which users of
+    spreadsheets name by letter."""
+    if not name or len(name) > 2 or not name.isalpha() or not name.isupper():
+        return None
+    index = 0
+    for ch in name:
+        index = index * 26 + (ord(ch) - ord("A") + 1)
+    return index - 1
+
+
 def find_outlet(articles: Sequence[Article], name: str) -> Article:
-    """The article `--outlet NAME` means: its column key (A, B ...), its id, its outlet or label,
+    """The article `--outlet NAME` means: its column header, its column letter (A, B ...), its id,
+    its outlet or label,
     exactly (ignoring case), else the one article whose id, outlet or title contains NAME.
     An unknown or ambiguous name is an error that lists what would have worked."""
     from compare.render import column_keys  # the keys the table shows; render imports nothing of ours
@@ -75,6 +87,9 @@ def find_outlet(articles: Sequence[Article], name: str) -> Article:
     for key, article in zip(keys, articles, strict=True):
         if name.strip() == key:
             return article
+    position = _column_letter_index(name.strip())
+    if position is not None and position < len(articles):
+        return articles[position]
     exact = [
         a for a in articles if wanted in {a.id.casefold(), a.label.casefold(), (a.outlet or "").casefold()}
     ]

@@ -158,4 +158,4 @@ def test_unknown_outlet_is_one_error_line(capsys: pytest.CaptureFixture[str]) ->
         main(["matrix", "seeds", "--outlet", "nowhere"])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--outlet" in err and "A (" in err
+    assert err.count("\n") == 1 and "--outlet" in err and "IBTimes (International Business Times)" in err
