@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from compare.errors import CompareError
+    from compare.link import (
+        SAME_CLAIM_THRESHOLD,
+        Explanation,
+        LinkScorer,
+        claim_score,
+        claim_scores,
+        claims_conflict,
+        explain_pair,
+        same_claim,
+    )
     from compare.model import (
         Article,
         Cell,
@@ -36,6 +46,19 @@ _EXPORTS = {
     "diff": "compare.pipeline",
     "load_articles": "compare.pipeline",
     "matrix": "compare.pipeline",
+    **{
+        name: "compare.link"
+        for name in (
+            "SAME_CLAIM_THRESHOLD",
+            "Explanation",
+            "LinkScorer",
+            "claim_score",
+            "claim_scores",
+            "claims_conflict",
+            "explain_pair",
+            "same_claim",
+        )
+    },
     **{
         name: "compare.model"
         for name in (
@@ -75,9 +98,17 @@ __all__ = [
     "Pair",
     "Paragraph",
     "Problem",
+    "SAME_CLAIM_THRESHOLD",
     "Sentence",
+    "Explanation",
+    "LinkScorer",
+    "claim_score",
+    "claim_scores",
+    "claims_conflict",
     "diff",
+    "explain_pair",
     "load_articles",
     "matrix",
+    "same_claim",
 ]
 __version__ = "0.1.0"
