@@ -49,6 +49,10 @@ def test_a_round_figure_is_read_as_rounded() -> None:
     assert exact.low == pytest.approx(16.5) and exact.high == pytest.approx(17.5)
 
 
+def test_an_absurdly_large_figure_is_no_error() -> None:
+    assert 0.0 <= link.claim_score("$" + "9" * 400 + " billion", "The budget is $2 billion.") <= 1.0
+
+
 def test_dates_and_bare_numbers_are_values() -> None:
     units = {v.unit for v in find_values("On 3 March 1999 the index closed at 412.5 points.")}
     assert "date:day" in units
