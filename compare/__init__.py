@@ -6,6 +6,7 @@ The library is the pipeline the command line is a thin layer over::
     articles = compare.load_articles(["seeds/"])
     result = compare.matrix(articles)        # facts x articles, paragraph groups
     pair = compare.diff(articles[0], articles[1])
+    score = compare.claim_score(sentence_a, sentence_b)  # the claim link scorer (docs/link.md)
 
 Steps, one module each, in data-flow order: read, clean, segment, extract, align, cover, render.
 """
