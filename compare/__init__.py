@@ -6,6 +6,7 @@ The library is the pipeline the command line is a thin layer over::
     articles = compare.load_articles(["seeds/"])
     result = compare.matrix(articles)        # facts x articles, paragraph groups
     pair = compare.diff(articles[0], articles[1])
+    score = compare.claim_score(sentence_a, sentence_b)  # the claim link scorer (docs/link.md)
 
 Steps, one module each, in data-flow order: read, clean, segment, extract, align, cover, render.
 """
@@ -14,6 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from compare.errors import CompareError
+    from compare.link import (
+        SAME_CLAIM_THRESHOLD,
+        Explanation,
+        LinkScorer,
+        claim_score,
+        claim_scores,
+        claims_conflict,
+        explain_pair,
+        same_claim,
+    )
     from compare.model import (
         Article,
         Cell,
@@ -36,6 +47,19 @@ _EXPORTS = {
     "diff": "compare.pipeline",
     "load_articles": "compare.pipeline",
     "matrix": "compare.pipeline",
+    **{
+        name: "compare.link"
+        for name in (
+            "SAME_CLAIM_THRESHOLD",
+            "Explanation",
+            "LinkScorer",
+            "claim_score",
+            "claim_scores",
+            "claims_conflict",
+            "explain_pair",
+            "same_claim",
+        )
+    },
     **{
         name: "compare.model"
         for name in (
@@ -64,20 +88,28 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "SAME_CLAIM_THRESHOLD",
     "Article",
     "Cell",
     "CheckResult",
     "CompareError",
     "DiffResult",
+    "Explanation",
     "Fact",
     "Group",
+    "LinkScorer",
     "MatrixResult",
     "Pair",
     "Paragraph",
     "Problem",
     "Sentence",
+    "claim_score",
+    "claim_scores",
+    "claims_conflict",
     "diff",
+    "explain_pair",
     "load_articles",
     "matrix",
+    "same_claim",
 ]
 __version__ = "0.1.0"

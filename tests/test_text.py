@@ -48,7 +48,9 @@ def test_inflections_share_a_stem_and_unrelated_words_do_not() -> None:
     assert stem("parliament") != stem("party")
 
 
-@pytest.mark.parametrize(("a", "b"), [("police", "policy"), ("interest", "international"), ("translated", "transport")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("police", "policy"), ("interest", "international"), ("translated", "transport")]
+)
 def test_words_sharing_a_prefix_keep_apart(a: str, b: str) -> None:
     # The five-letter prefix "stem" that this stemmer replaced merged each of these pairs.
     assert stem(a) != stem(b)
