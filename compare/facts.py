@@ -44,7 +44,7 @@ from compare.extract import ArticleMentions, EntityIndex, build_entity_index
 from compare.labels import fact_label
 from compare.link import LinkScorer
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
-from compare.text import content_stems
+from compare.text import content_stems, stem, words
 
 # A statement with fewer content words than this is not a checkable fact (a subhead, a
 # transition such as "He added:"), though it still counts for paragraph alignment.
@@ -419,6 +419,8 @@ def _relation(
             overlap = a.low <= b.high and b.low <= a.high
             if not overlap and (a.mention.approximate or b.mention.approximate):
                 continue
+            if _stance(claims[a.claim], a.mention) != _stance(claims[b.claim], b.mention):
+                continue  # a figure one side demands is not contradicted by one the other offers
             if _same_slot(a.claim, b.claim, linked, scorer, masked):
                 return "same" if overlap else "conflict"
     return None
@@ -446,6 +448,25 @@ def _same_count_other_noun(a: _Value, b: _Value, claims: Sequence[Claim]) -> boo
 
 # Rates are never "the same count of another noun": 3% is not 3 points of anything else.
 _SHARE_UNITS = frozenset({"percent", "percentage point"})
+
+
+# Verbs that say whose position a figure is rather than what happened: a figure demanded,
+# offered, expected or forecast is not contradicted by another actor's figure or by the outcome
+# ("the union demanded 18%" / "managers offered 9%"; "analysts expected 2%" / "prices rose 3%").
+# Snowball stems of general English verbs, not taken from any article.
+STANCE_STEMS = frozenset(
+    """demand ask seek sought propos offer counteroff want request call expect forecast predict
+    estim project target plan hope promis pledg bid claim insist urg suggest recommend""".split()
+)
+# How many words before a figure are searched for such a verb.
+STANCE_WINDOW = 6
+
+
+def _stance(claim: Claim, mention: Mention) -> frozenset[str]:
+    """The stance verbs just before a figure (empty for a plain report)."""
+    start = mention.start if mention.start >= 0 else max(0, claim.sentence.find(mention.text))
+    before = words(claim.sentence[:start])[-STANCE_WINDOW:]
+    return frozenset(s for s in (stem(w) for w in before) if s in STANCE_STEMS)
 
 
 def _same_slot(i: int, j: int, linked: Linked, scorer: LinkScorer, masked: dict[int, Any]) -> bool:
