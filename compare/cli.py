@@ -354,9 +354,14 @@ def _abort_errors() -> tuple[type[BaseException], ...]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every expected failure into one line and exit 2."""
     from compare.errors import CompareError
+    from compare.interrupt import Interrupted, handle_signals
 
     try:
-        code = app(args=argv, standalone_mode=False, prog_name="compare")
+        with handle_signals():  # Ctrl-C and SIGTERM: one line, exit 130/143, no temporary file
+            code = app(args=argv, standalone_mode=False, prog_name="compare")
+    except Interrupted as exc:
+        sys.stderr.write(f"compare: {exc.what}\n")
+        return exc.status
     except (CompareError, UsageProblem) as exc:
         _fail(str(exc))
     except _abort_errors():

@@ -9,23 +9,29 @@ terminal. HTML goes through trafilatura, imported only when an HTML file is read
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
+from compare.metadata import (
+    MAX_FRONT_MATTER_BYTES,
+    MAX_SOURCES_BYTES,
+    METADATA_KEYS,
+    check_fields,
+    parse_yaml,
+)
 from compare.model import Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
-METADATA_KEYS = ("outlet", "title", "url", "published")
 
 
 # Share of control bytes (other than tab/newline/carriage return/escape) above which a file is
@@ -152,15 +158,12 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        raise CompareError(where, f"broken front matter: {_yaml_problem(exc)}") from None
+    data = parse_yaml(match.group(1), where=where, what="front matter", limit=MAX_FRONT_MATTER_BYTES)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise CompareError(where, "broken front matter: expected 'key: value' lines")
-    return _metadata(data), text[match.end() :]
+    return _metadata(check_fields(data, where=where, context="front matter")), text[match.end() :]
 
 
 def _metadata(data: Mapping[Any, Any]) -> dict[str, str]:
@@ -176,24 +179,18 @@ def metadata_value(value: object) -> str:
     return " ".join(normalise_text(str(value)).split())
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "not valid YAML"
-    return f"{problem} (line {mark.line + 1})" if mark is not None else str(problem)
-
-
 def load_sources(directory: Path) -> dict[str, dict[str, str]]:
     """Read `sources.yaml` (file name -> outlet/title/url/published) beside the articles."""
     path = directory / SOURCES_FILE
-    if not path.is_file():
-        return {}
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CompareError(where, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise CompareError(where, f"broken sources file: {_yaml_problem(exc)}") from None
+        if not os.path.lexists(path):
+            return {}
+        data_bytes = read_regular_file(path, MAX_SOURCES_BYTES, what="sources file")
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CompareError(where, f"cannot read: sources file is not UTF-8 ({exc.reason})") from None
+    data = parse_yaml(text, where=where, what="sources file", limit=MAX_SOURCES_BYTES)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -204,8 +201,77 @@ def load_sources(directory: Path) -> dict[str, dict[str, str]]:
             entry = {"outlet": entry}
         if not isinstance(entry, dict):
             raise CompareError(where, f"broken sources file: entry {name!r} is not a mapping")
-        sources[str(name)] = _metadata(entry)
+        sources[str(name)] = _metadata(check_fields(entry, where=where, context=f"entry {str(name)!r}"))
     return sources
+
+
+# What a path that is not a regular file is, for the message that refuses it.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def special_file_kind(mode: int) -> str | None:
+    """'a named pipe (FIFO)', 'a character device', ... or None for a regular file."""
+    for test, what in _SPECIAL_FILES:
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def read_regular_file(path: Path | str, limit: int, *, what: str = "file", where: str | None = None) -> bytes:
+    """Read at most `limit` bytes of a regular file, or raise CompareError.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and
+    checked with fstat on the open descriptor, so a device, pipe or socket is refused before any
+    byte is read and a file swapped after a check cannot slip through. The size is that of the
+    bytes actually read (one past the limit at most): st_size is 0 for /dev/zero and /proc files,
+    and a file may grow while it is read.
+    """
+    where = where or display_name(str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise CompareError(where, _os_problem(exc)) from None
+    try:
+        info = os.fstat(fd)
+        kind = special_file_kind(info.st_mode)
+        if kind is not None:
+            raise CompareError(where, f"is {kind}, not a regular file: only regular files are read")
+        if info.st_size > limit:  # a regular file says its size: refuse it without reading
+            raise CompareError(where, _too_big(limit, what, info.st_size))
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            chunk = os.read(fd, min(READ_CHUNK, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except OSError as exc:
+        raise CompareError(where, _os_problem(exc)) from None
+    finally:
+        os.close(fd)
+    if got > limit:
+        raise CompareError(where, _too_big(limit, what))
+    return b"".join(chunks)
+
+
+# Bytes read per system call: large enough that a 2 MB article is a handful of reads.
+READ_CHUNK = 1 << 20
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read: symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file" if not os.path.islink(exc.filename or "") else "broken symbolic link"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def read_source(
@@ -215,47 +281,40 @@ def read_source(
     sources: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Source:
     """Read one article file (or `-` for standard input) into a Source."""
+    where = display_name(path)
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         article_id, suffix = "stdin", ".txt"
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise CompareError(path, "no such file")
-        if file.is_dir():
-            raise CompareError(path, "is a directory, expected an article file")
-        suffix = file.suffix.lower()
-        article_id = file.stem
-        try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                raise CompareError(path, _too_big(size, max_bytes))
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CompareError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        if path == "-":  # read only up to the limit: its real size is unknown
+        if len(data) > max_bytes:  # read only up to the limit: its real size is unknown
             raise CompareError(
                 path, f"standard input is over the {_size(max_bytes)} limit (raise it with --max-bytes)"
             )
-        raise CompareError(path, _too_big(len(data), max_bytes))
+    else:
+        file = Path(path)
+        if not os.path.lexists(path):
+            raise CompareError(where, "no such file")
+        if file.is_dir():
+            raise CompareError(where, "is a directory, expected an article file")
+        suffix = file.suffix.lower()
+        article_id = display_name(file.stem)
+        data = read_regular_file(path, max_bytes, what="article file", where=where)
     if not data.strip():
-        raise CompareError(path, "empty file, no article text")
-    text = decode(data, path)
+        raise CompareError(where, "empty file, no article text")
+    text = decode(data, where)
     meta: dict[str, str] = {}
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
-        text, meta = _html_to_text(text, path)
+        text, meta = _html_to_text(text, where)
     text = normalise_text(text)
-    front, text = split_front_matter(text, path)
+    front, text = split_front_matter(text, where)
     meta.update(front)
     if sources and path != "-":
         meta.update({k: v for k, v in sources.get(Path(path).name, {}).items()})
     meta = {k: clean for k, v in meta.items() if (clean := metadata_value(v))}
     if not text.strip():
-        raise CompareError(path, "no article text (only whitespace or front matter)")
+        raise CompareError(where, "no article text (only whitespace or front matter)")
     return Source(
         id=article_id,
-        path=path,
+        path=where,
         text=text,
         outlet=meta.get("outlet"),
         title=meta.get("title"),
@@ -264,8 +323,23 @@ def read_source(
     )
 
 
-def _too_big(size: int, limit: int) -> str:
-    return f"file is {_size(size)}, over the {_size(limit)} limit (raise it with --max-bytes)"
+def display_name(name: str) -> str:
+    """A file name as text that any output can carry: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, U+DC80-U+DCFF) are spelled `\\xff`, so JSON stays valid UTF-8 and
+    a table shows where the odd byte is. Other names are returned unchanged."""
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
+
+
+# Lone surrogates: what os.fsdecode makes of file-name bytes that are not UTF-8.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _too_big(limit: int, what: str, size: int | None = None) -> str:
+    """`size` is None when the file said a smaller size than it turned out to have."""
+    subject = "file" if what == "article file" else what
+    known = f" {_size(size)}," if size is not None else ""
+    advice = " (raise it with --max-bytes)" if what == "article file" else ""
+    return f"{subject} is{known} over the {_size(limit)} limit{advice}"
 
 
 def _size(n: int) -> str:
@@ -314,21 +388,41 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
     paths: list[str] = []
     for item in inputs:
         if item != "-" and os.path.isdir(item):
-            directory = Path(item)
-            for entry in sorted(directory.iterdir(), key=lambda p: p.name):
-                if (
-                    entry.is_file()
-                    and not entry.name.startswith(".")
-                    and entry.suffix.lower() in ARTICLE_SUFFIXES
-                    and not entry.name.lower().startswith("readme")
-                ):
-                    paths.append(str(entry))
+            paths += _folder_articles(item)
         else:
             suffix = Path(item).suffix.lower()
             if item != "-" and suffix and suffix not in ARTICLE_SUFFIXES and os.path.isfile(item):
-                raise CompareError(item, "not an article file (expected .txt, .md, .markdown, .html or .htm)")
+                raise CompareError(display_name(item), "not an article file (expected .txt, .md, .markdown, .html or .htm)")
             paths.append(item)
     return paths
+
+
+def _folder_articles(folder: str) -> list[str]:
+    """The article files of a folder in name order. Anything with an article suffix that is not a
+    folder is listed, pipes and broken links included, so that reading it says what is wrong
+    rather than the file silently missing from the comparison."""
+    found: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if (
+                    not name.startswith(".")
+                    and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                    and not name.lower().startswith("readme")
+                    and not _is_folder(entry)
+                ):
+                    found.append(name)
+    except OSError as exc:
+        raise CompareError(display_name(folder), f"cannot read folder: {exc.strerror or exc}") from None
+    return [str(Path(folder) / name) for name in sorted(found)]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a looping link or an entry we may not stat: reading it will say so
+        return False
 
 
 def read_sources(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
