@@ -19,6 +19,7 @@ keep the order the check found them in (lock changes by fact label).
 
 from __future__ import annotations
 
+import os
 import statistics
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -95,7 +96,8 @@ def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAU
         raise CompareError(where, "no article files (.txt, .md, .html) found")
     sources = load_sources(folder)
     lock_path = folder / LOCK_FILE
-    old_lock = load_lock(lock_path) if lock_path.exists() and not update else None
+    # lexists: a lock that is a broken or looping symbolic link is an error, not a missing lock
+    old_lock = load_lock(lock_path) if os.path.lexists(lock_path) and not update else None
 
     articles, problems = read_articles(paths, sources, max_bytes=max_bytes)
     problems += find_copies(articles)
