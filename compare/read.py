@@ -70,6 +70,20 @@ _ESCAPE_SEQUENCE = re.compile(
 # Control characters, zero-width and bidirectional marks (embeddings, overrides and isolates can
 # reorder what a terminal shows), and the byte-order mark.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Invisible format characters (Unicode category Cf, as of Unicode 15): the soft hyphen, Arabic
+# letter mark (U+061C), word joiner and invisible operators (U+2060-U+2064), bidi isolates and
+# deprecated format controls, interlinear annotation marks, tag characters (U+E0001,
+# U+E0020-U+E007F, which can spell hidden ASCII text) and the rest. They change nothing a reader
+# sees and can hide text or make two equal sentences compare unequal. The two joiners
+# (U+200C/U+200D) shape Persian, Arabic and Indic words, so they stay between two letters and go
+# everywhere else. tests/test_robust_text.py checks the list against unicodedata.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+    "|(?<!\w)[\u200c\u200d]|[\u200c\u200d](?!\w)"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -98,7 +112,7 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_like_windows_punctuated(data):
+    if _looks_like_windows_punctuated(data) or _looks_like_western_latin1(data):
         return data.decode("cp1252")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
@@ -132,6 +146,41 @@ def _looks_like_windows_punctuated(data: bytes) -> bool:
     return len(high) <= WESTERN_HIGH_SHARE * (letters + len(high))
 
 
+# Latin-1 bytes that are letters (À-ÿ but × and ÷, and ª µ º) ...
+_LATIN1_LETTERS = frozenset(b for b in range(0xA0, 0x100) if bytes([b]).decode("latin-1").isalpha())
+# ... and the punctuation that follows or precedes a letter in Western text: no-break space,
+# guillemets. Other symbols (£ ° © ¿ ¡ §) may appear only where no letter precedes them, as they
+# do ("£5", "¿Qué", "20 °C"): in ISO-8859-2 the same bytes are letters inside words (0xA3 Ł,
+# 0xB3 ł, 0xB1 ą, 0xB9 š, 0xBF ż), which keeps Central European text away from this rule.
+_LATIN1_ANYWHERE = frozenset(b"\xa0\xab\xbb")
+
+
+def _looks_like_western_latin1(data: bytes) -> bool:
+    """Mostly-ASCII text whose high bytes read as Latin-1 accented letters ("A Coruña",
+    "Zürich", "São Paulo") and no byte in 0x80-0x9F (cp1252's punctuation, taken above).
+
+    charset-normalizer needs many high bytes to tell Western from Central European: with one
+    accented name in an English article it picks cp1250 and "Coruña" comes out "Coruńa". A
+    Latin-2 text has ł, ś, š, ż in words, which are symbols in Latin-1 and fail this test."""
+    sample = data[:65536]
+    high = [i for i, b in enumerate(sample) if b >= 0x80]
+    if not high:
+        return False
+    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    if len(high) > WESTERN_HIGH_SHARE * (letters + len(high)):
+        return False
+    for i in high:
+        b = sample[i]
+        if b < 0xA0:
+            return False
+        if b in _LATIN1_LETTERS or b in _LATIN1_ANYWHERE:
+            continue
+        before = sample[i - 1] if i else 0x20
+        if before in _LATIN1_LETTERS or 65 <= before <= 90 or 97 <= before <= 122:
+            return False
+    return True
+
+
 def _looks_like_bomless_utf16(data: bytes) -> bool:
     """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
     sample = data[:4096]
@@ -143,13 +192,14 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no escape sequences or control characters; the characters themselves
+    """NFC, LF line ends, no escape sequences, control or invisible format characters; the characters themselves
     (accents, curly quotes, the euro sign) are kept as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # Unicode line/paragraph separators
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)
+    text = _FORMAT.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
