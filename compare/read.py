@@ -82,7 +82,7 @@ _FORMAT = re.compile(
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
-    "|(?<!\w)[\u200c\u200d]|[\u200c\u200d](?!\w)"
+    r"|(?<!\w)[\u200c\u200d]|[\u200c\u200d](?!\w)"
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
