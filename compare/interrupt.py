@@ -47,7 +47,7 @@ def handle_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+    previous: dict[signal.Signals, Callable[[int, FrameType | None], Any] | int | None] = {}
     for signum in HANDLED:
         current = signal.getsignal(signum)
         if current is signal.SIG_IGN:

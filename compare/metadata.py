@@ -50,13 +50,13 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in metadata", event.start_mark
             )
         return super().compose_node(parent, index)
 
-    def construct_yaml_timestamp(self, node: Any) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as exc:
@@ -72,7 +72,7 @@ def parse_yaml(text: str, *, where: str, what: str, limit: int) -> Any:
     if size > limit:
         raise CompareError(where, f"{what} is {size:,} bytes, over the {limit:,}-byte limit")
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass: no Python objects
     except yaml.YAMLError as exc:
         raise CompareError(where, f"broken {what}: {yaml_problem(exc)}") from None
     except RecursionError:

@@ -192,8 +192,8 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no escape sequences, control or invisible format characters; the characters themselves
-    (accents, curly quotes, the euro sign) are kept as they are."""
+    """NFC, LF line ends, no escape sequences, control or invisible format characters; the
+    characters themselves (accents, curly quotes, the euro sign) are kept as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # Unicode line/paragraph separators
     text = _ESCAPE_SEQUENCE.sub("", text)
@@ -442,7 +442,9 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
         else:
             suffix = Path(item).suffix.lower()
             if item != "-" and suffix and suffix not in ARTICLE_SUFFIXES and os.path.isfile(item):
-                raise CompareError(display_name(item), "not an article file (expected .txt, .md, .markdown, .html or .htm)")
+                raise CompareError(
+                    display_name(item), "not an article file (expected .txt, .md, .markdown, .html or .htm)"
+                )
             paths.append(item)
     return paths
 

@@ -69,7 +69,8 @@ def _encode(text: str, path: Path) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise CompareError(str(path), f"cannot write output: text that is not Unicode ({exc.reason})") from None
+        problem = f"cannot write output: text that is not Unicode ({exc.reason})"
+        raise CompareError(str(path), problem) from None
 
 
 def _write_special(path: Path, text: str) -> None:
