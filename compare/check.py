@@ -39,7 +39,7 @@ from compare.lock import (
 from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
-from compare.read import article_paths, load_sources, read_source
+from compare.read import article_paths, display_name, load_sources, read_source
 from compare.text import Weights, content_stems, mix
 from compare.write import write_atomically
 
@@ -120,7 +120,7 @@ def check(directory: str | Path, *, update: bool = False, max_bytes: int = DEFAU
         tuple(problems),
         result_matrix,
         directory=where,
-        files=tuple(paths),
+        files=tuple(display_name(p) for p in paths),
         lock=lock_used,
         lock_written=update and lock_used is not None,
     )
@@ -140,13 +140,14 @@ def read_articles(
         try:
             article = build_article(read_source(path, max_bytes=max_bytes, sources=sources))
         except CompareError as exc:
-            message = exc.problem if exc.where == path else str(exc)
-            problems.append(Problem(path, "readable", message))
+            shown = display_name(path)  # a name that is not UTF-8, spelled out for every format
+            message = exc.problem if exc.where == shown else str(exc)
+            problems.append(Problem(shown, "readable", message))
             continue
         if article.id in seen:
             first = Path(seen[article.id]).name
             message = f"same article id {article.id!r} as {first} (file stems must differ)"
-            problems.append(Problem(path, "readable", message))
+            problems.append(Problem(display_name(path), "readable", message))
             continue
         seen[article.id] = path
         articles.append(article)

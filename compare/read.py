@@ -285,6 +285,9 @@ def read_regular_file(path: Path | str, limit: int, *, what: str = "file", where
     where = where or display_name(str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
+        kind = special_file_kind(os.stat(path).st_mode)  # a socket cannot even be opened
+        if kind is not None:
+            raise CompareError(where, f"is {kind}, not a regular file: only regular files are read")
         fd = os.open(path, flags)
     except OSError as exc:
         raise CompareError(where, _os_problem(exc)) from None
