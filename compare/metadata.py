@@ -106,8 +106,8 @@ def _field_problem(key: str, value: object) -> str | None:
     if isinstance(value, _BadScalar):
         return f"is not a real date: {value.text} ({value.reason})"
     if key == "published":
-        if isinstance(value, dt.date):  # datetime is a date too
-            return None
+        if isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
+            return None  # a date (or a datetime), or a year alone
         if not isinstance(value, str):
             return f"must be a date such as 2024-10-16, not {_type_name(value)}"
         return _date_text_problem(value)

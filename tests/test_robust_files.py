@@ -167,7 +167,7 @@ def test_size_limit_counts_the_bytes_read_not_st_size(tmp_path: Path, cli: Calla
     assert status.stat().st_size == 0
     run = cli("matrix", status, "--max-bytes", "100")
     assert run.code == 2
-    one_error_line(run.err, "/proc/self/status", "file is over the 100 bytes limit (raise it with --max-bytes)")
+    one_error_line(run.err, "/proc/self/status", "file is over the 100 bytes limit (raise it with")
 
 
 def test_a_regular_file_over_the_limit_still_says_its_size(write: Callable[..., Path]) -> None:
