@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import os
 import statistics
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -226,19 +227,23 @@ def topic_similarity(articles: Sequence[Article]) -> dict[str, tuple[float, str]
     stems = {a.id: {s for p in a.paragraphs for s in content_stems(p.text)} for a in articles}
     weights = Weights(content_stems(p.text) for a in articles for p in a.paragraphs)
     weight = {s: weights.idf(s) for bag in stems.values() for s in bag}
-    squared = {s: w * w for s, w in weight.items()}
+    # One complex number per stem, w² + w·i: a single C-level sum over the shared stems gives
+    # the dot product (real part) and the shared weight (imaginary part) at once.
+    both = {s: complex(w * w, w) for s, w in weight.items()}
     ids = sorted(stems)
-    bags = [stems[aid] for aid in ids]
-    norms = [math.sqrt(sum(map(squared.__getitem__, bag))) for bag in bags]
-    sums = [sum(map(weight.__getitem__, bag)) for bag in bags]
+    norms = [math.sqrt(sum(weight[s] ** 2 for s in stems[aid])) for aid in ids]
+    sums = [sum(map(weight.__getitem__, stems[aid])) for aid in ids]
+    # Stems of one article only count in its norm and sum, never in an intersection: leave them
+    # out of the sets that are intersected.
+    articles_with = Counter(s for bag in stems.values() for s in bag)
+    bags = [frozenset(s for s in stems[aid] if articles_with[s] > 1) for aid in ids]
     best: list[tuple[float, int]] = [(-1.0, -1)] * len(ids)
     for i, bag in enumerate(bags):
         for j in range(i + 1, len(bags)):
             shared = bag & bags[j]
-            if shared:
-                dot = sum(map(squared.__getitem__, shared))
-                overlap = sum(map(weight.__getitem__, shared))
-                score = mix(dot / (norms[i] * norms[j]), overlap / min(sums[i], sums[j]))
+            if shared and norms[i] and norms[j]:
+                total = sum(map(both.__getitem__, shared))
+                score = mix(total.real / (norms[i] * norms[j]), total.imag / min(sums[i], sums[j]))
             else:
                 score = 0.0
             if score > best[i][0]:
