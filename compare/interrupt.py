@@ -32,10 +32,20 @@ class Interrupted(BaseException):
         super().__init__(self.what)
 
 
+class _Held:
+    """How deep inside `signals_held` the main thread is, and a signal that arrived meanwhile."""
+
+    depth = 0
+    pending: int | None = None
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
     # A second signal while the first unwinds (removing a temporary file) is ignored.
     for other in HANDLED:
         signal.signal(other, signal.SIG_IGN)
+    if _Held.depth:
+        _Held.pending = signum  # raised when the held section ends
+        return
     raise Interrupted(signum)
 
 
@@ -65,13 +75,22 @@ def handle_signals() -> Iterator[None]:
 def signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back during a few system calls that must not be cut in two (create
     a temporary file and note its name; rename it over the output). A signal that arrives
-    meanwhile is delivered when the block ends. Where signal masks do not exist, nothing is held."""
+    meanwhile takes effect when the block ends.
+
+    Two layers: the signals are blocked for this thread (where signal masks exist), and the
+    handler installed by `handle_signals` defers its exception while a block is open. The second
+    matters when other threads exist (a progress bar, a model's worker threads): the kernel then
+    hands a signal to any thread that does not block it, and Python runs the handler in the main
+    thread regardless of this thread's mask."""
     mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None:
-        yield
-        return
-    old = mask(signal.SIG_BLOCK, HANDLED)
+    old = mask(signal.SIG_BLOCK, HANDLED) if mask is not None else None
+    _Held.depth += 1
     try:
         yield
     finally:
-        mask(signal.SIG_SETMASK, old)
+        if mask is not None and old is not None:
+            mask(signal.SIG_SETMASK, old)  # a blocked signal is handled here, still deferred
+        _Held.depth -= 1
+        if not _Held.depth and _Held.pending is not None:
+            signum, _Held.pending = _Held.pending, None
+            raise Interrupted(signum)

@@ -129,3 +129,26 @@ def test_ctrl_c_while_working_prints_the_documented_line(tmp_path: Path) -> None
     )
     assert done.returncode == 130
     assert done.stderr.decode().strip() == "compare: interrupted"
+
+
+def test_a_held_signal_waits_even_with_other_threads_running() -> None:
+    """With another thread alive the kernel may hand the signal to it, whatever this thread's
+    mask; the handler still defers the exception to the end of the held block."""
+    import threading
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait, daemon=True)
+    worker.start()
+    reached = False
+    try:
+        with pytest.raises(Interrupted), handle_signals():
+            with signals_held():
+                signal.pthread_kill(worker.ident or 0, signal.SIGTERM)  # delivered to the worker
+                for _ in range(1000):  # bytecodes: the handler runs in the main thread meanwhile
+                    pass
+                reached = True
+            pytest.fail("the held signal should have been raised at the end of the block")
+    finally:
+        stop.set()
+        worker.join()
+    assert reached
