@@ -33,6 +33,39 @@ REPO_ROOT = BENCH_DIR.parent
 DEFAULT_SIZES = (50, 100, 400, 1000)
 QUICK_SIZES = (50, 100)
 DIFFLIB_N = 50
+# `compare check` is timed beside `matrix` at these sizes (the ones that were run).
+CHECK_SIZES = (100, 1000)
+# Goal for the tiny-files case (issue 13: 5,000 tiny files under 1 GB).
+TINY_RSS_MB = 1024
+
+
+# The tiny-files case: this many one-sentence articles (issue 13: 2,000 such files took over
+# 2 GB, 5,000 took 112 s and 5.4 GB).
+TINY_N = 2000
+TINY_WORDS = (
+    "council minister bridge river harbour fire crews residents budget engineers report warned "
+    "repairs traffic police inquiry union strike ferry island mayor port storm damage families "
+    "officials hospital schools roads rail airport flights evacuation shelter volunteers"
+).split()
+
+
+def generate_tiny(directory: Path, n: int, seed: int) -> None:
+    """n one-sentence articles (about 120 bytes each), every one different: a few story words,
+    a number and a weekday, so that no two files are copies and the folder is one loose topic."""
+    import random
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob("*.txt"):
+        old.unlink()
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    for i in range(n):
+        rng = random.Random(f"{seed}-tiny-{i}")
+        picked = rng.sample(TINY_WORDS, 6)
+        sentence = (
+            f"The {picked[0]} said on {rng.choice(days)} that {rng.randint(2, 900)} {picked[1]} "
+            f"and {picked[2]} near the {picked[3]} were hit by the {picked[4]} {picked[5]}.\n"
+        )
+        (directory / f"tiny_{i:05d}.txt").write_text(sentence, encoding="utf-8")
 
 
 @dataclass
@@ -80,6 +113,38 @@ class Repeated:
     @property
     def peak_rss_mb(self) -> float:
         return max(r.peak_rss_mb for r in self.runs)
+
+
+@dataclass
+class PlainCheckResult:
+    """What bench/plain_check.py prints (see there)."""
+
+    articles: int
+    pairs_total: int
+    pairs_done: int
+    elapsed_seconds: float
+    seconds: float
+    extrapolated: bool
+
+
+@dataclass
+class CheckBench:
+    """`compare check` beside `matrix`: per size the check run and the plain baseline, and the
+    tiny-files folder under both commands."""
+
+    checks: dict[int, Run] = field(default_factory=dict)
+    plain: dict[int, PlainCheckResult | None] = field(default_factory=dict)
+    tiny_files: int = 0
+    tiny_matrix: Run | None = None
+    tiny_check: Run | None = None
+
+
+def finished_check(run: Run) -> Run:
+    """`compare check` exits 1 when a check fails, which the synthetic clusters (variations of
+    five seeds, so near-copies) always do: that is a finished run, not a failed one."""
+    if run.returncode == 1 and not run.timed_out:
+        run.returncode = 0
+    return run
 
 
 @dataclass
@@ -181,6 +246,7 @@ def check_targets(
     seeds: Repeated,
     help_: Repeated,
     difflib: DifflibResult | None,
+    bench: CheckBench | None = None,
 ) -> list[Target]:
     targets: list[Target] = []
 
@@ -245,7 +311,63 @@ def check_targets(
             targets.append(
                 Target(name, _verdict(rep.seconds < limit), f"{rep.seconds:.3f} s (median)")
             )
+    if bench is not None:
+        targets += check_bench_targets(sizes, bench)
     return targets
+
+
+def check_bench_targets(sizes: dict[int, Run], bench: CheckBench) -> list[Target]:
+    """check N=1000 within 2x matrix N=1000; the tiny-files folder under 1 GB for both commands."""
+    targets: list[Target] = []
+    name = "check N=1000 <= 2 x matrix N=1000"
+    check, matrix = bench.checks.get(1000), sizes.get(1000)
+    if check is None or matrix is None:
+        targets.append(Target(name, "SKIP", "needs matrix and check at N=1000"))
+    elif not (check.ok and matrix.ok):
+        targets.append(Target(name, "FAIL", "a compare run failed"))
+    else:
+        ratio = check.seconds / matrix.seconds
+        targets.append(Target(name, _verdict(ratio <= 2.0), f"ratio {ratio:.2f}"))
+    for command, run in (("check", bench.tiny_check), ("matrix", bench.tiny_matrix)):
+        name = f"tiny x{bench.tiny_files}: {command} peak RSS under 1 GB"
+        if run is None:
+            targets.append(Target(name, "SKIP", "tiny-files case not run"))
+        elif not run.ok:
+            targets.append(Target(name, "FAIL", f"compare {run.status}"))
+        else:
+            ok = run.peak_rss_mb < TINY_RSS_MB
+            targets.append(Target(name, _verdict(ok), f"{run.peak_rss_mb:.0f} MB, {run.seconds:.1f} s"))
+    return targets
+
+
+def render_check_bench(sizes: dict[int, Run], bench: CheckBench) -> list[str]:
+    """Rows for `check` beside `matrix`, the plain baseline, and the tiny-files case."""
+    lines = []
+    for n, run in bench.checks.items():
+        matrix = sizes.get(n)
+        versus = f" ({run.seconds / matrix.seconds:.2f}x matrix N={n})" if matrix and matrix.ok else ""
+        lines.append(
+            f"{'check N=' + str(n):<22}{n:>7}{run.seconds:>11.2f}{run.peak_rss_mb:>14.1f}"
+            f"{'-':>12}  {run.status}{versus}"
+        )
+        plain = bench.plain.get(n)
+        if plain is not None:
+            mark = "*" if plain.extrapolated else ""
+            speed = f"{plain.seconds / run.seconds:.1f}x" if run.ok and run.seconds else "-"
+            lines.append(
+                f"{'plain check N=' + str(n):<22}{plain.articles:>7}{plain.seconds:>10.2f}{mark:1}"
+                f"{'-':>14}{'-':>12}  pairwise, keys per pair: check is {speed} faster"
+            )
+    for command, run in (("matrix", bench.tiny_matrix), ("check", bench.tiny_check)):
+        if run is not None:
+            label = f"{command} tiny x{bench.tiny_files}"
+            lines.append(
+                f"{label:<22}{bench.tiny_files:>7}{run.seconds:>11.2f}{run.peak_rss_mb:>14.1f}"
+                f"{'-':>12}  {run.status}"
+            )
+    if any(p is not None and p.extrapolated for p in bench.plain.values()):
+        lines.append("  * plain check stopped at its time limit; total extrapolated from the pairs done")
+    return lines
 
 
 def render(
@@ -257,6 +379,7 @@ def render(
     difflib: DifflibResult | None,
     targets: list[Target],
     seed_files: int,
+    bench: CheckBench | None = None,
 ) -> str:
     lines = [
         f"compare benchmark - python {platform.python_version()} on {platform.machine()}, "
@@ -285,6 +408,8 @@ def render(
             f"{'difflib N=' + str(DIFFLIB_N):<22}{files:>7}{seconds:>11}"
             f"{difflib_run.peak_rss_mb:>14.1f}{'1.0x':>12}  {difflib_run.status}"
         )
+    if bench is not None:
+        lines += render_check_bench(sizes, bench)
     lines.append(
         f"{'matrix seeds':<22}{seed_files:>7}{seeds.seconds:>11.3f}{seeds.peak_rss_mb:>14.1f}"
         f"{'-':>12}  {seeds.status} (median of {len(seeds.runs)})"
@@ -343,6 +468,39 @@ def _all_runs(
     return runs
 
 
+def run_check_bench(
+    args: argparse.Namespace,
+    sizes: list[int],
+    clusters: dict[int, Path],
+    size_runs: dict[int, Run],
+    compare_cmd: list[str],
+) -> CheckBench:
+    """Time `compare check` at CHECK_SIZES (those run), the plain baseline on the same folders,
+    and matrix and check on a folder of tiny one-sentence files."""
+    bench = CheckBench()
+    for n in sizes:
+        if n not in CHECK_SIZES:
+            continue
+        log(f"timing check N={n} ...")
+        argv = [*compare_cmd, "check", str(clusters[n]), "--format", "json", "--output", os.devnull]
+        bench.checks[n] = finished_check(measure(argv, REPO_ROOT, args.timeout))
+        log(f"  {bench.checks[n].seconds:.2f} s, {bench.checks[n].status}")
+        log(f"timing plain check N={n} (limit {args.plain_limit:.0f} s) ...")
+        plain_argv = [sys.executable, str(BENCH_DIR / "plain_check.py"), str(clusters[n])]
+        plain_run = measure([*plain_argv, "--limit", str(args.plain_limit)], REPO_ROOT, None)
+        bench.plain[n] = PlainCheckResult(**json.loads(plain_run.stdout)) if plain_run.ok else None
+    if args.tiny > 0:
+        tiny_dir = args.workdir.resolve() / f"tiny-{args.tiny}"
+        generate_tiny(tiny_dir, args.tiny, args.seed)
+        bench.tiny_files = args.tiny
+        log(f"timing matrix and check on {args.tiny} tiny files ...")
+        matrix_argv = [*compare_cmd, "matrix", str(tiny_dir), "--format", "json", "--output", os.devnull]
+        bench.tiny_matrix = measure(matrix_argv, REPO_ROOT, args.timeout)
+        check_argv = [*compare_cmd, "check", str(tiny_dir), "--format", "json", "--output", os.devnull]
+        bench.tiny_check = finished_check(measure(check_argv, REPO_ROOT, args.timeout))
+    return bench
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark `compare matrix` on synthetic article clusters."
@@ -367,6 +525,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="stop the difflib baseline after this long and extrapolate (default 600)",
     )
     parser.add_argument("--no-difflib", action="store_true", help="skip the difflib baseline")
+    parser.add_argument(
+        "--no-check", action="store_true", help="skip `compare check` and its plain baseline"
+    )
+    parser.add_argument(
+        "--plain-limit",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="stop the plain check baseline after this long and extrapolate (default 300)",
+    )
+    parser.add_argument(
+        "--tiny",
+        type=int,
+        default=TINY_N,
+        metavar="N",
+        help=f"one-sentence files for the tiny-files case (default {TINY_N}; 0 skips it)",
+    )
     parser.add_argument(
         "--repeats", type=int, default=5, help="runs for the seeds and --help medians (default 5)"
     )
@@ -438,7 +613,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if difflib_run.ok:
             difflib = DifflibResult(**json.loads(difflib_run.stdout))
 
-    targets = check_targets(size_runs, seeds, help_, difflib)
+    bench = None if args.no_check else run_check_bench(args, sizes, clusters, size_runs, compare_cmd)
+    targets = check_targets(size_runs, seeds, help_, difflib, bench)
     print(
         render(
             compare_cmd,
@@ -449,6 +625,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             difflib,
             targets,
             len(list_articles(seeds_dir)),
+            bench,
         )
     )
 
@@ -481,6 +658,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 **(asdict(difflib) if difflib else {}),
                 "peak_rss_mb": difflib_run.peak_rss_mb,
                 "status": difflib_run.status,
+            },
+            "check": None
+            if bench is None
+            else {
+                "sizes": {str(n): {k: v for k, v in asdict(r).items() if k != "stdout"}
+                          for n, r in bench.checks.items()},
+                "plain": {str(n): asdict(p) if p else None for n, p in bench.plain.items()},
+                "tiny_files": bench.tiny_files,
+                "tiny_matrix": asdict(bench.tiny_matrix) if bench.tiny_matrix else None,
+                "tiny_check": asdict(bench.tiny_check) if bench.tiny_check else None,
             },
             "targets": [asdict(t) for t in targets],
         }

@@ -19,14 +19,15 @@ keep the order the check found them in (lock changes by fact label).
 
 from __future__ import annotations
 
+import math
+import os
 import statistics
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
+from compare.copies import copy_shares, sentence_keys
 from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.lock import (
@@ -42,8 +43,8 @@ from compare.lock import (
 from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
-from compare.read import SOURCES_FILE, article_paths, load_sources, read_source
-from compare.text import Weights, content_stems, overlap_score, words
+from compare.read import SOURCES_FILE, article_paths, display_name, load_sources, read_source
+from compare.text import Weights, content_stems, mix
 from compare.write import write_atomically
 
 CHECKS = ("readable", "duplicate", "off-topic", "lock")
@@ -108,7 +109,8 @@ def check(
         raise CompareError(where, "no article files (.txt, .md, .html) found")
     sources = load_sources(folder)
     lock_path = folder / LOCK_FILE
-    old_lock = load_lock(lock_path) if lock_path.exists() and not update else None
+    # lexists: a lock that is a broken or looping symbolic link is an error, not a missing lock
+    old_lock = load_lock(lock_path) if os.path.lexists(lock_path) and not update else None
 
     articles, problems = read_articles(paths, sources, max_bytes=max_bytes)
     copies, notes = split_known_copies(find_copies(articles), known_copies(folder))
@@ -137,7 +139,7 @@ def check(
         tuple(problems),
         result_matrix,
         directory=where,
-        files=tuple(paths),
+        files=tuple(display_name(p) for p in paths),
         lock=lock_used,
         lock_written=update and lock_used is not None,
         notes=tuple(notes),
@@ -167,13 +169,14 @@ def read_articles(
         try:
             article = build_article(read_source(path, max_bytes=max_bytes, sources=sources))
         except CompareError as exc:
-            message = exc.problem if exc.where == path else str(exc)
-            problems.append(Problem(path, "readable", message))
+            shown = display_name(path)  # a name that is not UTF-8, spelled out for every format
+            message = exc.problem if exc.where == shown else str(exc)
+            problems.append(Problem(shown, "readable", message))
             continue
         if article.id in seen:
             first = Path(seen[article.id]).name
             message = f"same article id {article.id!r} as {first} (file stems must differ)"
-            problems.append(Problem(path, "readable", message))
+            problems.append(Problem(display_name(path), "readable", message))
             continue
         seen[article.id] = path
         articles.append(article)
@@ -183,25 +186,19 @@ def read_articles(
 # --- duplicate -----------------------------------------------------------------------------------
 
 
-def _sentence_keys(article: Article) -> list[str]:
-    keys = [" ".join(words(s.text)) for s in article.sentences]
-    return [k for k in keys if k]
-
-
 def copy_share(a: Article, b: Article, *, ratio: float = COPY_SENTENCE_RATIO) -> tuple[float, int, int]:
     """How much of the shorter article is in the other nearly word for word.
 
     Returns (share of the shorter one's sentence characters found, sentences found, its sentence
     count). `a` is the shorter when both have the same length.
     """
-    ka, kb = _sentence_keys(a), _sentence_keys(b)
-    if sum(map(len, ka)) > sum(map(len, kb)):
-        ka, kb = kb, ka
-    total = sum(map(len, ka))
-    if not total or not kb:
-        return 0.0, 0, len(ka)
-    found = [k for k in ka if process.extractOne(k, kb, scorer=fuzz.ratio, score_cutoff=ratio)]
-    return sum(map(len, found)) / total, len(found), len(ka)
+    keys = [sentence_keys(a), sentence_keys(b)]
+    if keys[0].size > keys[1].size:
+        keys.reverse()
+    if not keys[0].size or not keys[1].keys:
+        return 0.0, 0, len(keys[0].keys)
+    share = copy_shares(keys, ratio=ratio, min_sentences=1).get((0, 1))
+    return share if share is not None else (0.0, 0, len(keys[0].keys))
 
 
 def find_copies(
@@ -212,11 +209,15 @@ def find_copies(
     ratio: float = COPY_SENTENCE_RATIO,
 ) -> list[Problem]:
     """Articles that copy an earlier one (in name order): one problem per copy, on the later file,
-    naming the earlier file it copies most (ties: the earliest)."""
+    naming the earlier file it copies most (ties: the earliest; among identical files, the first).
+
+    Each article's sentence keys are computed once and copies are found through a shingle index
+    (compare.copies), so a folder of 1,000 articles takes seconds, not minutes."""
     ordered = sorted(articles, key=lambda a: Path(a.path).name)
+    keys = [sentence_keys(a) for a in ordered]
+    shares = copy_shares(keys, ratio=ratio, min_sentences=min_sentences)
     best: dict[int, tuple[float, int, int, int]] = {}
-    for i, j in combinations(range(len(ordered)), 2):
-        found, count, total = copy_share(ordered[i], ordered[j], ratio=ratio)
+    for (i, j), (found, count, total) in sorted(shares.items()):
         if found >= share and count >= min_sentences and (j not in best or found > best[j][0]):
             best[j] = (found, count, total, i)
     problems: list[Problem] = []
@@ -226,23 +227,24 @@ def find_copies(
         name = Path(earlier.path).name
         if earlier.outlet:
             name += f" ({earlier.outlet})"
-        later_size = sum(map(len, _sentence_keys(later)))
-        whose = "its" if later_size <= sum(map(len, _sentence_keys(earlier))) else f"{name}'s"
+        whose = "its" if keys[j].size <= keys[i].size else f"{name}'s"
         shared = f"{count} of {whose} {total} sentences ({found:.0%} of the text)"
         if is_exact_copy(later, earlier):
             message = f"exact copy of {name}: {shared} are there word for word, nothing added or changed"
             problems.append(CopyProblem(later.path, "duplicate", message, original=earlier.path))
         else:
             message = f"wire copy of {name}, lightly edited: {shared} are there nearly word for word"
-            problems.append(CopyProblem(later.path, "duplicate", message, severity="info", original=earlier.path))
+            problems.append(
+                CopyProblem(later.path, "duplicate", message, severity="info", original=earlier.path)
+            )
     return problems
 
 
 def is_exact_copy(later: Article, earlier: Article) -> bool:
     """Every sentence of `later` is in `earlier` word for word (case and punctuation aside): a copy
     that adds and changes nothing, as opposed to a wire story an outlet edited."""
-    keys = _sentence_keys(later)
-    return bool(keys) and set(keys) <= set(_sentence_keys(earlier))
+    keys = sentence_keys(later).keys
+    return bool(keys) and set(keys) <= set(sentence_keys(earlier).keys)
 
 
 @dataclass(frozen=True)
@@ -322,19 +324,40 @@ def topic_similarity(articles: Sequence[Article]) -> dict[str, tuple[float, str]
 
     Stems are weighted by inverse document frequency over all the folder's paragraphs, so that the
     event's own names and words count and generic news words do not. Ties go to the earlier id.
+
+    The score is `text.overlap_score` of the two articles' IDF vectors. Every article weighs a
+    stem the same (its IDF), so the score needs only the shared stems' summed weight and squared
+    weight, and the articles' own norms and sums, computed once: each pair is then a set
+    intersection and two sums done in C, and each pair is scored once for both articles. Still
+    every pair (1,000 articles: 500,000 pairs, about 3 s), but no longer 30 µs of Python each.
     """
-    stems = {a.id: [s for p in a.paragraphs for s in content_stems(p.text)] for a in articles}
+    stems = {a.id: {s for p in a.paragraphs for s in content_stems(p.text)} for a in articles}
     weights = Weights(content_stems(p.text) for a in articles for p in a.paragraphs)
-    vectors = {aid: weights.vector(s) for aid, s in stems.items()}
-    ids = sorted(vectors)
-    closest: dict[str, tuple[float, str]] = {}
-    for aid in ids:
-        for other in ids:
-            if other != aid:
-                score = overlap_score(vectors[aid], vectors[other])
-                if aid not in closest or score > closest[aid][0]:
-                    closest[aid] = (score, other)
-    return closest
+    weight = {s: weights.idf(s) for bag in stems.values() for s in bag}
+    # One complex number per stem, w² + w·i: a single C-level sum over the shared stems gives
+    # the dot product (real part) and the shared weight (imaginary part) at once.
+    both = {s: complex(w * w, w) for s, w in weight.items()}
+    ids = sorted(stems)
+    norms = [math.sqrt(sum(weight[s] ** 2 for s in stems[aid])) for aid in ids]
+    sums = [sum(map(weight.__getitem__, stems[aid])) for aid in ids]
+    # Stems of one article only count in its norm and sum, never in an intersection: leave them
+    # out of the sets that are intersected.
+    articles_with = Counter(s for bag in stems.values() for s in bag)
+    bags = [frozenset(s for s in stems[aid] if articles_with[s] > 1) for aid in ids]
+    best: list[tuple[float, int]] = [(-1.0, -1)] * len(ids)
+    for i, bag in enumerate(bags):
+        for j in range(i + 1, len(bags)):
+            shared = bag & bags[j]
+            if shared and norms[i] and norms[j]:
+                total = sum(map(both.__getitem__, shared))
+                score = mix(total.real / (norms[i] * norms[j]), total.imag / min(sums[i], sums[j]))
+            else:
+                score = 0.0
+            if score > best[i][0]:
+                best[i] = (score, j)
+            if score > best[j][0]:
+                best[j] = (score, i)
+    return {ids[i]: (score, ids[j]) for i, (score, j) in enumerate(best) if j >= 0}
 
 
 def find_off_topic(

@@ -668,8 +668,9 @@ def corpus(
     if fmt is CorpusFormat.json:
         _emit(index_json(report), None)
     else:
-        live_width = width or _console(no_color, None).width
-        _emit(_render_terminal(index_renderables(report, live_width), no_color, width), None)
+        live_width = _terminal_width(width)
+        styled = _styled(Color.auto, no_color, False)
+        _emit(_render_terminal(index_renderables(report, live_width), styled, width), None)
     failed = [e.id for e in report.events if e.error]
     if report.unassigned:
         left_out = len(report.unassigned)
@@ -745,9 +746,14 @@ def _abort_errors() -> tuple[type[BaseException], ...]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every expected failure into one line and exit 2."""
     from compare.errors import CompareError
+    from compare.interrupt import Interrupted, handle_signals
 
     try:
-        code = app(args=argv, standalone_mode=False, prog_name="compare")
+        with handle_signals():  # Ctrl-C and SIGTERM: one line, exit 130/143, no temporary file
+            code = app(args=argv, standalone_mode=False, prog_name="compare")
+    except Interrupted as exc:
+        sys.stderr.write(f"compare: {exc.what}\n")
+        return exc.status
     except (CompareError, UsageProblem) as exc:
         _fail(str(exc))
     except _abort_errors():

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from compare.errors import CompareError
 
+
 class Embedder(Protocol):
     """What build_graph needs: unit-length vectors for a list of texts."""
 

@@ -47,7 +47,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from compare.errors import LockError
+from compare.errors import CompareError, LockError
 from compare.model import MatrixResult
 from compare.text import words
 
@@ -176,15 +176,24 @@ def dump_lock(lock: Lock) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Largest lock file read: a lock holds every article's evidence sentence for every fact, about
+# 60 kB per article on the benchmark's synthetic folders (1,000 articles: 60 MB), so 256 MB is
+# four times the biggest folder anyone should lock, and stops a runaway file before json parses it.
+MAX_LOCK_BYTES = 256_000_000
+
+
 def load_lock(path: Path) -> Lock:
-    """Read a lock file, or raise LockError naming it and saying what is wrong."""
+    """Read a lock file, or raise LockError naming it and saying what is wrong (a broken or
+    looping symbolic link, a pipe or device, an unreadable or oversized file included)."""
+    from compare.read import read_regular_file  # read pulls in YAML: only needed here
+
     where = str(path)
-    if not path.is_file():
-        raise LockError(where, "lock file is not a regular file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise LockError(where, f"cannot read lock file: {exc.strerror or exc}") from None
+        data = read_regular_file(path, MAX_LOCK_BYTES, what="lock file", where=where)
+    except CompareError as exc:
+        raise LockError(where, f"lock file: {exc.problem}{_REGENERATE}") from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise LockError(where, f"lock file is not UTF-8 text{_REGENERATE}") from None
     return parse_lock(text, where)
@@ -193,21 +202,28 @@ def load_lock(path: Path) -> Lock:
 _REGENERATE = " (write a new one with: compare check DIR --update)"
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def parse_lock(text: str, where: str) -> Lock:
     """Parse lock text; every way it can be broken is a LockError with a clear message."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         conflict = " with merge-conflict markers" if "<<<<<<<" in text else ""
         problem = f"lock file is not valid JSON{conflict}: {exc.msg} at line {exc.lineno}"
         raise LockError(where, problem + _REGENERATE) from None
+    except ValueError as exc:  # an integer of thousands of digits, NaN, Infinity
+        what = "an integer too long to read" if "integer string conversion" in str(exc) else _short(str(exc))
+        raise LockError(where, f"lock file has a value it cannot use: {what}{_REGENERATE}") from None
     except RecursionError:
         raise LockError(where, f"lock file is nested too deeply{_REGENERATE}") from None
     if not isinstance(data, dict):
         raise LockError(where, f"lock file must hold a JSON object{_REGENERATE}")
     schema = data.get("schema")
     if schema != LOCK_SCHEMA:
-        found = f"schema {schema!r}" if schema is not None else "no schema"
+        found = f"schema {_short(repr(schema))}" if schema is not None else "no schema"
         raise LockError(where, f"lock file has {found}, expected {LOCK_SCHEMA!r}{_REGENERATE}")
     articles = data.get("articles")
     if not isinstance(articles, list) or not all(isinstance(a, str) for a in articles):
@@ -218,6 +234,14 @@ def parse_lock(text: str, where: str) -> Lock:
     known = set(articles)
     facts = tuple(_parse_fact(item, n, known, where) for n, item in enumerate(raw_facts, 1))
     return Lock(tuple(sorted(known)), facts)
+
+
+# Longest piece of a broken lock quoted in a message: enough to recognise it, one line.
+MAX_QUOTED = 60
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
 
 
 def _parse_fact(item: Any, n: int, known: set[str], where: str) -> LockedFact:
@@ -234,12 +258,17 @@ def _parse_fact(item: Any, n: int, known: set[str], where: str) -> LockedFact:
         raise broken("needs 'cells' (article id -> status)")
     for aid, status in cells.items():
         if aid not in known:
-            raise broken(f"names article {aid!r}, which is not in 'articles'")
-        if status not in STATUSES:
-            raise broken(f"has status {status!r} (expected one of: {', '.join(STATUSES)})")
+            raise broken(f"names article {_short(repr(aid))}, which is not in 'articles'")
+        if not isinstance(status, str) or status not in STATUSES:
+            raise broken(f"has status {_short(repr(status))} (expected one of: {', '.join(STATUSES)})")
     evidence = item.get("evidence", {})
     if not isinstance(evidence, dict) or not all(isinstance(v, str) for v in evidence.values()):
         raise broken("has 'evidence' that is not article id -> sentence")
+    for aid in evidence:
+        if aid not in known:
+            raise broken(f"has evidence for article {_short(repr(aid))}, which is not in 'articles'")
+    if not _plain_value(item.get("value")):
+        raise broken("has a 'value' that is not a number, text, or a JSON object or list of them")
     return LockedFact(
         label,
         kind,
@@ -247,6 +276,25 @@ def _parse_fact(item: Any, n: int, known: set[str], where: str) -> LockedFact:
         tuple(sorted((str(a), str(s)) for a, s in cells.items())),
         tuple(sorted((str(a), str(s)) for a, s in evidence.items())),
     )
+
+
+def _plain_value(value: Any, depth: int = 0) -> bool:
+    """A fact's value as the matrix writes it: null, a number, text, true/false, or an object or
+    list of those, a few levels deep (money is {"amount": ..., "currency": ...})."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    if depth >= MAX_VALUE_DEPTH:
+        return False
+    if isinstance(value, list):
+        return all(_plain_value(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(_plain_value(v, depth + 1) for v in value.values())
+    return False
+
+
+# How deep a fact's value may nest: the matrix writes at most an object holding a list (a range's
+# bounds); 8 leaves room for new kinds without letting a crafted value nest thousands deep.
+MAX_VALUE_DEPTH = 8
 
 
 # --- matching and comparing ----------------------------------------------------------------------

@@ -9,23 +9,29 @@ terminal. HTML goes through trafilatura, imported only when an HTML file is read
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
+from compare.metadata import (
+    MAX_FRONT_MATTER_BYTES,
+    MAX_SOURCES_BYTES,
+    METADATA_KEYS,
+    check_fields,
+    parse_yaml,
+)
 from compare.model import Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
-METADATA_KEYS = ("outlet", "title", "url", "published")
 
 
 # Share of control bytes (other than tab/newline/carriage return/escape) above which a file is
@@ -64,6 +70,20 @@ _ESCAPE_SEQUENCE = re.compile(
 # Control characters, zero-width and bidirectional marks (embeddings, overrides and isolates can
 # reorder what a terminal shows), and the byte-order mark.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Invisible format characters (Unicode category Cf, as of Unicode 15): the soft hyphen, Arabic
+# letter mark (U+061C), word joiner and invisible operators (U+2060-U+2064), bidi isolates and
+# deprecated format controls, interlinear annotation marks, tag characters (U+E0001,
+# U+E0020-U+E007F, which can spell hidden ASCII text) and the rest. They change nothing a reader
+# sees and can hide text or make two equal sentences compare unequal. The two joiners
+# (U+200C/U+200D) shape Persian, Arabic and Indic words, so they stay between two letters and go
+# everywhere else. tests/test_robust_text.py checks the list against unicodedata.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+    r"|(?<!\w)[\u200c\u200d]|[\u200c\u200d](?!\w)"
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -92,7 +112,7 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_like_windows_punctuated(data):
+    if _looks_like_windows_punctuated(data) or _looks_like_western_latin1(data):
         return data.decode("cp1252")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
@@ -126,6 +146,41 @@ def _looks_like_windows_punctuated(data: bytes) -> bool:
     return len(high) <= WESTERN_HIGH_SHARE * (letters + len(high))
 
 
+# Latin-1 bytes that are letters (À-ÿ but × and ÷, and ª µ º) ...
+_LATIN1_LETTERS = frozenset(b for b in range(0xA0, 0x100) if bytes([b]).decode("latin-1").isalpha())
+# ... and the punctuation that follows or precedes a letter in Western text: no-break space,
+# guillemets. Other symbols (£ ° © ¿ ¡ §) may appear only where no letter precedes them, as they
+# do ("£5", "¿Qué", "20 °C"): in ISO-8859-2 the same bytes are letters inside words (0xA3 Ł,
+# 0xB3 ł, 0xB1 ą, 0xB9 š, 0xBF ż), which keeps Central European text away from this rule.
+_LATIN1_ANYWHERE = frozenset(b"\xa0\xab\xbb")
+
+
+def _looks_like_western_latin1(data: bytes) -> bool:
+    """Mostly-ASCII text whose high bytes read as Latin-1 accented letters ("A Coruña",
+    "Zürich", "São Paulo") and no byte in 0x80-0x9F (cp1252's punctuation, taken above).
+
+    charset-normalizer needs many high bytes to tell Western from Central European: with one
+    accented name in an English article it picks cp1250 and "Coruña" comes out "Coruńa". A
+    Latin-2 text has ł, ś, š, ż in words, which are symbols in Latin-1 and fail this test."""
+    sample = data[:65536]
+    high = [i for i, b in enumerate(sample) if b >= 0x80]
+    if not high:
+        return False
+    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    if len(high) > WESTERN_HIGH_SHARE * (letters + len(high)):
+        return False
+    for i in high:
+        b = sample[i]
+        if b < 0xA0:
+            return False
+        if b in _LATIN1_LETTERS or b in _LATIN1_ANYWHERE:
+            continue
+        before = sample[i - 1] if i else 0x20
+        if before in _LATIN1_LETTERS or 65 <= before <= 90 or 97 <= before <= 122:
+            return False
+    return True
+
+
 def _looks_like_bomless_utf16(data: bytes) -> bool:
     """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
     sample = data[:4096]
@@ -137,13 +192,14 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no escape sequences or control characters; the characters themselves
-    (accents, curly quotes, the euro sign) are kept as they are."""
+    """NFC, LF line ends, no escape sequences, control or invisible format characters; the
+    characters themselves (accents, curly quotes, the euro sign) are kept as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")  # Unicode line/paragraph separators
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)
+    text = _FORMAT.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -152,15 +208,12 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, str], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        raise CompareError(where, f"broken front matter: {_yaml_problem(exc)}") from None
+    data = parse_yaml(match.group(1), where=where, what="front matter", limit=MAX_FRONT_MATTER_BYTES)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise CompareError(where, "broken front matter: expected 'key: value' lines")
-    return _metadata(data), text[match.end() :]
+    return _metadata(check_fields(data, where=where, context="front matter")), text[match.end() :]
 
 
 def _metadata(data: Mapping[Any, Any]) -> dict[str, str]:
@@ -176,24 +229,18 @@ def metadata_value(value: object) -> str:
     return " ".join(normalise_text(str(value)).split())
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "not valid YAML"
-    return f"{problem} (line {mark.line + 1})" if mark is not None else str(problem)
-
-
 def load_sources(directory: Path) -> dict[str, dict[str, str]]:
     """Read `sources.yaml` (file name -> outlet/title/url/published) beside the articles."""
     path = directory / SOURCES_FILE
-    if not path.is_file():
-        return {}
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CompareError(where, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise CompareError(where, f"broken sources file: {_yaml_problem(exc)}") from None
+        if not os.path.lexists(path):
+            return {}
+        data_bytes = read_regular_file(path, MAX_SOURCES_BYTES, what="sources file")
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CompareError(where, f"cannot read: sources file is not UTF-8 ({exc.reason})") from None
+    data = parse_yaml(text, where=where, what="sources file", limit=MAX_SOURCES_BYTES)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -204,8 +251,80 @@ def load_sources(directory: Path) -> dict[str, dict[str, str]]:
             entry = {"outlet": entry}
         if not isinstance(entry, dict):
             raise CompareError(where, f"broken sources file: entry {name!r} is not a mapping")
-        sources[str(name)] = _metadata(entry)
+        sources[str(name)] = _metadata(check_fields(entry, where=where, context=f"entry {str(name)!r}"))
     return sources
+
+
+# What a path that is not a regular file is, for the message that refuses it.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def special_file_kind(mode: int) -> str | None:
+    """'a named pipe (FIFO)', 'a character device', ... or None for a regular file."""
+    for test, what in _SPECIAL_FILES:
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def read_regular_file(path: Path | str, limit: int, *, what: str = "file", where: str | None = None) -> bytes:
+    """Read at most `limit` bytes of a regular file, or raise CompareError.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and
+    checked with fstat on the open descriptor, so a device, pipe or socket is refused before any
+    byte is read and a file swapped after a check cannot slip through. The size is that of the
+    bytes actually read (one past the limit at most): st_size is 0 for /dev/zero and /proc files,
+    and a file may grow while it is read.
+    """
+    where = where or display_name(str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        kind = special_file_kind(os.stat(path).st_mode)  # a socket cannot even be opened
+        if kind is not None:
+            raise CompareError(where, f"is {kind}, not a regular file: only regular files are read")
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise CompareError(where, _os_problem(exc)) from None
+    try:
+        info = os.fstat(fd)
+        kind = special_file_kind(info.st_mode)
+        if kind is not None:
+            raise CompareError(where, f"is {kind}, not a regular file: only regular files are read")
+        if info.st_size > limit:  # a regular file says its size: refuse it without reading
+            raise CompareError(where, _too_big(limit, what, info.st_size))
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            chunk = os.read(fd, min(READ_CHUNK, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except OSError as exc:
+        raise CompareError(where, _os_problem(exc)) from None
+    finally:
+        os.close(fd)
+    if got > limit:
+        raise CompareError(where, _too_big(limit, what))
+    return b"".join(chunks)
+
+
+# Bytes read per system call: large enough that a 2 MB article is a handful of reads.
+READ_CHUNK = 1 << 20
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read: symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file" if not os.path.islink(exc.filename or "") else "broken symbolic link"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def read_source(
@@ -215,40 +334,33 @@ def read_source(
     sources: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Source:
     """Read one article file (or `-` for standard input) into a Source."""
+    where = display_name(path)
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         article_id, suffix = "stdin", ".txt"
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise CompareError(path, "no such file")
-        if file.is_dir():
-            raise CompareError(path, "is a directory, expected an article file")
-        suffix = file.suffix.lower()
-        article_id = file.stem
-        try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                raise CompareError(path, _too_big(size, max_bytes))
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CompareError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        if path == "-":  # read only up to the limit: its real size is unknown
+        if len(data) > max_bytes:  # read only up to the limit: its real size is unknown
             raise CompareError(
                 path, f"standard input is over the {_size(max_bytes)} limit (raise it with --max-bytes)"
             )
-        raise CompareError(path, _too_big(len(data), max_bytes))
+    else:
+        file = Path(path)
+        if not os.path.lexists(path):
+            raise CompareError(where, "no such file")
+        if file.is_dir():
+            raise CompareError(where, "is a directory, expected an article file")
+        suffix = file.suffix.lower()
+        article_id = display_name(file.stem)
+        data = read_regular_file(path, max_bytes, what="article file", where=where)
     if not data.strip():
-        raise CompareError(path, "empty file, no article text")
-    text = decode(data, path)
+        raise CompareError(where, "empty file, no article text")
+    text = decode(data, where)
     meta: dict[str, str] = {}
     origin: dict[str, str] = {}  # which layer gave each key: the last one wins
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
-        text, meta = _html_to_text(text, path)
+        text, meta = _html_to_text(text, where)
         origin.update(dict.fromkeys(meta, "html"))
     text = normalise_text(text)
-    front, text = split_front_matter(text, path)
+    front, text = split_front_matter(text, where)
     meta.update(front)
     origin.update(dict.fromkeys(front, "front-matter"))
     if sources and path != "-":
@@ -257,10 +369,10 @@ def read_source(
         origin.update(dict.fromkeys(listed, "sources.yaml"))
     meta = {k: clean for k, v in meta.items() if (clean := metadata_value(v))}
     if not text.strip():
-        raise CompareError(path, "no article text (only whitespace or front matter)")
+        raise CompareError(where, "no article text (only whitespace or front matter)")
     return Source(
         id=article_id,
-        path=path,
+        path=where,
         text=text,
         outlet=meta.get("outlet"),
         title=meta.get("title"),
@@ -271,8 +383,23 @@ def read_source(
     )
 
 
-def _too_big(size: int, limit: int) -> str:
-    return f"file is {_size(size)}, over the {_size(limit)} limit (raise it with --max-bytes)"
+def display_name(name: str) -> str:
+    """A file name as text that any output can carry: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, U+DC80-U+DCFF) are spelled `\\xff`, so JSON stays valid UTF-8 and
+    a table shows where the odd byte is. Other names are returned unchanged."""
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
+
+
+# Lone surrogates: what os.fsdecode makes of file-name bytes that are not UTF-8.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _too_big(limit: int, what: str, size: int | None = None) -> str:
+    """`size` is None when the file said a smaller size than it turned out to have."""
+    subject = "file" if what == "article file" else what
+    known = f" {_size(size)}," if size is not None else ""
+    advice = " (raise it with --max-bytes)" if what == "article file" else ""
+    return f"{subject} is{known} over the {_size(limit)} limit{advice}"
 
 
 def _size(n: int) -> str:
@@ -323,21 +450,43 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
     paths: list[str] = []
     for item in inputs:
         if item != "-" and os.path.isdir(item):
-            directory = Path(item)
-            for entry in sorted(directory.iterdir(), key=lambda p: p.name):
-                if (
-                    entry.is_file()
-                    and not entry.name.startswith(".")
-                    and entry.suffix.lower() in ARTICLE_SUFFIXES
-                    and not entry.name.lower().startswith("readme")
-                ):
-                    paths.append(str(entry))
+            paths += _folder_articles(item)
         else:
             suffix = Path(item).suffix.lower()
             if item != "-" and suffix and suffix not in ARTICLE_SUFFIXES and os.path.isfile(item):
-                raise CompareError(item, "not an article file (expected .txt, .md, .markdown, .html or .htm)")
+                raise CompareError(
+                    display_name(item), "not an article file (expected .txt, .md, .markdown, .html or .htm)"
+                )
             paths.append(item)
     return paths
+
+
+def _folder_articles(folder: str) -> list[str]:
+    """The article files of a folder in name order. Anything with an article suffix that is not a
+    folder is listed, pipes and broken links included, so that reading it says what is wrong
+    rather than the file silently missing from the comparison."""
+    found: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if (
+                    not name.startswith(".")
+                    and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                    and not name.lower().startswith("readme")
+                    and not _is_folder(entry)
+                ):
+                    found.append(name)
+    except OSError as exc:
+        raise CompareError(display_name(folder), f"cannot read folder: {exc.strerror or exc}") from None
+    return [str(Path(folder) / name) for name in sorted(found)]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a looping link or an entry we may not stat: reading it will say so
+        return False
 
 
 def read_sources(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:

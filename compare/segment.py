@@ -29,6 +29,8 @@ NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "sat", "sun", "wed"})
 _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_DIGIT_AHEAD = re.compile(r"\s*\d")
+_DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LINE_END_PUNCT = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”’]$")
 
 
@@ -47,7 +49,9 @@ def ends_sentence(text: str) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     """Lines of the text, whitespace-collapsed; hard-wrapped sentences joined back together."""
-    lines: list[Line] = []
+    # Each unit is kept as its list of pieces and joined once at the end: joining piece by piece
+    # copies the unit so far for every wrapped line, quadratic in a long hard-wrapped paragraph.
+    units: list[tuple[list[str], bool]] = []
     after_blank = True
     previous_open = False  # the last kept line stopped mid-sentence
     for raw in text.split("\n"):
@@ -56,14 +60,13 @@ def split_lines(text: str) -> list[Line]:
             after_blank = True
             previous_open = False
             continue
-        if previous_open and not after_blank and line[:1].islower() and lines:
-            joined = lines[-1].text + " " + line
-            lines[-1] = Line(joined, lines[-1].after_blank)
+        if previous_open and not after_blank and line[:1].islower() and units:
+            units[-1][0].append(line)
         else:
-            lines.append(Line(line, after_blank))
+            units.append(([line], after_blank))
         previous_open = not ends_sentence(line) and len(line) > 40
         after_blank = False
-    return lines
+    return [Line(" ".join(pieces), blank) for pieces, blank in units]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -95,13 +98,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if word in NUMBER_ABBREVIATIONS:
-        return bool(re.match(r"\s*\d", text[dot + 1 :]))
+        return bool(_DIGIT_AHEAD.match(text, dot + 1))  # no slice: that copies the rest per dot
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return True
     # dotted abbreviations such as "U.S" or "a.m" (the final dot is the one we are looking at)
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return bool(_DOTTED_ABBREVIATION.fullmatch(word))
 
 
 def make_paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:

@@ -1,14 +1,37 @@
-"""Shared test helpers: where the fixture files, seeds and shared gold files live, and a writer
-for throwaway article files."""
+"""Shared test helpers: where the fixture files, seeds and shared gold files live, a writer
+for throwaway article files, and the hypothesis profile CI runs with."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis in CI: the same examples on every run (derandomize: drawn from each test's own
+# source, not a random seed), no example database carried between runs, no timing deadline on a
+# shared runner. A failure in CI is then a change in the code, never a new random example; the
+# local default profile keeps exploring. Tests that set max_examples keep their own count; the
+# rest run this many.
+CI_MAX_EXAMPLES = 50
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=CI_MAX_EXAMPLES,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# GitHub Actions, GitLab CI and most other CI services set CI (to "true"); HYPOTHESIS_PROFILE
+# picks a profile by name, for trying the CI one locally.
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else None)
+if _PROFILE:
+    settings.load_profile(_PROFILE)
 
 
 @pytest.fixture
