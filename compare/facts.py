@@ -408,13 +408,14 @@ def _relation(
     """'same' when a figure of `vals` is one of `pool` within stated precision, 'conflict' when
     it is a different figure in the same slot, None when they measure different things."""
     claims = linked.claims
+    found: set[str] = set()
     for a in pool:
         for b in vals:
             if claims[a.claim].article == claims[b.claim].article:
                 continue
             if a.mention.slot != b.mention.slot:
                 if _same_count_other_noun(a, b, claims):
-                    return "same"
+                    found.add("same")
                 continue
             overlap = a.low <= b.high and b.low <= a.high
             if not overlap and (a.mention.approximate or b.mention.approximate):
@@ -422,8 +423,13 @@ def _relation(
             if _stance(claims[a.claim], a.mention) != _stance(claims[b.claim], b.mention):
                 continue  # a figure one side demands is not contradicted by one the other offers
             if _same_slot(a.claim, b.claim, linked, scorer, masked):
-                return "same" if overlap else "conflict"
-    return None
+                found.add("same" if overlap else "conflict")
+    # Every pair is looked at, so the answer does not depend on which comes first; an estimate
+    # ("about 50") may cover two figures that contradict each other (47 and 50): the
+    # contradiction is what an editor must see.
+    if "conflict" in found:
+        return "conflict"
+    return "same" if found else None
 
 
 # Counts of differently named things with the same value are one figure when their claims share
@@ -538,7 +544,11 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
     # one of several outlets' evidence for a shared figure may carry a fact of its own.
     value_sentences = {(aid, claims[i].position) for r in values if len(r.members) == 1 for aid, i in r.members.items()}
-    by_sentences = {frozenset((aid, claims[i].position) for aid, i in r.members.items()): r for r in values}
+    by_sentences: dict[frozenset[tuple[str, int]], Row] = {}
+    for r in values:  # a statement of every cell of a figure's row, contradicting ones included
+        cells = [*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items())]
+        by_sentences[frozenset((aid, claims[i].position) for aid, i in r.members.items())] = r
+        by_sentences[frozenset((aid, claims[i].position) for aid, i in cells)] = r
     rows = list(values)
     for row in statements:
         key = frozenset((aid, claims[i].position) for aid, i in row.members.items())
