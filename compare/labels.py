@@ -136,7 +136,8 @@ def fact_label(
         quoted = _quoted_words(claim)
         if quoted and len(quoted.split()) >= 3:
             core = f"“{quoted}”"
-        prefix = f"{speaker}: " if speaker else ""
+        named = bool(speaker) and speaker.split()[-1].lower() in core[: len(core) // 2 + 20].lower()
+        prefix = f"{speaker}: " if speaker and not named else ""
     else:
         prefix = ""
     budget = max(TARGET_LABEL - len(prefix), MIN_CORE)
