@@ -609,7 +609,10 @@ def _to_fact(row: Row, articles: Sequence[Article], linked: Linked) -> Fact:
         else:
             cell = Cell("absent")
         coverage.append((article.id, cell))
-    label = fact_label(row.kind, row.value, row.value_text, row.speaker, sorted(row.members.values()), linked)
+    wide = 2 * len(row.members) > len(articles) > 1
+    label = fact_label(
+        row.kind, row.value, row.value_text, row.speaker, sorted(row.members.values()), linked, wide=wide
+    )
     return Fact("", row.kind, label, row.value, row.speaker, tuple(coverage))
 
 

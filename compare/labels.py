@@ -26,6 +26,9 @@ TARGET_LABEL = 58
 MAX_LABEL = 80
 # Below this many characters a condensed statement says too little; its whole clause is used.
 MIN_CORE = 18
+# A member at least this share as linked to the others as the most central one is typical enough
+# to give the row its label; the shortest of those is chosen (a label should not need a cut).
+CENTRAL_SHARE = 0.75
 # An opening phrase before the first comma of at most this many words is a connective or a
 # setting ("However,", "In particular,", "At the time,"), not the statement.
 OPENER_WORDS = 4
@@ -102,15 +105,19 @@ def _quoted_words(claim: Claim) -> str | None:
 
 
 def central_claim(members: Sequence[int], claims: Sequence[Claim], links: Mapping[tuple[int, int], float]) -> Claim:
-    """The member most like the others (the row's most typical wording); a tie goes to the
-    shorter one, then to the content hash."""
+    """A typical wording of the row: among the members at least CENTRAL_SHARE as linked to the
+    others as the most linked one, the one whose statement is shortest (it fits a label without
+    a cut); then the content hash."""
     if len(members) == 1:
         return claims[members[0]]
 
     def centrality(i: int) -> float:
         return sum(links.get((min(i, j), max(i, j)), 0.0) for j in members if j != i)
 
-    best = max(members, key=lambda i: (round(centrality(i), 3), -len(condense(claims[i].text)), claims[i].key))
+    scores = {i: centrality(i) for i in members}
+    top = max(scores.values())
+    central = [i for i in members if scores[i] >= CENTRAL_SHARE * top]
+    best = min(central, key=lambda i: (len(condense(claims[i].text)), claims[i].key))
     return claims[best]
 
 
@@ -121,9 +128,12 @@ def fact_label(
     speaker: str | None,
     members: Sequence[int],
     linked: Linked | None = None,
+    *,
+    wide: bool = False,
 ) -> str:
     """The row's label: figure or speaker first, then the core of its most typical claim
-    (`members` index `linked.claims`)."""
+    (`members` index `linked.claims`). A `wide` label (a fact most articles carry: few rows,
+    read by everyone) may use MAX_LABEL characters; the others are cut at TARGET_LABEL."""
     if kind == "entity" or linked is None or not members:
         return shorten(f"{value_text} (named)", MAX_LABEL) if kind == "entity" else (value_text or "")
     claim = central_claim(members, linked.claims, linked.links)
@@ -133,12 +143,14 @@ def fact_label(
     elif kind in ("quantity", "date") and value_text:
         prefix = f"{value_text} — "
     elif kind == "quote":
+        # The speaker leads only a label made of their own quoted words; a narrated statement
+        # ("NATO decided ...") keeps its room for the fact.
         quoted = _quoted_words(claim)
+        prefix = ""
         if quoted and len(quoted.split()) >= 3:
             core = f"“{quoted}”"
-        named = bool(speaker) and speaker.split()[-1].lower() in core[: len(core) // 2 + 20].lower()
-        prefix = f"{speaker}: " if speaker and not named else ""
+            prefix = f"{speaker}: " if speaker else ""
     else:
         prefix = ""
-    budget = max(TARGET_LABEL - len(prefix), MIN_CORE)
+    budget = max((MAX_LABEL if wide else TARGET_LABEL) - len(prefix), MIN_CORE)
     return shorten(prefix + shorten(core, budget), MAX_LABEL)

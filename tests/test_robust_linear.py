@@ -146,7 +146,7 @@ def test_copy_check_still_finds_a_lightly_edited_copy() -> None:
         edited.append(" ".join(words))
     folder = [_article(i, s) for i, s in enumerate(originals)] + [_article(99, edited)]
     problems = find_copies(folder)
-    assert [(p.path, p.message.split(":")[0]) for p in problems] == [("a0099.txt", "near-copy of a0007.txt")]
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [("a0099.txt", "wire copy of a0007.txt, lightly edited")]
     share, found, total = copy_share(folder[7], folder[-1], ratio=COPY_SENTENCE_RATIO)
     assert (found, total) == (8, 8)
     assert share == 1.0
@@ -158,7 +158,7 @@ def test_identical_files_are_grouped(comparisons: list[int]) -> None:
     folder = [_article(i, sentences) for i in range(50)]
     problems = find_copies(folder)
     assert len(problems) == 49
-    expected = "near-copy of a0000.txt: 8 of its 8 sentences (100% of the text)"
+    expected = "exact copy of a0000.txt: 8 of its 8 sentences (100% of the text)"
     assert all(expected in p.message for p in problems)
     assert sum(comparisons) == 0  # one of them is indexed; the rest are known copies
 
