@@ -32,7 +32,7 @@ def test_signal_during_a_write_keeps_the_old_file_and_leaves_no_temporary(
     target.write_text("previous\n", encoding="utf-8")
 
     def kill_during_write(path: Path) -> int:
-        os.kill(os.getpid(), signum)  # the handler raises at the next bytecode
+        signal.raise_signal(signum)  # to this thread: the handler raises at the next bytecode
         return 0o644
 
     monkeypatch.setattr("compare.write._mode_for", kill_during_write)
@@ -54,8 +54,8 @@ def test_a_held_signal_arrives_when_the_block_ends() -> None:
     reached = False
     with pytest.raises(Interrupted), handle_signals():
         with signals_held():
-            os.kill(os.getpid(), signal.SIGTERM)
-            reached = True  # still running: the signal waits
+            signal.raise_signal(signal.SIGTERM)  # to this (blocked) thread: it waits
+            reached = True  # still running
         pytest.fail("the held signal should have been delivered at the end of the block")
     assert reached
 
@@ -76,7 +76,7 @@ _SCRIPT = textwrap.dedent(
     import compare.write
     from compare.cli import main
     def kill_during_write(path):
-        os.kill(os.getpid(), signal.{signame})
+        signal.raise_signal(signal.{signame})
         return 0o644
     compare.write._mode_for = kill_during_write
     sys.exit(main(["matrix", {seed!r}, "--format", "json", "--output", "out.json"]))
@@ -114,7 +114,7 @@ def test_ctrl_c_while_working_prints_the_documented_line(tmp_path: Path) -> None
         from compare.cli import main
         real = compare.pipeline.build_article
         def slow(source):
-            os.kill(os.getpid(), signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
             return real(source)
         compare.pipeline.build_article = slow
         sys.exit(main(["matrix", {str(SEED)!r}]))
@@ -135,6 +135,9 @@ def test_a_held_signal_waits_even_with_other_threads_running() -> None:
     """With another thread alive the kernel may hand the signal to it, whatever this thread's
     mask; the handler still defers the exception to the end of the held block."""
     import threading
+    import time
+
+    from compare.interrupt import _Held
 
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait, daemon=True)
@@ -144,9 +147,10 @@ def test_a_held_signal_waits_even_with_other_threads_running() -> None:
         with pytest.raises(Interrupted), handle_signals():
             with signals_held():
                 signal.pthread_kill(worker.ident or 0, signal.SIGTERM)  # delivered to the worker
-                for _ in range(1000):  # bytecodes: the handler runs in the main thread meanwhile
-                    pass
-                reached = True
+                deadline = time.monotonic() + 30
+                while _Held.pending is None and time.monotonic() < deadline:
+                    time.sleep(0.001)  # the handler runs in the main thread meanwhile, and waits
+                reached = _Held.pending == signal.SIGTERM
             pytest.fail("the held signal should have been raised at the end of the block")
     finally:
         stop.set()
