@@ -33,7 +33,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -198,12 +198,44 @@ def build_facts(
     values = _value_rows(linked, scorer, cache)
     rows = _merge(values, statements, linked)
     rows += _people_rows(mentions, entity_index, claims)
-    facts = [_to_fact(row, articles, linked) for row in rows]
+    made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
+    ids = fact_ids([identity for _, identity in made])
+    facts = [replace(fact, id=ids[n]) for n, (fact, _) in enumerate(made)]
     facts.sort(key=lambda f: _order_key(f, articles))
-    return (
-        tuple(Fact(f"f{i + 1}", f.kind, f.label, f.value, f.speaker, f.coverage) for i, f in enumerate(facts)),
-        linked,
-    )
+    return tuple(facts), linked
+
+
+# A fact id is "f" and this many hex digits of a hash of what the fact is made of, more when two
+# facts of one run would share them: ids stay the same from run to run and between commands
+# (matrix, diff, explain) for the same claims, whatever the row order.
+ID_DIGITS = 4
+
+
+def _identity(row: Row, linked: Linked) -> str:
+    """What a fact is made of: its figure or person, else its claims (by their content hashes)."""
+    if row.kind == "entity":
+        return f"entity\x00{row.value_text}"
+    claims = sorted(linked.claims[i].key for i in row.members.values())
+    if row.kind in _VALUE_KINDS:
+        return f"{row.kind}\x00{json.dumps(row.value, sort_keys=True, default=str)}\x00{claims[0]}"
+    return f"{row.kind}\x00" + "\x00".join(claims)
+
+
+def fact_ids(identities: Sequence[str]) -> list[str]:
+    """Short stable ids for these identities, unique within the list (equal identities get a
+    numbered suffix in the order of their hashes)."""
+    digests = [hashlib.sha1(i.encode("utf-8")).hexdigest() for i in identities]
+    digits = ID_DIGITS
+    while len({d[:digits] for d in digests}) < len(set(digests)) and digits < 40:
+        digits += 1
+    ids = [f"f{d[:digits]}" for d in digests]
+    seen: dict[str, int] = {}
+    for n in sorted(range(len(ids)), key=lambda n: (digests[n], identities[n])):
+        count = seen.get(ids[n], 0)
+        seen[ids[n]] = count + 1
+        if count:
+            ids[n] = f"{ids[n]}-{count + 1}"
+    return ids
 
 
 # --- statements ------------------------------------------------------------------------------

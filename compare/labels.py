@@ -80,7 +80,7 @@ def condense(text: str) -> str:
     core = _LEADING_FRAME.sub("", core)
     core = _TRAILING_FRAME.sub("", core)
     core = _CONJUNCTION.sub("", core)
-    core = core.strip(" ,;:-–—").rstrip(".")
+    core = core.lstrip(" ,;:").rstrip(" ,;:-–—").rstrip(".")
     if core.count("\"") % 2 or (core.count("“") != core.count("”")):
         core = core.strip(_QUOTE_MARKS + " ")
     if len(core) < MIN_CORE:

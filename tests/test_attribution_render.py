@@ -70,7 +70,7 @@ def test_sources_section_in_markdown_csv_html_and_table() -> None:
     rows = {r[2]: r[4:] for r in records[1:] if r[1] == "source"}
     assert rows["via"] == ["Flipboard", ""] and rows["reuses"] == ["", "NBTimes (75%)"]
     html = render.matrix_html(result)
-    assert "<h2>Sources</h2>" in html and ">NBTimes</th>" in html
+    assert "Sources</h2>" in html and ">NBTimes</th>" in html
     from rich.console import Console
 
     console = Console(width=120, record=True, color_system=None)

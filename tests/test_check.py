@@ -162,7 +162,7 @@ def test_deleting_the_sentence_of_a_fact_names_the_fact_and_the_file(locked: Pat
     assert code == 1
     lost = [p for p in problems_for(doc, FACT_SEED, "lock") if "40 billion" in p["message"]]
     assert lost, doc["problems"]
-    assert "002_8662005bbee5e736: was stated -> now absent" in lost[0]["message"]
+    assert "Censor.NET: was stated -> now absent" in lost[0]["message"]  # its outlet, named by the text
 
 
 def test_new_article_is_reported_with_the_facts_only_it_has(locked: Path) -> None:
