@@ -173,7 +173,9 @@ def group_paragraphs(
     names. Linear in the number of cells and links: no pair of articles is enumerated."""
     order = {"money": 0, "quantity": 0, "date": 1, "quote": 2, "claim": 2, "event": 2, "entity": 3}
     text_key = {
-        (a.id, p.index): hashlib.sha1(p.text.encode("utf-8")).hexdigest() for a in articles for p in a.paragraphs
+        (a.id, p.index): hashlib.sha1(p.text.encode("utf-8")).hexdigest()
+        for a in articles
+        for p in a.paragraphs
     }
     ranked = sorted(
         facts,
@@ -181,7 +183,9 @@ def group_paragraphs(
             order.get(f.kind, 3),
             -len(f.present),
             f.label,
-            sorted(text_key.get((aid, c.paragraph or 0), "") for aid, c in f.coverage if c.status == "stated"),
+            sorted(
+                text_key.get((aid, c.paragraph or 0), "") for aid, c in f.coverage if c.status == "stated"
+            ),
         ),
     )
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -203,7 +207,7 @@ def group_paragraphs(
         ]
         chains.append(sorted(cells, key=lambda cell: text_key.get(cell, "")))
     claims = linked.claims
-    for score, i, j in sorted(
+    for _score, i, j in sorted(
         ((s, i, j) for (i, j), s in linked.links.items()),
         key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
     ):

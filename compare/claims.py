@@ -32,9 +32,7 @@ MIN_CLAUSE_STEMS = 4
 MAX_CLAIM_WORDS = 25
 
 # Joints between independent statements: ", but", ", while", "; ", a spaced dash.
-_CLAUSE_JOINT = re.compile(
-    r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+"
-)
+_CLAUSE_JOINT = re.compile(r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+")
 # A long opening adverbial phrase ("Ahead of the defence ministers' meeting in Brussels on 17
 # October, ...") carries its setting as a statement of its own. Bounded repeats keep it linear.
 _LEADING_PHRASE = re.compile(

@@ -49,7 +49,8 @@ def installed_model_path(name: str) -> str | None:
     import importlib
     import re
 
-    module_name = MODEL_PACKAGE_PREFIX + re.sub(r"[^a-z0-9]+", "_", name.rsplit("/", 1)[-1].lower()).strip("_")
+    base = name.rsplit("/", 1)[-1].lower()
+    module_name = MODEL_PACKAGE_PREFIX + re.sub(r"[^a-z0-9]+", "_", base).strip("_")
     try:
         module = importlib.import_module(module_name)
     except ImportError:

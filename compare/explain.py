@@ -12,7 +12,7 @@ explanation still has everything else and says the scores are unavailable.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from compare.errors import CompareError
@@ -82,8 +82,23 @@ def default_link_explainer(model: Any = None) -> LinkExplainer | None:
     except ImportError:
         return None
 
+    from compare.claims import split_claims
+
+    try:
+        from compare.facts import fact_threshold
+
+        joining: float | None = fact_threshold(embedded=model is not None)
+    except ImportError:  # a scorer plugged in without the fact builder: its own decision stands
+        joining = None
+
     def link(a: str, b: str) -> Any:
-        return explain_pair(a, b, model=model)
+        """The pair of clauses of the two sentences that the scorer finds closest (facts join
+        clauses, not whole sentences), judged at the matrix's joining threshold."""
+        pairs = [(x, y) for x in split_claims(a) for y in split_claims(b)]
+        best = max((explain_pair(x, y, model=model) for x, y in pairs), key=lambda e: e.score)
+        if joining is None:
+            return best
+        return replace(best, same=best.score >= joining, threshold=joining)
 
     return link
 

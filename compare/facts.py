@@ -22,7 +22,8 @@ A statement fact with exactly the claims of a value fact is that row. Each cell 
 vague count, "dozens of people", in the slot of an exact one) or `absent`. Statements get no
 partial cells: at the fitted joining threshold, a claim that reads as the row's statement but
 could not join it was more often another statement than a weaker form of this one (seeds: cell
-accuracy 0.94 with such cells, 0.96 without). The evidence is the whole sentence of the claim, capped at MAX_EVIDENCE characters.
+accuracy 0.94 with such cells, 0.96 without). The evidence is the whole sentence of the claim,
+capped at MAX_EVIDENCE characters.
 """
 
 from __future__ import annotations
@@ -86,7 +87,15 @@ def fact_threshold(*, embedded: bool = False) -> float:
     return float(doc["embedding_threshold" if embedded else "threshold"])
 
 
-_KIND_ORDER: dict[str, int] = {"money": 0, "quantity": 1, "date": 2, "quote": 3, "claim": 4, "event": 5, "entity": 6}
+_KIND_ORDER: dict[str, int] = {
+    "money": 0,
+    "quantity": 1,
+    "date": 2,
+    "quote": 3,
+    "claim": 4,
+    "event": 5,
+    "entity": 6,
+}
 _VALUE_KINDS = ("money", "quantity", "date")
 
 
@@ -190,9 +199,7 @@ def build_facts(
     claims = [c for a in articles for c in claims_by_article[a.id]]
     linked = link_claims(claims, scorer)
     entity_index = build_entity_index(mentions)
-    checkable = frozenset(
-        i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c)
-    )
+    checkable = frozenset(i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c))
     cache: dict[tuple[int, int], float] = {}
     statements = _statement_rows(linked, checkable, scorer, cache, entity_index)
     values = _value_rows(linked, scorer, cache)
@@ -244,7 +251,9 @@ def fact_ids(identities: Sequence[str]) -> list[str]:
 _QUESTION_END = re.compile(r"\?[\"'”’»)\s]*$")
 # A question put to someone, reported ("X was asked whether ...", "asked if"): what is asked is
 # not a fact, the answer is.
-_REPORTED_QUESTION = re.compile(r"\b(?:was|were|been|being)\s+asked\s+(?:whether|if|about|how|why|what|when)\b", re.I)
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:was|were|been|being)\s+asked\s+(?:whether|if|about|how|why|what|when)\b", re.I
+)
 
 
 def _checkable(claim: Claim) -> bool:
@@ -257,7 +266,9 @@ def _checkable(claim: Claim) -> bool:
     n = len(content_stems(claim.text))
     if n >= MIN_CLAIM_STEMS:
         return True
-    carries = any(m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions)
+    carries = any(
+        m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions
+    )
     return carries and n >= MIN_SHORT_CLAIM_STEMS
 
 
@@ -355,7 +366,9 @@ def _one_row_per_lone_sentence(rows: list[Row], claims: Sequence[Claim]) -> list
         ((aid, i),) = row.members.items()
         quote = next((m.key for m in claims[i].mentions if m.kind == "quote"), None)
         where = (aid, quote or f"sentence:{claims[i].position:08d}")
-        if where not in lone or _weight(claims[i]) > _weight(claims[next(iter(lone[where].members.values()))]):
+        if where not in lone or _weight(claims[i]) > _weight(
+            claims[next(iter(lone[where].members.values()))]
+        ):
             lone[where] = row
     kept.extend(lone[w] for w in sorted(lone))
     return kept
@@ -396,7 +409,11 @@ def _value_rows(linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int],
     # Most widely reported figure first, then an order that does not depend on file names.
     ordered = sorted(
         groups.items(),
-        key=lambda kv: (-len({claims[v.claim].article for v in kv[1]}), min(claims[v.claim].key for v in kv[1]), kv[0]),
+        key=lambda kv: (
+            -len({claims[v.claim].article for v in kv[1]}),
+            min(claims[v.claim].key for v in kv[1]),
+            kv[0],
+        ),
     )
     rows: list[tuple[Row, list[_Value]]] = []
     masked: dict[int, Any] = {}
@@ -428,8 +445,10 @@ def _value_rows(linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int],
             aid = claims[v.claim].article
             if aid in row.members or aid in row.others:
                 continue
-            if any(p.mention.slot == v.mention.slot and _same_slot(p.claim, v.claim, linked, scorer, masked)
-                   for p in pool):
+            if any(
+                p.mention.slot == v.mention.slot and _same_slot(p.claim, v.claim, linked, scorer, masked)
+                for p in pool
+            ):
                 row.others[aid] = ("partial", v.claim)
     return [r for r, _ in rows]
 
@@ -477,7 +496,9 @@ def _same_count_other_noun(a: _Value, b: _Value, claims: Sequence[Claim]) -> boo
         return False
     if (a.mention.value or {}).get("count") != (b.mention.value or {}).get("count"):
         return False
-    if (a.mention.value or {}).get("unit") in _SHARE_UNITS or (b.mention.value or {}).get("unit") in _SHARE_UNITS:
+    if (a.mention.value or {}).get("unit") in _SHARE_UNITS or (b.mention.value or {}).get(
+        "unit"
+    ) in _SHARE_UNITS:
         return False
     context_a = {w for w in content_stems(claims[a.claim].text) if not w.isdigit()}
     context_b = {w for w in content_stems(claims[b.claim].text) if not w.isdigit()}
@@ -575,7 +596,9 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     claims = linked.claims
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
     # one of several outlets' evidence for a shared figure may carry a fact of its own.
-    value_sentences = {(aid, claims[i].position) for r in values if len(r.members) == 1 for aid, i in r.members.items()}
+    value_sentences = {
+        (aid, claims[i].position) for r in values if len(r.members) == 1 for aid, i in r.members.items()
+    }
     by_sentences: dict[frozenset[tuple[str, int]], Row] = {}
     for r in values:  # a statement of every cell of a figure's row, contradicting ones included
         cells = [*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items())]
@@ -610,9 +633,12 @@ def _people_rows(
                     continue
                 name = entity_index.canonical(str(m.value))
                 if name in people and (am.article.id, position) in first_claim:
-                    seen.setdefault(name, {}).setdefault(am.article.id, first_claim[(am.article.id, position)])
+                    seen.setdefault(name, {}).setdefault(
+                        am.article.id, first_claim[(am.article.id, position)]
+                    )
     return [
-        Row("entity", members, value={"name": name}, value_text=name) for name, members in sorted(seen.items())
+        Row("entity", members, value={"name": name}, value_text=name)
+        for name, members in sorted(seen.items())
     ]
 
 
@@ -657,4 +683,11 @@ def _order_key(fact: Fact, articles: Sequence[Article]) -> tuple[Any, ...]:
     first = stated[0] if stated else (present[0] if present else len(articles))
     cell = fact.coverage[first][1] if first < len(fact.coverage) else Cell("absent")
     conflicted = any(c.status == "conflict" for _, c in fact.coverage)
-    return (-len(present), not conflicted, first, cell.paragraph or 0, _KIND_ORDER.get(fact.kind, 9), fact.label)
+    return (
+        -len(present),
+        not conflicted,
+        first,
+        cell.paragraph or 0,
+        _KIND_ORDER.get(fact.kind, 9),
+        fact.label,
+    )

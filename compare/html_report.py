@@ -224,9 +224,8 @@ def _sources_section(result: MatrixResult) -> str:
     """Who published, wrote and credited each article, and whose text it reuses."""
     from compare.render import sources_html
 
-    return f'<section aria-labelledby="sources-h" class="sources">{sources_html(result.articles)}</section>'.replace(
-        "<h2>Sources</h2>", '<h2 id="sources-h">Sources</h2>', 1
-    )
+    table = sources_html(result.articles).replace("<h2>Sources</h2>", '<h2 id="sources-h">Sources</h2>', 1)
+    return f'<section aria-labelledby="sources-h" class="sources">{table}</section>'
 
 
 def _filters(result: MatrixResult) -> str:
@@ -365,7 +364,8 @@ def matrix_page(result: MatrixResult, *, title: str | None = None, whole: Matrix
     body = (
         f"<header><h1>{_esc(heading)}</h1>\n<p class=sub>{m} fact{'s' if m != 1 else ''} across "
         f"{n} article{'s' if n != 1 else ''}, compared by <code>compare</code></p></header>\n<main>\n"
-        f"{_outlets_table(whole or result)}\n{_sources_section(whole or result)}\n{_matrix_table(result)}\n{_evidence_list(result)}\n</main>"
+        f"{_outlets_table(whole or result)}\n{_sources_section(whole or result)}\n"
+        f"{_matrix_table(result)}\n{_evidence_list(result)}\n</main>"
     )
     return _page(f"compare: {heading}", body, _SCRIPT)
 

@@ -38,7 +38,10 @@ _REPORTING = (
     r"replied|declared|wrote|claimed|continued|stated|recalled|reiterated|confirmed|announced|"
     r"believes|believed|thinks|argues|acknowledged|admitted|conceded|suggested|indicated)"
 )
-_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"
+_NAME = (
+    r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"
+)
 # "Rutte said that ...", "The minister told reporters on Monday that ...": the frame is dropped.
 _LEADING_FRAME = re.compile(rf"^{_NAME}\s+(?:also\s+|has\s+|had\s+)?{_REPORTING}\b[^,\"“]{{0,30}}?\s+that\s+")
 _LEADING_FRAME_COLON = re.compile(rf"^{_NAME}\s+(?:also\s+)?{_REPORTING}\b[^,:\"“]{{0,30}}?[:,]\s+")
@@ -81,7 +84,7 @@ def condense(text: str) -> str:
     core = _TRAILING_FRAME.sub("", core)
     core = _CONJUNCTION.sub("", core)
     core = core.lstrip(" ,;:").rstrip(" ,;:-–—").rstrip(".")
-    if core.count("\"") % 2 or (core.count("“") != core.count("”")):
+    if core.count('"') % 2 or (core.count("“") != core.count("”")):
         core = core.strip(_QUOTE_MARKS + " ")
     if len(core) < MIN_CORE:
         core = " ".join(text.split()).rstrip(".")
@@ -104,7 +107,9 @@ def _quoted_words(claim: Claim) -> str | None:
     return None
 
 
-def central_claim(members: Sequence[int], claims: Sequence[Claim], links: Mapping[tuple[int, int], float]) -> Claim:
+def central_claim(
+    members: Sequence[int], claims: Sequence[Claim], links: Mapping[tuple[int, int], float]
+) -> Claim:
     """A typical wording of the row: among the members at least CENTRAL_SHARE as linked to the
     others as the most linked one, the one whose statement is shortest (it fits a label without
     a cut); then the content hash."""

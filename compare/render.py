@@ -938,7 +938,8 @@ def _link_line(outlet: Any, scorer: bool) -> str:
     if outlet.anchor:
         return "anchor: the other sentences are compared with this one"
     if outlet.link is not None:
-        verdict = "same statement" if outlet.link.same else "related, below the same-statement line"
+        joined = outlet.link.same
+        verdict = "same fact (at or above the joining line)" if joined else "related, below the joining line"
         return f"link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
     if outlet.evidence is None:
         return "no sentence in this article carries it"

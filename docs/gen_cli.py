@@ -82,7 +82,10 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
             "The same on an existing Dask cluster (or set DASK_SCHEDULER_ADDRESS):",
             "compare corpus coverage/ --output report/ --scheduler tcp://scheduler:8786",
         ),
-        ("The index as JSON on standard output, for a script:", "compare corpus coverage/ -o report/ --format json"),
+        (
+            "The index as JSON on standard output, for a script:",
+            "compare corpus coverage/ -o report/ --format json",
+        ),
     ],
     "matrix": [
         (

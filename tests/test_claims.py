@@ -73,9 +73,16 @@ def test_long_clause_is_cut_at_a_comma() -> None:
     assert all(len(c.split()) <= MAX_CLAIM_WORDS for c in clauses)
 
 
-@given(st.lists(st.sampled_from(
-    "the council port strike workers said, but ; — while ferry engineers inspected bridge "
-    "tuesday minister resigned report cracks schools".split()), min_size=1, max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            "the council port strike workers said, but ; — while ferry engineers inspected bridge "
+            "tuesday minister resigned report cracks schools".split()
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
 def test_split_keeps_every_content_word(tokens: list[str]) -> None:
     """Only joints ("but", "while", a semicolon, a dash) go; every content word stays."""
     sentence = " ".join(tokens)

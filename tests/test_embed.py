@@ -34,7 +34,9 @@ def test_model_loads_from_a_local_path(embedder) -> None:  # type: ignore[no-unt
 def test_a_quote_translated_twice_scores_higher_with_the_model(embedder) -> None:  # type: ignore[no-untyped-def]
     from compare.link import claim_score
 
-    assert claim_score(TRANSLATED_A, TRANSLATED_B, model=embedder) > claim_score(TRANSLATED_A, UNRELATED, model=embedder)
+    assert claim_score(TRANSLATED_A, TRANSLATED_B, model=embedder) > claim_score(
+        TRANSLATED_A, UNRELATED, model=embedder
+    )
 
 
 def test_model_loads_by_the_name_of_its_installed_package() -> None:
@@ -64,13 +66,11 @@ def test_matrix_with_model_links_a_paraphrase_the_words_miss(
     from compare.cli import main
 
     (tmp_path / "a.txt").write_text(
-        f"{TRANSLATED_A}\n\n"
-        "Markets in the capital fell sharply on Monday morning.\n",
+        f"{TRANSLATED_A}\n\nMarkets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text(
-        f"{TRANSLATED_B}\n\n"
-        "Markets in the capital fell sharply on Monday morning.\n",
+        f"{TRANSLATED_B}\n\nMarkets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
 
@@ -81,5 +81,5 @@ def test_matrix_with_model_links_a_paraphrase_the_words_miss(
 
     plain = shared_rows(["matrix", str(tmp_path), "--format", "json"])
     embedded = shared_rows(["matrix", str(tmp_path), "--format", "json", "--model", MODEL_PATH])
-    assert not any("nflation" in label for label in plain)
-    assert any("nflation" in label for label in embedded)
+    assert not any("light" in label for label in plain)
+    assert any("light" in label for label in embedded)

@@ -49,7 +49,11 @@ LOAN = {
 }
 
 BLAST_AND_LOAN = {
-    "blast_a": BLAST["a"], "blast_b": BLAST["b"], "loan_a": LOAN["a"], "loan_b": LOAN["b"], "loan_c": LOAN["c"]
+    "blast_a": BLAST["a"],
+    "blast_b": BLAST["b"],
+    "loan_a": LOAN["a"],
+    "loan_b": LOAN["b"],
+    "loan_c": LOAN["c"],
 }
 
 
@@ -65,10 +69,7 @@ def statuses(fact: Fact) -> dict[str, str]:
 
 def facts_with_evidence(result: MatrixResult, words: str) -> list[Fact]:
     """Facts with a non-absent cell whose evidence contains these words."""
-    return [
-        f for f in result.facts
-        if any(c.evidence and words in c.evidence for _, c in f.coverage)
-    ]
+    return [f for f in result.facts if any(c.evidence and words in c.evidence for _, c in f.coverage)]
 
 
 # --- values --------------------------------------------------------------------------------
@@ -169,12 +170,17 @@ def test_every_article_has_a_cell_in_every_fact(tmp_path: Path) -> None:
 
 
 def test_quote_with_said_gets_its_speaker(tmp_path: Path) -> None:
-    result = run(tmp_path, {"a": (
-        "NATO defence ministers met in Brussels on Thursday to discuss support for Ukraine over "
-        "the winter.\n\n"
-        "\"The alliance will keep sending air defence systems for as long as it takes,\" Mark "
-        "Rutte said.\n"
-    )})
+    result = run(
+        tmp_path,
+        {
+            "a": (
+                "NATO defence ministers met in Brussels on Thursday to discuss support for Ukraine over "
+                "the winter.\n\n"
+                '"The alliance will keep sending air defence systems for as long as it takes," Mark '
+                "Rutte said.\n"
+            )
+        },
+    )
     quotes = [f for f in result.facts if f.kind == "quote"]
     assert len(quotes) == 1
     assert quotes[0].speaker == "Mark Rutte"
@@ -182,22 +188,25 @@ def test_quote_with_said_gets_its_speaker(tmp_path: Path) -> None:
 
 
 def test_name_spelled_two_ways_is_one_speaker(tmp_path: Path) -> None:
-    result = run(tmp_path, {
-        "a": (
-            "Ukrainian President Volodymyr Zelensky met European defence ministers in Brussels on "
-            "Thursday to present his plan.\n\n"
-            "\"We need long-range weapons and a clear invitation to the alliance,\" Zelensky said.\n\n"
-            "The ministers promised to study the proposal before their next meeting in December.\n"
-        ),
-        "b": (
-            "Volodymyr Zelenskyy travelled to Brussels on Thursday to show European defence "
-            "ministers his plan.\n\n"
-            "\"Without an invitation to the alliance and long-range missiles we cannot win,\" "
-            "Zelenskyy said.\n\n"
-            "\"Our soldiers are exhausted after a long winter of fighting on the front,\" Zelenskyy "
-            "told reporters.\n"
-        ),
-    })
+    result = run(
+        tmp_path,
+        {
+            "a": (
+                "Ukrainian President Volodymyr Zelensky met European defence ministers in Brussels on "
+                "Thursday to present his plan.\n\n"
+                '"We need long-range weapons and a clear invitation to the alliance," Zelensky said.\n\n'
+                "The ministers promised to study the proposal before their next meeting in December.\n"
+            ),
+            "b": (
+                "Volodymyr Zelenskyy travelled to Brussels on Thursday to show European defence "
+                "ministers his plan.\n\n"
+                '"Without an invitation to the alliance and long-range missiles we cannot win," '
+                "Zelenskyy said.\n\n"
+                '"Our soldiers are exhausted after a long winter of fighting on the front," Zelenskyy '
+                "told reporters.\n"
+            ),
+        },
+    )
     quotes = [f for f in result.facts if f.kind == "quote"]
     assert {aid for f in quotes for aid in f.present} == {"a", "b"}
     speakers = {f.speaker for f in quotes}
@@ -211,10 +220,13 @@ def test_name_spelled_two_ways_is_one_speaker(tmp_path: Path) -> None:
 
 def test_a_rounded_figure_is_the_same_figure_not_a_conflict(tmp_path: Path) -> None:
     """'$1.4 billion' covers 1.35-1.45 billion: '$1.375 billion' is the same amount, rounded."""
-    result = run(tmp_path, {
-        "a": "The city council approved a stadium budget of $1.4 billion on Tuesday after a long debate.\n",
-        "b": "On Tuesday the city council approved a budget of $1.375 billion for the new stadium.\n",
-    })
+    result = run(
+        tmp_path,
+        {
+            "a": "The city council approved a stadium budget of $1.4 billion on Tuesday after a debate.\n",
+            "b": "On Tuesday the city council approved a budget of $1.375 billion for the new stadium.\n",
+        },
+    )
     assert not [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
     money = [f for f in result.facts if f.kind == "money"]
     assert len(money) == 1
@@ -223,10 +235,13 @@ def test_a_rounded_figure_is_the_same_figure_not_a_conflict(tmp_path: Path) -> N
 
 def test_two_figures_for_different_things_are_no_conflict(tmp_path: Path) -> None:
     """'18% demanded' and '9% offered' measure different things: no contradicted row."""
-    result = run(tmp_path, {
-        "a": "The nurses' union demanded a pay rise of 18% over two years at the talks in Leeds.\n",
-        "b": "Hospital managers offered the nurses a 9% rise over two years, a figure the union rejected.\n",
-    })
+    result = run(
+        tmp_path,
+        {
+            "a": "The nurses' union demanded a pay rise of 18% over two years at the talks in Leeds.\n",
+            "b": "Hospital managers offered the nurses a 9% rise over two years, which the union refused.\n",
+        },
+    )
     assert not [f for f in result.facts if any(c.status == "conflict" for _, c in f.coverage)]
 
 
@@ -234,12 +249,22 @@ def test_value_range_follows_the_stated_precision() -> None:
     from compare.facts import value_range
     from compare.model import Mention
 
-    rounded = Mention("money", "$1.4 billion", "money:USD:1400000000",
-                      {"currency": "USD", "amount": 1_400_000_000}, slot="money:USD")
+    rounded = Mention(
+        "money",
+        "$1.4 billion",
+        "money:USD:1400000000",
+        {"currency": "USD", "amount": 1_400_000_000},
+        slot="money:USD",
+    )
     low, high = value_range(rounded)
     assert low == pytest.approx(1.35e9) and high == pytest.approx(1.45e9)
-    exact = Mention("quantity", "1,375 people", "quantity:people:1375", {"count": 1375, "unit": "people"},
-                    slot="quantity:people")
+    exact = Mention(
+        "quantity",
+        "1,375 people",
+        "quantity:people:1375",
+        {"count": 1375, "unit": "people"},
+        slot="quantity:people",
+    )
     assert value_range(exact) == pytest.approx((1374.5, 1375.5))
 
 
@@ -248,24 +273,31 @@ def test_value_range_follows_the_stated_precision() -> None:
 
 def test_a_sentence_told_twice_in_one_article_is_one_row(tmp_path: Path) -> None:
     repeated = "The harbour authority closed the northern pier after the storm damaged three cranes."
-    result = run(tmp_path, {
-        "a": f"{repeated}\n\nDivers inspected the sea wall on Sunday morning.\n\n{repeated}\n",
-        "b": "Engineers said the railway bridge over the estuary would reopen next month.\n",
-    })
+    result = run(
+        tmp_path,
+        {
+            "a": f"{repeated}\n\nDivers inspected the sea wall on Sunday morning.\n\n{repeated}\n",
+            "b": "Engineers said the railway bridge over the estuary would reopen next month.\n",
+        },
+    )
     rows = facts_with_evidence(result, "northern pier")
     assert len(rows) == 1
     assert rows[0].cell("a").paragraph == 0
 
 
 def test_evidence_is_capped_for_a_runaway_sentence(tmp_path: Path) -> None:
-    long_sentence = "The inspectors listed " + ", ".join(f"fault number {i} in block {i}" for i in range(400)) + "."
+    long_sentence = (
+        "The inspectors listed " + ", ".join(f"fault number {i} in block {i}" for i in range(400)) + "."
+    )
     result = run(tmp_path, {"a": long_sentence + "\n", "b": "The school reopened on Monday after repairs.\n"})
     for fact in result.facts:
         for _, cell in fact.coverage:
             assert cell.evidence is None or len(cell.evidence) <= facts_module.MAX_EVIDENCE
 
 
-def _by_text(result: MatrixResult, text_of: dict[str, str]) -> list[tuple[str, tuple[tuple[str, str, str | None], ...]]]:
+def _by_text(
+    result: MatrixResult, text_of: dict[str, str]
+) -> list[tuple[str, tuple[tuple[str, str, str | None], ...]]]:
     return sorted(
         (f.kind, tuple(sorted((text_of[aid], c.status, c.evidence) for aid, c in f.coverage)))
         for f in result.facts
@@ -273,8 +305,10 @@ def _by_text(result: MatrixResult, text_of: dict[str, str]) -> list[tuple[str, t
 
 
 @settings(max_examples=8, deadline=None)
-@given(st.permutations(list(BLAST_AND_LOAN)), st.lists(st.text("xyz", min_size=1, max_size=4), min_size=5,
-                                                        max_size=5, unique=True))
+@given(
+    st.permutations(list(BLAST_AND_LOAN)),
+    st.lists(st.text("xyz", min_size=1, max_size=4), min_size=5, max_size=5, unique=True),
+)
 def test_facts_do_not_depend_on_file_order_or_names(order: list[str], names: list[str]) -> None:
     """Any permutation and renaming of the files gives the same facts with the same cells."""
     import tempfile

@@ -18,15 +18,26 @@ def alone(claim: Claim) -> Linked:
     ("sentence", "label"),
     [
         ("The mayor said that the bridge would reopen in May.", "The bridge would reopen in May"),
-        ("According to the fire brigade, the blaze started in a storage room.",
-         "The blaze started in a storage room"),
-        ("However, the council has not yet approved the budget.", "The council has not yet approved the budget"),
-        ("\"We will rebuild the school before winter,\" the minister said.",
-         "We will rebuild the school before winter"),
-        ("The airline, which was founded in 1952, cancelled all flights to the island.",
-         "The airline cancelled all flights to the island"),
-        ("Police told reporters on Monday that two suspects had been arrested.",
-         "Two suspects had been arrested"),
+        (
+            "According to the fire brigade, the blaze started in a storage room.",
+            "The blaze started in a storage room",
+        ),
+        (
+            "However, the council has not yet approved the budget.",
+            "The council has not yet approved the budget",
+        ),
+        (
+            '"We will rebuild the school before winter," the minister said.',
+            "We will rebuild the school before winter",
+        ),
+        (
+            "The airline, which was founded in 1952, cancelled all flights to the island.",
+            "The airline cancelled all flights to the island",
+        ),
+        (
+            "Police told reporters on Monday that two suspects had been arrested.",
+            "Two suspects had been arrested",
+        ),
     ],
 )
 def test_condense_keeps_the_statement(sentence: str, label: str) -> None:
@@ -51,23 +62,26 @@ def test_money_label_leads_with_the_amount_and_fits() -> None:
         "In a statement on Friday evening, the regional government said it had committed €2.5bn to "
         "rebuilding the flooded railway lines over the next three years.\n"
     )
-    label = fact_label("money", {"currency": "EUR", "amount": 2_500_000_000}, "€2.5bn", None, [0], alone(claim))
+    label = fact_label(
+        "money", {"currency": "EUR", "amount": 2_500_000_000}, "€2.5bn", None, [0], alone(claim)
+    )
     assert label.startswith("€2.5 billion — ")
     assert len(label) <= TARGET_LABEL + 1
 
 
 def test_quote_label_names_the_speaker_and_the_quoted_words() -> None:
-    (claim,) = claims_of("\"The tunnel will be finished in May,\" Anna Berg said.\n")
+    (claim,) = claims_of('"The tunnel will be finished in May," Anna Berg said.\n')
     label = fact_label("quote", None, None, "Anna Berg", [0], alone(claim))
     assert label == "Anna Berg: “The tunnel will be finished in May”"
 
 
 def test_every_label_is_at_most_max_label() -> None:
-    (claim,) = claims_of("\"" + "The very long quotation goes on and on " * 10 + "\" said Someone Withaverylongname.\n")
+    (claim,) = claims_of(
+        '"' + "The very long quotation goes on and on " * 10 + '" said Someone Withaverylongname.\n'
+    )
     label = fact_label("quote", None, None, "Someone Withaverylongname Andanotherone", [0], alone(claim))
     assert len(label) <= MAX_LABEL
 
 
 def test_people_label() -> None:
     assert fact_label("entity", {"name": "Anna Berg"}, "Anna Berg", None, []) == "Anna Berg (named)"
-

@@ -41,10 +41,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "hard-wrapped": lambda n: "this is a hard wrapped line of story text that goes on\n" * (n // 55),
     "byline": lambda n: "by A" + "b" * n + ".",
     "teasers": lambda n: (
-        "Read more: A storm closes the ferry routes\n"
-        "The ferry company said the routes would reopen when the weather improved later on.\n"
-    )
-    * (n // 120),
+        (
+            "Read more: A storm closes the ferry routes\n"
+            "The ferry company said the routes would reopen when the weather improved later on.\n"
+        )
+        * (n // 120)
+    ),
     "invisible": lambda n: "Story \u2060\U000e0041" * (n // 8) + ".",
     "mixed": lambda n: _mixed(n),
 }
@@ -55,6 +57,8 @@ def _mixed(n: int) -> str:
     rng = random.Random(0)
     pieces = ["'", '"', ".", "A", "1", "$1 ", "(photo", " | ", "no. ", "\n", " word", "\u2060", "by A"]
     return "".join(rng.choice(pieces) for _ in range(n // 3))
+
+
 SMALL = 8_000
 GROWTH = 10
 # A linear step grows about 10x from SMALL to 10 x SMALL, a quadratic one 100x. 30 leaves room
@@ -87,6 +91,7 @@ def test_clean_and_segment_grow_linearly(shape: str) -> None:
 
 
 # --- the copy check ------------------------------------------------------------------------------
+
 
 def _made_up_word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
@@ -146,7 +151,9 @@ def test_copy_check_still_finds_a_lightly_edited_copy() -> None:
         edited.append(" ".join(words))
     folder = [_article(i, s) for i, s in enumerate(originals)] + [_article(99, edited)]
     problems = find_copies(folder)
-    assert [(p.path, p.message.split(":")[0]) for p in problems] == [("a0099.txt", "wire copy of a0007.txt, lightly edited")]
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [
+        ("a0099.txt", "wire copy of a0007.txt, lightly edited")
+    ]
     share, found, total = copy_share(folder[7], folder[-1], ratio=COPY_SENTENCE_RATIO)
     assert (found, total) == (8, 8)
     assert share == 1.0

@@ -7,8 +7,6 @@ any scorer at all."""
 from __future__ import annotations
 
 import json
-import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,7 @@ class FakeLink:
     same: bool
     features: dict[str, float] = field(default_factory=dict)
     contributions: dict[str, float] = field(default_factory=dict)
+    threshold: float = 0.5
 
 
 CALLS: list[tuple[str, str, object]] = []
@@ -55,15 +54,19 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def with_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("compare.link")
-    module.explain_pair = fake_explain_pair  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "compare.link", module)
+    """The real link module with a stand-in explain_pair, so the reasons shown are known."""
+    import compare.link
+
+    monkeypatch.setattr(compare.link, "explain_pair", fake_explain_pair)
     CALLS.clear()
 
 
 @pytest.fixture
 def without_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "compare.link", None)  # import raises ImportError
+    """A build whose explainer gives no link scores."""
+    import compare.explain
+
+    monkeypatch.setattr(compare.explain, "default_link_explainer", lambda model=None: None)
 
 
 def first_fact(folder: Path) -> dict[str, object]:
@@ -97,7 +100,7 @@ def test_json_has_every_outlet_and_the_scorer_reasons(folder: Path) -> None:
 def test_table_and_markdown_say_why(folder: Path) -> None:
     fact_id = str(first_fact(folder)["id"])
     table = runner.invoke(app, ["explain", str(folder), fact_id, "--width", "120"]).stdout
-    assert "link score 0.73 (same statement)" in table and "shared_terms +0.31" in table
+    assert "link score 0.73 (same fact" in table and "shared_terms +0.31" in table
     assert "anchor:" in table
     markdown = runner.invoke(app, ["explain", str(folder), fact_id, "-f", "markdown"]).stdout
     assert markdown.startswith(f"# {fact_id} ") and "link score 0.73" in markdown

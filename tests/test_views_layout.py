@@ -9,9 +9,8 @@ and the fact matrix is built synthetically (the layout is what is tested, and th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
