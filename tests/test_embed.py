@@ -66,11 +66,13 @@ def test_matrix_with_model_links_a_paraphrase_the_words_miss(
     from compare.cli import main
 
     (tmp_path / "a.txt").write_text(
-        f"{TRANSLATED_A}\n\nMarkets in the capital fell sharply on Monday morning.\n",
+        "The airline cancelled all flights because of the pilots strike.\n\n"
+        "Markets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text(
-        f"{TRANSLATED_B}\n\nMarkets in the capital fell sharply on Monday morning.\n",
+        "Every flight was grounded as the aviators walked out.\n\n"
+        "Markets in the capital fell sharply on Monday morning.\n",
         encoding="utf-8",
     )
 
