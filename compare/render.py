@@ -75,17 +75,29 @@ def _dump(doc: dict[str, Any]) -> str:
 
 
 def matrix_json(result: MatrixResult) -> str:
-    return _dump(
+    """The matrix document. Facts are written one at a time into the text (byte for byte what
+    one json.dumps of the whole document gives): a run of thousands of tiny articles has millions
+    of cells, and a dict holding them all at once took most of the memory (issue 13)."""
+    placeholder = "\x00facts\x00"
+    skeleton = _dump(
         {
             "schema": "compare.matrix/1",
             "articles": [_article_json(a) for a in result.articles],
-            "facts": [_fact_json(f) for f in result.facts],
+            "facts": placeholder,
             "groups": [
                 {"id": g.id, "members": [{"article": a, "paragraph": p} for a, p in g.members]}
                 for g in result.groups
             ],
         }
     )
+    before, after = skeleton.split(json.dumps(placeholder), 1)
+    if not result.facts:
+        return before + "[]" + after
+    items = []
+    for fact in result.facts:
+        text = _dump(_fact_json(fact)).rstrip("\n")
+        items.append("    " + text.replace("\n", "\n    "))
+    return before + "[\n" + ",\n".join(items) + "\n  ]" + after
 
 
 def diff_json(result: DiffResult) -> str:
