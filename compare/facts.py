@@ -146,14 +146,16 @@ def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
         same_words[c.text].append(i)
     rank = {i: r for r, i in enumerate(sorted(range(len(claims)), key=lambda i: claims[i].key))}
     for group in same_words.values():
-        # Each copy is linked to the first (by content hash): enough to join them (average
-        # linkage scores identical words 1.0 without a stored link), linear in the copies.
-        first = min(group, key=rank.__getitem__)
-        for y in group:
-            if y != first and claims[y].article != claims[first].article:
-                pair = (min(first, y), max(first, y))
-                links[pair] = 1.0
-                seen.add(pair)
+        # Copies of one clause are linked pairwise; past SCAN_LIMIT copies each is linked to the
+        # first (by content hash) only: enough to join them (average linkage scores identical
+        # words 1.0 without a stored link), and linear in the copies.
+        firsts = group if len(group) <= SCAN_LIMIT else [min(group, key=rank.__getitem__)]
+        for x in firsts:
+            for y in group:
+                if x != y and claims[x].article != claims[y].article:
+                    pair = (min(x, y), max(x, y))
+                    links[pair] = 1.0
+                    seen.add(pair)
     by_rank = {t: sorted(js, key=rank.__getitem__) for t, js in postings.items() if len(js) > SCAN_LIMIT}
     for i, ts in enumerate(terms):
         shared = sorted((t for t in ts if 1 < len(postings[t]) <= limit), key=lambda t: (len(postings[t]), t))
