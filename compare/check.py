@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.copies import copy_shares, sentence_keys
-from compare.errors import CompareError
+from compare.errors import CompareError, display_name
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.lock import (
     LOCK_FILE,
@@ -43,7 +43,7 @@ from compare.lock import (
 from compare.model import Article, CheckResult, MatrixResult, Problem
 from compare.pipeline import build_article
 from compare.pipeline import matrix as build_matrix
-from compare.read import SOURCES_FILE, article_paths, display_name, load_sources, read_source
+from compare.read import SOURCES_FILE, article_paths, load_sources, read_source
 from compare.text import Weights, content_stems, mix
 from compare.write import write_atomically
 

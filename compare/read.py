@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from compare.errors import CompareError
+from compare.errors import CompareError, display_name
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.metadata import (
     MAX_FRONT_MATTER_BYTES,
@@ -381,17 +381,6 @@ def read_source(
         origin=tuple(sorted((k, origin[k]) for k in meta if k in origin and k in METADATA_KEYS)),
         author=meta.get("author"),
     )
-
-
-def display_name(name: str) -> str:
-    """A file name as text that any output can carry: bytes that are not UTF-8 (which Python
-    keeps as lone surrogates, U+DC80-U+DCFF) are spelled `\\xff`, so JSON stays valid UTF-8 and
-    a table shows where the odd byte is. Other names are returned unchanged."""
-    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
-
-
-# Lone surrogates: what os.fsdecode makes of file-name bytes that are not UTF-8.
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 def _too_big(limit: int, what: str, size: int | None = None) -> str:
