@@ -296,16 +296,18 @@ def test_check_update_writes_a_utf8_lock_for_a_non_utf8_name(latin1_named: Path)
     assert done.returncode == 0, done.stderr
 
 
-def test_a_folder_named_with_a_byte_that_is_not_utf8_is_spelled_out_in_diff(tmp_path: Path) -> None:
+def test_a_folder_named_with_a_byte_that_is_not_utf8_is_spelled_out_in_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """diff refuses a folder; its name, bytes that are not UTF-8 included, is shown escaped."""
-    from typer.testing import CliRunner
-
-    from compare.cli import app
+    from compare.cli import main
 
     folder = os.fsdecode(bytes(tmp_path) + b"/caf\xe9")
     os.mkdir(folder)
     article = tmp_path / "a.txt"
     article.write_text("The council approved the budget for the new harbour bridge on Monday.\n")
-    result = CliRunner().invoke(app, ["diff", folder, str(article)])
-    assert result.exit_code == 2
-    assert "caf\\xe9" in result.stderr and "is a directory" in result.stderr
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", folder, str(article)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "caf\\xe9" in err and "is a directory" in err
