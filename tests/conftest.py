@@ -77,3 +77,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the golden files in tests/golden/ instead of comparing with them",
     )
+
+
+def need_shared(path: Path) -> None:
+    """A test that reads ../shared: skipped on a developer's machine without it, failed in CI
+    (CI has ../shared beside the clone, so its absence there is a broken set-up, not a skip)."""
+    if path.exists():
+        return
+    message = f"{path} is missing: the shared files sit beside the repository"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -24,6 +24,7 @@ from compare.errors import CompareError, LockError
 from compare.lock import LOCK_FILE, AddedArticle, Change, LockDiff
 from compare.model import Article, Source
 from compare.pipeline import build_article, load_articles
+from tests.conftest import need_shared
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -165,8 +166,7 @@ def test_article_of_another_event_is_off_topic() -> None:
     """Two disasters (a bridge collapse, a harbour fire) share words like dead and injured: the
     closest pair of events measured; the floor still tells them apart."""
     harbour = EVENTS[1] / "h1_wire.txt"
-    if not harbour.is_file():
-        pytest.skip("the shared dev event is not beside the repository")
+    need_shared(harbour)
     bridge = load_articles([str(REPO / "tests" / "events" / "bridge-collapse")])
     fire = load_articles([str(harbour)])[0]
     problems = find_off_topic([*bridge, fire])

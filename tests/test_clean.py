@@ -19,6 +19,7 @@ from compare.clean import (
     strip_metadata_prefix,
 )
 from compare.read import read_source
+from tests.conftest import need_shared
 
 TITLE = "Harbour ferry talks stall as unions reject pay offer"
 STORY = [
@@ -310,8 +311,7 @@ def _norm(text: str) -> str:
 
 def test_no_gold_boilerplate_survives_in_the_seeds(seeds_dir: Path, shared_dir: Path) -> None:
     gold_file = shared_dir / "gold" / "seeds.yaml"
-    if not gold_file.is_file():
-        pytest.skip(f"{gold_file} is missing: the shared gold files sit beside the repository")
+    need_shared(gold_file)
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
     survivors = []
     for short, prefixes in gold["boilerplate"].items():

@@ -19,14 +19,17 @@ import yaml
 
 from compare.pipeline import diff, load_articles, matrix
 from compare.render import matrix_json
+from tests.conftest import need_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_gold.py"
 
-pytestmark = pytest.mark.skipif(
-    not SCORER.is_file(), reason="../shared/tools/score_gold.py is not beside the repository"
-)
+
+
+@pytest.fixture(autouse=True)
+def _shared_scorer() -> None:
+    need_shared(SCORER)
 
 
 def _scorer() -> ModuleType:
