@@ -569,30 +569,13 @@ def mask_values(claim: Claim) -> str:
     return " ".join(text.split())
 
 
-_NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-# "about", "around", "nearly": the figure is an estimate; it covers this share either side.
-APPROXIMATE_SHARE = 0.1
-
-
 def value_range(m: Mention) -> tuple[float, float]:
-    """The interval a stated figure covers: its value plus or minus half a unit of its last stated
-    digit ("1.4 billion" -> 1.35-1.45 billion), widened by APPROXIMATE_SHARE for an estimate."""
+    """The interval a stated figure covers, as the extractor read it from the figure's precision
+    and qualifier ("1.4 billion" -> 1.35-1.45 billion; see compare.extract.numbers.value_range).
+    A figure without one (a date) only equals itself."""
     if m.range is not None:
         return float(m.range[0]), float(m.range[1])
-    value = m.value or {}
-    number = value.get("amount", value.get("count"))
-    if not isinstance(number, int | float):
-        return _point(m.key)
-    digits = _NUMBER_TEXT.search(m.text)
-    step = 1.0
-    if digits:
-        decimals = len(digits.group(1) or "")
-        raw = float(digits.group(0).replace(",", "")) or 1.0
-        step = 10.0 ** (-decimals) * abs(float(number)) / raw
-    half = step / 2
-    if m.approximate:
-        half = max(half, APPROXIMATE_SHARE * abs(float(number)))
-    return float(number) - half, float(number) + half
+    return _point(m.key)
 
 
 def _point(key: str) -> tuple[float, float]:

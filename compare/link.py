@@ -75,15 +75,6 @@ RARE_ZIPF = 3.5
 # English): the self-information of the word, in digits ("the" 1.3, "police" 3.7, a name 6).
 ZIPF_CEILING = 9.0
 
-# Whole numbers of at least this size with trailing zeros are read as rounded to their last
-# nonzero digit, keeping two significant digits ("300 people" covers 295-305, so it agrees with
-# "296"; "12,000 troops" covers 11,500-12,500); smaller numbers are exact counts ("9 people"
-# is not "11 people"). Found on MSRP pairs that its judges called paraphrases ("killed 296" /
-# "killed 300").
-ROUNDED_FROM = 100
-# "about", "around", "nearly" ... widen a value by this share on each side: news copy rounds
-# estimates to one or two significant digits.
-APPROXIMATE_SHARE = 0.1
 # A vague count ("dozens of", "hundreds of") covers this multiple of its representative value
 # (extract's VAGUE_COUNTS: "dozens" = 24) on each side: 12-120.
 VAGUE_SPAN = (0.5, 5.0)
@@ -93,22 +84,8 @@ CONTEXT_WORDS = 3
 # Cached prepared claims per scorer; past this the cache is cleared (memory stays bounded).
 PREPARED_CACHE_SIZE = 200_000
 
-_APPROXIMATE = re.compile(
-    r"\b(?:about|around|some|nearly|almost|roughly|approximately|close to|an estimated|estimated|"
-    r"circa|approx\.?)\s+$",
-    re.I,
-)
-_AT_LEAST = re.compile(
-    r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding|no fewer than|no less than)\s+$",
-    re.I,
-)
-_AT_MOST = re.compile(
-    r"\b(?:fewer than|less than|under|up to|at most|below|no more than|as many as|as much as)\s+$", re.I
-)
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])")
 _YEAR = re.compile(r"(?<![\w.,$€£])(1[89]\d\d|20\d\d)(?![\w,.]\d)")
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 }
@@ -241,41 +218,6 @@ def informativeness(stem_: str) -> float:
 # --- values ----------------------------------------------------------------------------------
 
 
-def _half_step(number_text: str, value: float) -> float:
-    """Half the rounding step of a figure as written: "1.4" billion -> 0.05 billion, "12,000"
-    -> 500, "9" -> 0.5; a number word ("nine", "five million") is exact to its scale."""
-    m = _DIGITS.search(number_text)
-    if m is None:
-        folded = number_text.lower()
-        scale = next((s for w, s in _SCALE_WORDS.items() if w in folded), 1.0)
-        return 0.5 * scale
-    digits = m.group(0).replace(",", "")
-    base = float(digits)
-    scale = value / base if base else 1.0
-    if "." in digits:
-        step = 10.0 ** -len(digits.split(".", 1)[1])
-    elif base >= ROUNDED_FROM:
-        whole = digits.lstrip("0")
-        zeros = len(whole) - len(whole.rstrip("0"))
-        step = 10.0 ** min(zeros, len(whole) - 2)
-    else:
-        step = 1.0
-    return 0.5 * step * scale
-
-
-def _interval(sentence: str, start: int, number_text: str, value: float) -> tuple[float, float]:
-    half = _half_step(number_text, value)
-    low, high = value - half, value + half
-    before = sentence[max(0, start - 25) : start]
-    if _APPROXIMATE.search(before):
-        low, high = low - abs(value) * APPROXIMATE_SHARE, high + abs(value) * APPROXIMATE_SHARE
-    elif _AT_LEAST.search(before):
-        high = math.inf
-    elif _AT_MOST.search(before):
-        low = -math.inf if value < 0 else 0.0
-    return low, high
-
-
 def _date_value(text: str, iso: str | None) -> Value:
     """Dates as comparable numbers, ignoring the year (one story's dates share it): a day is
     month*100+day, a month its number, a weekday its index; relative dates only equal themselves."""
@@ -303,6 +245,7 @@ def _date_value(text: str, iso: str | None) -> Value:
 def find_values(sentence: str) -> tuple[Value, ...]:
     """Money, percentages, counts, dates, years and other numbers, each as an interval."""
     from compare.extract import find_dates, find_money, find_quantities
+    from compare.extract.numbers import qualifier_before, value_range
 
     found: list[Value] = []
     spans: list[tuple[int, int]] = []
@@ -313,7 +256,7 @@ def find_values(sentence: str) -> tuple[Value, ...]:
         money, quantities = [], []
     for start, end, mention in money:
         amount = float(mention.value["amount"])
-        low, high = _interval(sentence, start, mention.text, amount)
+        low, high = mention.range or (amount, amount)  # the stated precision, from the extractor
         found.append(Value("money:" + str(mention.value["currency"]), low, high))
         spans.append((start, end))
     for start, end, mention in quantities:
@@ -322,7 +265,7 @@ def find_values(sentence: str) -> tuple[Value, ...]:
         if "~" in mention.key:
             low, high = count * VAGUE_SPAN[0], count * VAGUE_SPAN[1]
         else:
-            low, high = _interval(sentence, start, mention.text, count)
+            low, high = mention.range or (count, count)
         found.append(Value("count:" + unit, low, high))
         spans.append((start, end))
     for start, end, mention in find_dates(sentence, None):
@@ -340,7 +283,7 @@ def find_values(sentence: str) -> tuple[Value, ...]:
             number = float(m.group(0).replace(",", ""))
         except ValueError:
             continue
-        low, high = _interval(sentence, m.start(), m.group(0), number)
+        low, high = value_range(number, m.group(0), 1.0, qualifier_before(sentence, m.start()))
         found.append(Value("number", low, high, conflicts=False))
         spans.append((m.start(), m.end()))
     return tuple(

@@ -246,26 +246,17 @@ def test_two_figures_for_different_things_are_no_conflict(tmp_path: Path) -> Non
 
 
 def test_value_range_follows_the_stated_precision() -> None:
+    """The extractor's reading of a figure's precision is the interval facts compare."""
+    from compare.extract import find_money, find_quantities
     from compare.facts import value_range
-    from compare.model import Mention
 
-    rounded = Mention(
-        "money",
-        "$1.4 billion",
-        "money:USD:1400000000",
-        {"currency": "USD", "amount": 1_400_000_000},
-        slot="money:USD",
-    )
+    ((_, _, rounded),) = find_money("The budget is $1.4 billion.")
     low, high = value_range(rounded)
     assert low == pytest.approx(1.35e9) and high == pytest.approx(1.45e9)
-    exact = Mention(
-        "quantity",
-        "1,375 people",
-        "quantity:people:1375",
-        {"count": 1375, "unit": "people"},
-        slot="quantity:people",
-    )
+    (exact,) = [m for _, _, m in find_quantities("Officials counted 1,375 people.", [])]
     assert value_range(exact) == pytest.approx((1374.5, 1375.5))
+    ((_, _, about),) = find_money("It cost about $50 million.")
+    assert value_range(about) == pytest.approx((44.5e6, 55.5e6))  # half a million, then 10 %
 
 
 # --- duplicates, evidence, order -------------------------------------------------------------
