@@ -20,7 +20,7 @@ from compare.errors import CompareError
 
 
 class Embedder(Protocol):
-    """What build_graph needs: unit-length vectors for a list of texts."""
+    """What the link scorer needs: unit-length vectors for a list of texts."""
 
     def encode(self, texts: Sequence[str]) -> Any: ...
 

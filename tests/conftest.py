@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -88,3 +89,30 @@ def need_shared(path: Path) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+class Run(NamedTuple):
+    """What one `compare` run gave: exit status, standard output, standard error."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """cli(*args) runs `compare *args` through `compare.cli.main`: (exit status, stdout, stderr).
+    A traceback on stderr fails the test: bad input must end in one clear line."""
+    from compare.cli import main
+
+    def _run(*args: str | Path) -> Run:
+        capsys.readouterr()  # what earlier set-up printed is not this run's output
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err, err
+        return Run(code, out, err)
+
+    return _run

@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,7 @@ from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.pipeline import build_article, diff, load_articles, matrix
 from compare.read import read_source
+from tests.conftest import Run
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -60,13 +60,6 @@ FORMATS = {
 # --- running the command ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run in the test's own folder (a YAML tag that ran `touch PWNED` would leave its marker
@@ -74,23 +67,6 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """cli(*args) runs `compare *args` through `compare.cli.main`: (exit status, stdout, stderr)."""
-
-    def _run(*args: str | Path) -> Run:
-        capsys.readouterr()  # what earlier set-up printed is not this run's output
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err, err
-        return Run(code, out, err)
-
-    return _run
 
 
 def assert_bad_input(run: Run, *names: str) -> None:

@@ -10,40 +10,18 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
-from compare.cli import main
 from compare.errors import CompareError, LockError
 from compare.lock import parse_lock
 from compare.metadata import MAX_FRONT_MATTER_BYTES, parse_yaml
 from compare.read import load_sources, split_front_matter
+from tests.conftest import Run
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 STORY = SEEDS[0].read_text(encoding="utf-8")
-
-
-class Run(NamedTuple):
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def _run(*args: str | Path) -> Run:
-        capsys.readouterr()
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err, err
-        return Run(code, out, err)
-
-    return _run
 
 
 def bad_input(run: Run, *needles: str) -> None:

@@ -12,40 +12,17 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
 from compare.cli import main
 from compare.errors import CompareError
 from compare.read import display_name, read_regular_file, read_source
+from tests.conftest import Run
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX only")
-
-
-class Run(NamedTuple):
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """cli(*args): `compare *args` through compare.cli.main, as (status, stdout, stderr)."""
-
-    def _run(*args: str | Path) -> Run:
-        capsys.readouterr()
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err, err
-        return Run(code, out, err)
-
-    return _run
 
 
 def process(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
@@ -300,7 +277,6 @@ def test_a_folder_named_with_a_byte_that_is_not_utf8_is_spelled_out_in_diff(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """diff refuses a folder; its name, bytes that are not UTF-8 included, is shown escaped."""
-    from compare.cli import main
 
     folder = os.fsdecode(bytes(tmp_path) + b"/caf\xe9")
     os.mkdir(folder)

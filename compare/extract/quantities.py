@@ -92,8 +92,8 @@ def count_mention(
 
 def unit_slot(unit: str) -> str:
     """The slot of a count of `unit`: the unit's stem as compare.text.stem gives it, so that
-    cover.py (which builds the same string) and synonyms of the text module meet. The one place
-    to change when the stemmer changes."""
+    inflections of one noun ("injury" / "injuries") meet. The one place to change when the
+    stemmer changes."""
     return f"quantity:{stem(unit)}"
 
 
