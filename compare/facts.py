@@ -240,12 +240,14 @@ ID_DIGITS = 4
 
 
 def _identity(row: Row, linked: Linked) -> str:
-    """What a fact is made of: its figure or person, else its claims (by their content hashes)."""
+    """What a fact is made of: its figure or person, else its claims (by their content hashes; a
+    statement told by other articles in another run is another set of claims, so its id
+    differs there)."""
     if row.kind == "entity":
         return f"entity\x00{row.value_text}"
+    if row.kind in _VALUE_KINDS:  # the figure itself: the same in a matrix and in a diff
+        return f"{row.kind}\x00{json.dumps(row.value, sort_keys=True, default=str)}"
     claims = sorted(linked.claims[i].key for i in row.members.values())
-    if row.kind in _VALUE_KINDS:
-        return f"{row.kind}\x00{json.dumps(row.value, sort_keys=True, default=str)}\x00{claims[0]}"
     return f"{row.kind}\x00" + "\x00".join(claims)
 
 

@@ -158,7 +158,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         (
             "One fact of the matrix, by its id: every outlet's sentence, its paragraph and why it was "
             "linked:",
-            "compare explain seeds/ f9590",
+            "compare explain seeds/ f7bd3",
         ),
         (
             "The fact found by words of its label, as JSON (schema compare.explain/1):",
