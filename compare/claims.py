@@ -32,12 +32,22 @@ MIN_CLAUSE_STEMS = 4
 MAX_CLAIM_WORDS = 25
 
 # Joints between independent statements: ", but", ", while", "; ", a spaced dash.
-_CLAUSE_JOINT = re.compile(r",\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+")
+_CLAUSE_JOINT = re.compile(r"(,\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+)")
+# A part that opens with a lowercase "or"/"nor" continues the clause before it ("X refused to back
+# the call - or discuss the talks - during a briefing"): it has no subject of its own.
+_CONTINUATION = re.compile(r"(?:or|nor)\s")
 # A long opening adverbial phrase ("Ahead of the defence ministers' meeting in Brussels on 17
 # October, ...") carries its setting as a statement of its own. Bounded repeats keep it linear.
 _LEADING_PHRASE = re.compile(
     r"^((?:ahead of|after|before|despite|following|during|amid|since|at|in|on|with|as|when|"
     r"while|although|though|because)\b[^,;]{10,300}?),\s+(?=\S)",
+    re.I,
+)
+# A short part that ends in a reporting verb ("the alliance's chief Mark Rutte said") is the
+# attribution of the statement beside it, not a statement: it stays with its neighbour.
+_ATTRIBUTION = re.compile(
+    r"^[^,;:]{0,80}?\b(?:said|says|added|adds|told(?:\s+\w+){0,2}|noted|stated|wrote|explained|"
+    r"announced|confirmed|reported|according to [^,;:]{1,60})[.\s\"'”’]*$",
     re.I,
 )
 # Commas where an over-long clause may be cut.
@@ -80,22 +90,28 @@ def split_claims(sentence: str) -> list[str]:
 
 
 def _enough(text: str) -> bool:
-    return len(content_stems(text)) >= MIN_CLAUSE_STEMS
+    return len(content_stems(text)) >= MIN_CLAUSE_STEMS and not _ATTRIBUTION.match(text)
 
 
 def _split_joints(text: str) -> list[str]:
     lead = _LEADING_PHRASE.match(text)
     if lead and _enough(lead.group(1)) and _enough(text[lead.end() :]):
         return [lead.group(1), *_split_joints(text[lead.end() :])]
-    parts = [p for p in _CLAUSE_JOINT.split(text) if p.strip()]
-    if len(parts) < 2:
+    pieces = _CLAUSE_JOINT.split(text)  # clause, joint, clause, joint, ...
+    if len(pieces) < 3:
         return [text]
     clauses: list[str] = []
-    for part in parts:
-        if clauses and (not _enough(part) or not _enough(clauses[-1])):
-            clauses[-1] = clauses[-1] + ", " + part
+    joint = ""
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            joint = piece
+            continue
+        if not piece.strip():
+            continue
+        if clauses and (not _enough(piece) or not _enough(clauses[-1]) or _CONTINUATION.match(piece)):
+            clauses[-1] = clauses[-1] + joint + piece  # glued back as the sentence has it
         else:
-            clauses.append(part)
+            clauses.append(piece)
     return clauses
 
 

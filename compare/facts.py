@@ -225,7 +225,7 @@ def build_facts(
     statements = _statement_rows(linked, checkable, scorer, cache, entity_index)
     values = _value_rows(linked, scorer, cache)
     rows = _merge(values, statements, linked)
-    rows += _people_rows(mentions, entity_index, claims)
+    rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
     made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
     ids = fact_ids([identity for _, identity in made])
     facts = [replace(fact, id=ids[n]) for n, (fact, _) in enumerate(made)]
@@ -625,11 +625,26 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     return rows
 
 
+def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:
+    """(article, sentence) of every cell of `rows`: sentences an editor already reads."""
+    return frozenset(
+        (aid, claims[i].position)
+        for row in rows
+        for aid, i in (*row.members.items(), *((aid, i) for aid, (_, i) in row.others.items()))
+    )
+
+
 def _people_rows(
-    mentions: Sequence[ArticleMentions], entity_index: EntityIndex, claims: Sequence[Claim]
+    mentions: Sequence[ArticleMentions],
+    entity_index: EntityIndex,
+    claims: Sequence[Claim],
+    *,
+    shown: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Row]:
     """One row per person named in any article (spelling variants and surnames merged): who is
-    in whose story. The evidence is the first sentence that names them."""
+    in whose story. The evidence is the first sentence that names them. A person only one
+    article names, in a sentence already shown on another row of that article (`shown`), is no
+    row: the row would repeat that sentence and compare nothing."""
     first_claim = {(c.article, c.position): i for i, c in reversed(list(enumerate(claims)))}
     people = {entity_index.canonical(p) for am in mentions for p in am.people}
     seen: dict[str, dict[str, int]] = {}
@@ -646,6 +661,7 @@ def _people_rows(
     return [
         Row("entity", members, value={"name": name}, value_text=name)
         for name, members in sorted(seen.items())
+        if len(members) > 1 or not {(aid, claims[i].position) for aid, i in members.items()} <= shown
     ]
 
 

@@ -38,6 +38,10 @@ _REPORTING = (
     r"replied|declared|wrote|claimed|continued|stated|recalled|reiterated|confirmed|announced|"
     r"believes|believed|thinks|argues|acknowledged|admitted|conceded|suggested|indicated)"
 )
+_REPORTING_PARTICIPLE = (
+    r"adding|saying|noting|cautioning|warning|stressing|insisting|arguing|explaining|claiming|"
+    r"stating|telling (?:\w+ ){0,2}?|acknowledging|admitting|suggesting|recalling|declaring"
+)
 _NAME = (
     r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"
@@ -64,7 +68,19 @@ OPENER_STARTS = frozenset(
     first second third last next previously currently recently additionally furthermore
     similarly likewise thus therefore hence besides otherwise accordingly""".split()
 )
-_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|however|meanwhile|also)\s+", re.I)
+# An opening phrase whose first word is a participle ("Posting on X,", "Pressed on the question,",
+# "Unveiled on Wednesday,") sets the scene: English participle endings, and the shortest word taken
+# for one (shorter ones are "red", "bed", "king"...).
+PARTICIPLE_ENDINGS = ("ing", "ed")
+MIN_PARTICIPLE = 5
+_CONJUNCTION = re.compile(
+    r"^(?:and|but|so|yet|or|nor|while|whereas|although|though|however|meanwhile|also)\s+", re.I
+)
+# A clause cut from "..., adding that X" or "... -- while cautioning: X" opens with the reporting
+# verb's participle: the statement is X.
+_PARTICIPLE_FRAME = re.compile(
+    rf"^(?:(?:and|while|but)\s+)?(?:{_REPORTING_PARTICIPLE})(?:\s+that)?\s*[:,]?\s+", re.I
+)
 _QUOTE_MARKS = "\"“”‘’'«»"
 
 
@@ -78,11 +94,16 @@ def condense(text: str) -> str:
     opener = _OPENER.match(core)
     if opener and len(opener.group(1).split()) <= OPENER_WORDS:
         first = opener.group(1).split()[0].lower()
-        if first in OPENER_STARTS or (first.endswith("ly") and len(opener.group(1).split()) == 1):
+        if (
+            first in OPENER_STARTS
+            or (first.endswith("ly") and len(opener.group(1).split()) == 1)
+            or (first.endswith(PARTICIPLE_ENDINGS) and len(first) > MIN_PARTICIPLE)
+        ):
             core = core[opener.end() :]
     core = _LEADING_FRAME.sub("", core)
     core = _TRAILING_FRAME.sub("", core)
     core = _CONJUNCTION.sub("", core)
+    core = _PARTICIPLE_FRAME.sub("", core)
     core = core.lstrip(" ,;:").rstrip(" ,;:-–—").rstrip(".")
     if core.count('"') % 2 or (core.count("“") != core.count("”")):
         core = core.strip(_QUOTE_MARKS + " ")

@@ -116,3 +116,26 @@ def test_negation_is_marked() -> None:
     (yes,) = claims_of("The club will sell its stadium to the city council next year.\n")
     (no,) = claims_of("The club will not sell its stadium to the city council next year.\n")
     assert not yes.negated and no.negated
+
+
+def test_a_part_opening_with_or_continues_the_clause_before_it() -> None:
+    """ "- or discuss ... -" has no subject of its own: it is not a claim."""
+    sentence = (
+        "The union leader refused to publicly back the call for an immediate strike at the port - "
+        "or discuss ongoing talks between the unions - during a briefing in Rotterdam on Monday."
+    )
+    assert split_claims(sentence) == [sentence]
+
+
+def test_a_trailing_attribution_stays_with_its_statement() -> None:
+    """ "..., the agency's chief Ana Silva said." is who said it, not a statement of its own."""
+    sentence = (
+        "Transport ministers will be discussing the rail plan outlined by the prime minister during "
+        "two-day talks starting Thursday in Lisbon, the agency's chief Ana Silva said."
+    )
+    assert split_claims(sentence) == [sentence]
+
+
+def test_a_joint_is_glued_back_as_the_sentence_has_it() -> None:
+    sentence = "The minister resigned on Friday after the report - but refused comment."
+    assert split_claims(sentence) == [sentence]

@@ -355,3 +355,20 @@ def test_the_fact_threshold_is_what_the_fitting_script_gives() -> None:
     pairs = [p for name, gold, folder in fit.EVENTS for p in fit.event_pairs(name, gold, folder, scorer)]
     shipped = json.loads(facts_module.FACT_LINK_FILE.read_text(encoding="utf-8"))
     assert fit.best_threshold(pairs) == shipped["threshold"] == facts_module.fact_threshold()
+
+
+def test_a_person_one_article_names_in_a_sentence_already_shown_is_no_row(tmp_path: Path) -> None:
+    """A one-outlet person row would repeat a sentence another row shows; a person named by two
+    outlets stays a row (who is in whose story)."""
+    quote = (
+        '"The alliance will keep sending air defence systems for as long as it takes," Mark Rutte '
+        "said on Thursday.\n"
+    )
+    one = run(tmp_path, {"a": quote})
+    assert not [f for f in one.facts if f.kind == "entity"]
+    assert [f.speaker for f in one.facts if f.kind == "quote"] == ["Mark Rutte"]
+    (tmp_path / "two").mkdir()
+    two = run(
+        tmp_path / "two", {"a": quote, "b": "Mark Rutte met the ministers of the alliance in Brussels.\n"}
+    )
+    assert [f.label for f in two.facts if f.kind == "entity"] == ["Mark Rutte (named)"]

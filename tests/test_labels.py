@@ -85,3 +85,42 @@ def test_every_label_is_at_most_max_label() -> None:
 
 def test_people_label() -> None:
     assert fact_label("entity", {"name": "Anna Berg"}, "Anna Berg", None, []) == "Anna Berg (named)"
+
+
+@pytest.mark.parametrize(
+    ("clause", "label"),
+    [
+        # a clause cut after "..., adding that" / "-- while cautioning:" keeps only the statement
+        (
+            "adding that talks with the union will continue next week",
+            "Talks with the union will continue next week",
+        ),
+        (
+            'while cautioning: "That does not mean we back the whole plan."',
+            '"That does not mean we back the whole plan."',
+        ),
+        # an opening participle phrase sets the scene
+        (
+            "Speaking to reporters, the mayor promised a new bridge by May",
+            "The mayor promised a new bridge by May",
+        ),
+        (
+            "Pressed on the timing, the minister declined to give a date",
+            "The minister declined to give a date",
+        ),
+        # "or" opening a clause is a connective, like "and"
+        (
+            "or discuss the ongoing talks between the two unions",
+            "Discuss the ongoing talks between the two unions",
+        ),
+    ],
+)
+def test_condense_drops_participle_frames_and_connectives(clause: str, label: str) -> None:
+    assert condense(clause) == label
+
+
+def test_condense_keeps_a_short_opening_noun_phrase() -> None:
+    """Only a participle of MIN_PARTICIPLE letters or more opens a scene-setting phrase."""
+    assert condense("Red flags, the auditors said, were ignored for years") == (
+        "Red flags, the auditors said, were ignored for years"
+    )
