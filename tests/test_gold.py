@@ -141,3 +141,24 @@ def test_other_events_stay_above_their_floors(event: str) -> None:
     assert got["boilerplate"][0] >= got["boilerplate"][1] - 1
     assert got["story"][0] >= got["story"][1] - 1
     assert got["exclusives"][0] >= got["exclusives"][1] - 1
+
+
+# A held-out event (tests/events/breach-settlement: a court approves a data-breach settlement;
+# wire, cp1252 tabloid, British daily, UTF-16 aggregator, windows-1252 HTML page), written after
+# the code and never used to fit or tune anything. Its floors sit a little under what the tool
+# measured when it was added (cells 0.947, shared 0.931, omission F1 0.938, exclusives 8/8,
+# boilerplate 28/28, story 98/101, aligned 10/10, 68 rows for 35 gold facts), so a change that
+# makes other news worse fails here; raise them when the tool gets better on it.
+HELD_OUT = ROOT / "tests" / "events" / "breach-settlement"
+
+
+def test_held_out_event_stays_above_its_floors() -> None:
+    got = _score(HELD_OUT, HELD_OUT / "gold.yaml")
+    assert got["cell_accuracy"] >= 0.93
+    assert got["shared"] >= 0.90
+    assert got["omission_f1"] >= 0.92
+    assert got["exclusives"][0] >= got["exclusives"][1] - 1
+    assert got["boilerplate"][0] >= got["boilerplate"][1] - 1
+    assert got["story"][0] >= got["story"][1] - 4
+    assert got["aligned"][0] >= got["aligned"][1] - 2
+    assert got["facts"] <= 2 * len(got["gold"]["facts"])
