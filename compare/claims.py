@@ -50,6 +50,10 @@ _ATTRIBUTION = re.compile(
     r"announced|confirmed|reported|according to [^,;:]{1,60})[.\s\"'”’]*$",
     re.I,
 )
+# What a part cut off at a comma must not open with: a relative pronoun or a reporting verb.
+_NO_SUBJECT = re.compile(
+    r"(?:which|who|whom|whose|said|says|added|adding|saying|told|noting|according)\b", re.I
+)
 # Commas where an over-long clause may be cut.
 _COMMA = re.compile(r",\s+")
 # Negation: a claim and its denial share every content word.
@@ -117,16 +121,29 @@ def _split_joints(text: str) -> list[str]:
 
 def _split_long(clause: str) -> list[str]:
     """Cut a clause of more than MAX_CLAIM_WORDS words at the comma nearest its middle whose two
-    sides both state something; repeat on each side."""
+    sides both state something; repeat on each side. Never inside quoted words (a quote is one
+    statement, told by one speaker) nor before a relative pronoun or a reporting verb (the right
+    side would have no subject: "..., which says ...", "..., said the minister")."""
     if len(clause.split()) <= MAX_CLAIM_WORDS:
         return [clause]
     middle = len(clause) / 2
     cuts = sorted(_COMMA.finditer(clause), key=lambda m: abs(m.start() - middle))
     for cut in cuts:
         left, right = clause[: cut.start()], clause[cut.end() :]
+        if _inside_quote(left) or _NO_SUBJECT.match(right):
+            continue
         if _enough(left) and _enough(right):
             return _split_long(left) + _split_long(right)
     return [clause]
+
+
+def _inside_quote(before: str) -> bool:
+    """Is the end of `before` inside quoted words (a quotation opened and not yet closed)?"""
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or (before.count("«") > before.count("»"))
+    )
 
 
 def _locate(sentence: str, clauses: Sequence[str]) -> list[tuple[int, int]]:

@@ -139,3 +139,18 @@ def test_a_trailing_attribution_stays_with_its_statement() -> None:
 def test_a_joint_is_glued_back_as_the_sentence_has_it() -> None:
     sentence = "The minister resigned on Friday after the report - but refused comment."
     assert split_claims(sentence) == [sentence]
+
+
+def test_a_long_clause_is_not_cut_inside_a_quote_or_before_a_relative_pronoun() -> None:
+    quoted = (
+        'The mayor told the council: "We will not let a company sell the private lives of millions '
+        "of our residents to strangers, not now and not ever, without paying for every single "
+        'record it lost to the thieves in the summer."'
+    )
+    assert split_claims(quoted) == [quoted]
+    relative = (
+        "The complaints about the leaked records were sent to the consumer protection office of "
+        "the northern regional government, which says its investigators have received more than "
+        "six thousand written complaints from customers."
+    )
+    assert split_claims(relative) == [relative]
