@@ -372,3 +372,21 @@ def test_a_person_one_article_names_in_a_sentence_already_shown_is_no_row(tmp_pa
         tmp_path / "two", {"a": quote, "b": "Mark Rutte met the ministers of the alliance in Brussels.\n"}
     )
     assert [f.label for f in two.facts if f.kind == "entity"] == ["Mark Rutte (named)"]
+
+
+def test_figures_of_one_exclusive_sentence_are_one_row(tmp_path: Path) -> None:
+    """One outlet's sentence with two figures is one row (money first); figures several outlets
+    give in the same sentences stay a row each ("killed" and "injured" are two facts)."""
+    texts = {
+        "a": (
+            "Nine people were killed and 23 injured when the bridge collapsed on Tuesday.\n\n"
+            "A family with a €250,000 mortgage will pay €520 more a month under the new rate.\n"
+        ),
+        "b": "Nine people were killed and 23 injured when the old bridge collapsed in the evening.\n",
+    }
+    result = run(tmp_path, texts)
+    mortgage = facts_with_evidence(result, "mortgage")
+    assert [f.kind for f in mortgage] == ["money"]
+    assert mortgage[0].value == {"currency": "EUR", "amount": 250000}  # the first figure told
+    shared = facts_with_evidence(result, "23 injured")
+    assert {f.kind for f in shared} >= {"quantity"} and len([f for f in shared if f.kind == "quantity"]) == 2
