@@ -1,21 +1,27 @@
 """align: which paragraphs of different articles report the same thing.
 
-Paragraphs are aligned from the facts they share and the claim links (`compare.facts.Linked`):
-two paragraphs pair when a fact is stated in both, or when one of their claims is linked to one of
-the other's (a link the scorer kept, at least PARTIAL_SHARE of its decision threshold). Each
-paragraph keeps at most MAX_PARTNERS partners per other article, so one paragraph can match two
-(a split paragraph) and unrelated ones stay alone rather than pairing with their least-bad
+Two sources of evidence link paragraphs:
+- the facts they share and the claim links (`compare.facts.Linked`): two paragraphs pair when a
+  fact is stated in both, or when one of their claims is linked to one of the other's (a link the
+  scorer kept, at least PARTIAL_SHARE of its decision threshold). A person row is not such a fact:
+  it marks where a name first appears, not something the two paragraphs report;
+- the wording of the whole paragraphs (`text_links`): IDF-weighted overlap of their content
+  terms, for paragraphs that report one event in words no single pair of clauses shares.
+Each paragraph keeps at most MAX_PARTNERS partners per other article, so one paragraph can match
+two (a split paragraph) and unrelated ones stay alone rather than pairing with their least-bad
 neighbour. Ties break by how alike the whole paragraphs are, then by their place in the story,
-then by paragraph index, never by file name.
+then by paragraph index or content hash, never by file name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
-from compare.facts import Linked
+from compare.facts import INDEX_TERMS, MAX_CANDIDATES, MIN_POSTINGS, SCAN_LIMIT, Linked
 from compare.model import Article, Fact, Group, Pair
 from compare.text import Weights, content_terms, name_stems, overlap_score
 
@@ -44,10 +50,12 @@ def paragraph_links(
     linked: Linked, a: Article, b: Article, facts: Sequence[Fact] = ()
 ) -> dict[tuple[int, int], float]:
     """Best claim link between each pair of paragraphs of a and b (0 when none), raised to
-    FACT_LINK where a fact is stated in both."""
+    FACT_LINK where a fact other than a person row is stated in both."""
     links: dict[tuple[int, int], float] = {}
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for fact in facts:
+        if fact.kind == "entity":  # where a person is first named: not a thing both report
+            continue
         ca, cb = fact.cell(a.id), fact.cell(b.id)
         if (
             ca.status == "stated"
@@ -84,32 +92,148 @@ def paragraph_links(
     return links
 
 
+Node = tuple[str, int]  # (article id, paragraph index)
+
+
 def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int, float]]:
-    """Keep links above threshold that both ends rank among their MAX_PARTNERS best and that at
-    least one end ranks first: a paragraph split in two keeps both halves (each half's best is
-    the whole), while three paragraphs repeating one sentence do not cross-pair (each one's
-    best is its own counterpart)."""
-    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (pa, pb), s in links.items():
+    """The kept claim links of two articles (see _partners), ties broken by paragraph index."""
+    nodes = {(("a", pa), ("b", pb)): s for (pa, pb), s in links.items()}
+    kept = _partners(nodes, threshold, lambda node: (node[1],))
+    return sorted((x[1], y[1], s) for (x, y), s in kept.items())
+
+
+def _partners(
+    links: dict[tuple[Node, Node], float],
+    threshold: float,
+    tie: Callable[[Node], tuple[Any, ...]],
+    split: bool = False,
+) -> dict[tuple[Node, Node], float]:
+    """Keep links above threshold that both ends rank among their MAX_PARTNERS best in the other
+    article and that at least one end ranks first: a paragraph split in two keeps both halves
+    (each half's best is the whole), while three paragraphs repeating one sentence do not
+    cross-pair (each one's best is its own counterpart). Equal scores rank by `tie`."""
+    ranked: dict[tuple[Node, str], list[tuple[float, tuple[Any, ...], Node]]] = defaultdict(list)
+    for (x, y), s in links.items():
         if s >= threshold:
-            best_a[pa].append((s, pb))
-            best_b[pb].append((s, pa))
-
-    def allowed(ranked: list[tuple[float, int]]) -> list[int]:
-        ranked.sort(key=lambda t: (-t[0], t[1]))
-        top = ranked[0][0]
-        return [o for s, o in ranked[:MAX_PARTNERS] if s >= SECOND_PARTNER_SHARE * top]
-
-    ok_a = {pa: allowed(v) for pa, v in best_a.items()}
-    ok_b = {pb: allowed(v) for pb, v in best_b.items()}
-    kept = []
-    for (pa, pb), s in links.items():
-        if s < threshold or pb not in ok_a.get(pa, ()) or pa not in ok_b.get(pb, ()):
+            ranked[(x, y[0])].append((s, tie(y), y))
+            ranked[(y, x[0])].append((s, tie(x), x))
+    allowed: dict[tuple[Node, str], list[Node]] = {}
+    for key, found in ranked.items():
+        found.sort(key=lambda t: (-t[0], t[1]))
+        top = found[0][0]
+        allowed[key] = [o for s, _, o in found[:MAX_PARTNERS] if s >= SECOND_PARTNER_SHARE * top]
+    kept = {}
+    for (x, y), s in links.items():
+        if s < threshold:
             continue
-        if ok_a[pa][0] == pb or ok_b[pb][0] == pa:
-            kept.append((pa, pb, s))
-    return sorted(kept)
+        of_x, of_y = allowed[(x, y[0])], allowed[(y, x[0])]
+        if y not in of_x or x not in of_y or (of_x[0] != y and of_y[0] != x):
+            continue
+        if split and not (of_x[0] == y and of_y[0] == x):
+            # A second choice is a split paragraph: the end that ranks it second has a first
+            # choice that ranks it first in return (the other half).
+            whole, half = (x, y) if of_x[0] != y else (y, x)
+            first = allowed[(whole, half[0])][0]
+            if allowed[(first, whole[0])][0] != whole:
+                continue
+        kept[(x, y)] = s
+    return kept
+
+
+# --- links from the wording of whole paragraphs ------------------------------------------------
+
+# Two paragraphs of different articles are linked by their wording when the IDF-weighted overlap
+# of their content terms (compare.text.overlap_score, IDF over the paragraphs being compared)
+# reaches this and _partners keeps the pair: a second source beside the claim links, for
+# paragraphs that report one event in words no single pair of clauses shares ("Rutte was in the
+# Belgian capital to chair a meeting of NATO defence ministers" / "Ahead of the NATO defence
+# ministers' meeting in Brussels ..."). Fitted by scripts/fit_align.py on the paragraph pairs of
+# the four visible gold events, validated leaving one event out (docs/how-it-works.md).
+TEXT_LINK = 0.12
+# Candidate paragraphs come from an inverted index over each paragraph's rarest terms, with the
+# bounds claim candidates use (compare.facts: INDEX_TERMS terms a paragraph, terms in more than
+# max(MIN_POSTINGS, articles) paragraphs not indexed, postings sampled past SCAN_LIMIT, at most
+# MAX_CANDIDATES scored a paragraph): near-linear in the number of paragraphs, never all pairs.
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def paragraph_similarities(articles: Sequence[Article]) -> dict[tuple[Node, Node], float]:
+    """IDF-weighted overlap of the whole wording of paragraphs of different articles, for the
+    pairs found through the inverted index (never all pairs). Keys are (lower node, higher
+    node); IDF is over every paragraph given, so the words the whole story uses count little."""
+    nodes: list[Node] = []
+    texts: list[str] = []
+    for article in articles:
+        for p in article.paragraphs:
+            nodes.append((article.id, p.index))
+            texts.append(p.text)
+    if len({a for a, _ in nodes}) < 2:
+        return {}
+    terms_of = {t: content_terms(t) for t in dict.fromkeys(texts)}
+    weights = Weights(terms_of[t] for t in texts)
+    bags = {t: weights.vector(ts, name_stems(t)) for t, ts in terms_of.items()}
+    hashes = {t: _text_key(t) for t in terms_of}
+    order = sorted(range(len(nodes)), key=lambda i: (hashes[texts[i]], nodes[i][1], nodes[i][0]))
+    rank = {i: r for r, i in enumerate(order)}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in order:
+        for term in set(terms_of[texts[i]]):
+            postings[term].append(i)
+    limit = max(MIN_POSTINGS, len({a for a, _ in nodes}))
+    scores: dict[tuple[Node, Node], float] = {}
+    by_texts: dict[tuple[str, str], float] = {}  # copies of one paragraph are scored once
+    for i in order:
+        own = sorted(
+            (t for t in set(terms_of[texts[i]]) if 1 < len(postings[t]) <= limit),
+            key=lambda t: (len(postings[t]), t),
+        )
+        weight: dict[int, float] = defaultdict(float)
+        for term in own[:INDEX_TERMS]:
+            found = postings[term]
+            step = -(-len(found) // SCAN_LIMIT)
+            for j in found[rank[i] % step :: step]:
+                if nodes[j][0] != nodes[i][0]:
+                    weight[j] += 1.0 / len(found)
+        best = heapq.nlargest(MAX_CANDIDATES, ((w, -rank[j], j) for j, w in weight.items()))
+        for _, _, j in best:
+            x, y = (nodes[i], nodes[j]) if nodes[i] < nodes[j] else (nodes[j], nodes[i])
+            if (x, y) not in scores:
+                ti, tj = sorted((texts[i], texts[j]))
+                found_score = by_texts.get((ti, tj))
+                if found_score is None:
+                    found_score = by_texts[(ti, tj)] = overlap_score(bags[ti], bags[tj])
+                scores[(x, y)] = found_score
+    return scores
+
+
+def text_links(
+    articles: Sequence[Article], confirmed: Collection[tuple[Node, Node]] = ()
+) -> dict[tuple[Node, Node], float]:
+    """Paragraph pairs linked by their wording: at least TEXT_LINK, each among the other's
+    closest in its article, one of them the other's closest, and a second choice only where it
+    is a split paragraph (see _partners) or where a claim link confirms it (`confirmed`, pairs of
+    nodes in sorted order): two sources agreeing. Ties break by content, never by file name."""
+    keys = {(a.id, p.index): (_text_key(p.text), p.index) for a in articles for p in a.paragraphs}
+    scores = paragraph_similarities(articles)
+    kept = _partners(scores, TEXT_LINK, keys.__getitem__, split=True)
+    if confirmed:
+        loose = _partners(scores, TEXT_LINK, keys.__getitem__)
+        kept.update((pair, s) for pair, s in loose.items() if pair in confirmed)
+    return kept
+
+
+def claim_paragraph_links(linked: Linked, threshold: float) -> set[tuple[Node, Node]]:
+    """Pairs of paragraphs (nodes in sorted order) with a claim link of at least threshold."""
+    claims = linked.claims
+    out = set()
+    for (i, j), score in linked.links.items():
+        if score >= threshold:
+            x, y = (claims[i].article, claims[i].paragraph), (claims[j].article, claims[j].paragraph)
+            out.add((x, y) if x < y else (y, x))
+    return out
 
 
 def align_pair(
@@ -118,8 +242,15 @@ def align_pair(
     b: Article,
     facts: Sequence[Fact] = (),
 ) -> tuple[tuple[Pair, ...], tuple[int, ...], tuple[int, ...]]:
-    """Many-to-many paragraph alignment of two articles: pairs, then what only a / only b has."""
+    """Many-to-many paragraph alignment of two articles: pairs, then what only a / only b has.
+    A pair is kept by its claim and fact links (_select) or by its wording (text_links)."""
     kept = _select(paragraph_links(linked, a, b, facts), ALIGN_SHARE * linked.threshold)
+    claimed = {(pa, pb) for pa, pb, _ in kept}
+    confirmed = claim_paragraph_links(linked, ALIGN_SHARE * linked.threshold)
+    for (x, y), s in text_links((a, b), confirmed).items():
+        (pa, pb) = (x[1], y[1]) if x[0] == a.id else (y[1], x[1])
+        if (pa, pb) not in claimed:
+            kept.append((pa, pb, s))
     # Connected components of the kept links: {a paragraphs} <-> {b paragraphs}.
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -167,10 +298,13 @@ def group_paragraphs(
 ) -> tuple[Group, ...]:
     """Multi-way form of the alignment: paragraphs of different articles that report the same
     thing. Paragraphs that state one fact are joined, figures first (the strongest evidence),
-    then statements shared by most articles, then paragraphs whose claims are linked, strongest
-    link first; a join that would put more than MAX_GROUP_PER_ARTICLE paragraphs of one article
-    in a group is skipped. Ties are broken by content (the claims' hashes), never by file
-    names. Linear in the number of cells and links: no pair of articles is enumerated."""
+    then statements shared by most articles (not person rows: a name's first mention is not a
+    report), then paragraphs whose claims are linked, strongest link first, then paragraphs
+    linked by their wording (text_links), closest first; a join that would put more than
+    MAX_GROUP_PER_ARTICLE paragraphs of one article in a group is skipped. Ties are broken by
+    content (the claims' and paragraphs' hashes), never by file names. Linear in the number of
+    cells and links: no pair of articles is enumerated (the wording links come from an inverted
+    index, see paragraph_similarities)."""
     order = {"money": 0, "quantity": 0, "date": 1, "quote": 2, "claim": 2, "event": 2, "entity": 3}
     text_key = {
         (a.id, p.index): hashlib.sha1(p.text.encode("utf-8")).hexdigest()
@@ -202,6 +336,8 @@ def group_paragraphs(
 
     chains: list[list[tuple[str, int]]] = []
     for fact in ranked:
+        if fact.kind == "entity":  # a name's first mention: it chained every story's lead together
+            continue
         cells = [
             (aid, c.paragraph) for aid, c in fact.coverage if c.status == "stated" and c.paragraph is not None
         ]
@@ -212,6 +348,12 @@ def group_paragraphs(
         key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
     ):
         chains.append([(claims[i].article, claims[i].paragraph), (claims[j].article, claims[j].paragraph)])
+    worded = text_links(articles, claim_paragraph_links(linked, ALIGN_SHARE * linked.threshold))
+    for _score, x, y in sorted(
+        ((s, x, y) for (x, y), s in worded.items()),
+        key=lambda t: (-t[0], *sorted((text_key[t[1]], text_key[t[2]]))),
+    ):
+        chains.append([x, y])
     for cells in chains:
         if len(cells) < 2:
             continue
