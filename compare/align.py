@@ -15,6 +15,7 @@ then by paragraph index or content hash, never by file name.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 from collections import defaultdict
@@ -102,39 +103,65 @@ def _select(links: dict[tuple[int, int], float], threshold: float) -> list[tuple
     return sorted((x[1], y[1], s) for (x, y), s in kept.items())
 
 
+Ranking = dict[tuple[Node, str], list[tuple[float, tuple[Any, ...], Node]]]
+
+
+def _rank(
+    links: dict[tuple[Node, Node], float], threshold: float, tie: Callable[[Node], tuple[Any, ...]]
+) -> Ranking:
+    """For each paragraph and other article, the paragraphs it may pair with there: its
+    MAX_PARTNERS best links above threshold (equal scores ranked by `tie`), those scoring at
+    least SECOND_PARTNER_SHARE of the best. Only the best few are held, so memory stays linear
+    in the paragraphs whatever the number of links."""
+    top: Ranking = {}
+    for (x, y), s in links.items():
+        if s < threshold:
+            continue
+        for me, other in ((x, y), (y, x)):
+            entry = (-s, tie(other), other)
+            found = top.get((me, other[0]))
+            if found is None:
+                top[(me, other[0])] = [entry]
+            elif len(found) < MAX_PARTNERS or entry < found[-1]:
+                bisect.insort(found, entry)
+                del found[MAX_PARTNERS:]
+    for found in top.values():
+        floor = SECOND_PARTNER_SHARE * -found[0][0]
+        found[:] = [e for e in found if -e[0] >= floor]
+    return top
+
+
 def _partners(
     links: dict[tuple[Node, Node], float],
     threshold: float,
     tie: Callable[[Node], tuple[Any, ...]],
     split: bool = False,
+    ranking: Ranking | None = None,
 ) -> dict[tuple[Node, Node], float]:
     """Keep links above threshold that both ends rank among their MAX_PARTNERS best in the other
     article and that at least one end ranks first: a paragraph split in two keeps both halves
     (each half's best is the whole), while three paragraphs repeating one sentence do not
-    cross-pair (each one's best is its own counterpart). Equal scores rank by `tie`."""
-    ranked: dict[tuple[Node, str], list[tuple[float, tuple[Any, ...], Node]]] = defaultdict(list)
-    for (x, y), s in links.items():
-        if s >= threshold:
-            ranked[(x, y[0])].append((s, tie(y), y))
-            ranked[(y, x[0])].append((s, tie(x), x))
-    allowed: dict[tuple[Node, str], list[Node]] = {}
-    for key, found in ranked.items():
-        found.sort(key=lambda t: (-t[0], t[1]))
-        top = found[0][0]
-        allowed[key] = [o for s, _, o in found[:MAX_PARTNERS] if s >= SECOND_PARTNER_SHARE * top]
+    cross-pair (each one's best is its own counterpart). Equal scores rank by `tie`. With
+    `split`, a second choice is kept only where it is a split paragraph (the end that ranks it
+    second has a first choice that ranks it first in return: the other half)."""
+    top = _rank(links, threshold, tie) if ranking is None else ranking
+
+    def first(me: Node, article: str) -> Node:
+        return top[(me, article)][0][2]
+
     kept = {}
     for (x, y), s in links.items():
         if s < threshold:
             continue
-        of_x, of_y = allowed[(x, y[0])], allowed[(y, x[0])]
-        if y not in of_x or x not in of_y or (of_x[0] != y and of_y[0] != x):
+        of_x, of_y = top[(x, y[0])], top[(y, x[0])]
+        if not any(e[2] == y for e in of_x) or not any(e[2] == x for e in of_y):
             continue
-        if split and not (of_x[0] == y and of_y[0] == x):
-            # A second choice is a split paragraph: the end that ranks it second has a first
-            # choice that ranks it first in return (the other half).
-            whole, half = (x, y) if of_x[0] != y else (y, x)
-            first = allowed[(whole, half[0])][0]
-            if allowed[(first, whole[0])][0] != whole:
+        x_first, y_first = of_x[0][2] == y, of_y[0][2] == x
+        if not (x_first or y_first):
+            continue
+        if split and not (x_first and y_first):
+            whole, half = (x, y) if not x_first else (y, x)
+            if first(first(whole, half[0]), whole[0]) != whole:
                 continue
         kept[(x, y)] = s
     return kept
@@ -218,10 +245,11 @@ def text_links(
     nodes in sorted order): two sources agreeing. Ties break by content, never by file name."""
     keys = {(a.id, p.index): (_text_key(p.text), p.index) for a in articles for p in a.paragraphs}
     scores = paragraph_similarities(articles)
-    kept = _partners(scores, TEXT_LINK, keys.__getitem__, split=True)
+    ranking = _rank(scores, TEXT_LINK, keys.__getitem__)
+    kept = _partners(scores, TEXT_LINK, keys.__getitem__, split=True, ranking=ranking)
     if confirmed:
-        loose = _partners(scores, TEXT_LINK, keys.__getitem__)
-        kept.update((pair, s) for pair, s in loose.items() if pair in confirmed)
+        both = {pair: s for pair, s in scores.items() if pair in confirmed and pair not in kept}
+        kept.update(_partners(both, TEXT_LINK, keys.__getitem__, ranking=ranking))
     return kept
 
 
