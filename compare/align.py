@@ -318,28 +318,47 @@ def align_pair(
     facts: Sequence[Fact] = (),
 ) -> tuple[tuple[Pair, ...], tuple[int, ...], tuple[int, ...]]:
     """Many-to-many paragraph alignment of two articles: pairs, then what only a / only b has.
-    A pair is kept by its claim and fact links (_select) or by its wording (text_links)."""
+    A pair is kept by its claim and fact links (_select) or by its wording (text_links); a
+    wording link, closest first, is skipped when it would put more than MAX_GROUP_PER_ARTICLE
+    paragraphs of one article in a pair (the bound the matrix's groups have), so that chains
+    through the two sources do not blur the alignment into a few large blocks."""
     kept = _select(paragraph_links(linked, a, b, facts), ALIGN_SHARE * linked.threshold)
     claimed = {(pa, pb) for pa, pb, _ in kept}
     confirmed = claim_paragraph_links(linked, ALIGN_SHARE * linked.threshold)
-    for (x, y), s in text_links((a, b), confirmed).items():
-        (pa, pb) = (x[1], y[1]) if x[0] == a.id else (y[1], x[1])
-        if (pa, pb) not in claimed:
-            kept.append((pa, pb, s))
+    worded = sorted(
+        (-s, *((x[1], y[1]) if x[0] == a.id else (y[1], x[1])))
+        for (x, y), s in text_links((a, b), confirmed).items()
+    )
     # Connected components of the kept links: {a paragraphs} <-> {b paragraphs}.
     parent: dict[tuple[str, int], tuple[str, int]] = {}
+    sides: dict[tuple[str, int], tuple[int, int]] = {}  # root -> (a paragraphs, b paragraphs)
 
     def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
+        if x not in parent:
+            parent[x] = x
+            sides[x] = (1, 0) if x[0] == "a" else (0, 1)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for pa, pb, _ in kept:
+    def join(pa: int, pb: int, bound: int | None) -> bool:
         ra, rb = find(("a", pa)), find(("b", pb))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        size = (sides[ra][0] + sides[rb][0], sides[ra][1] + sides[rb][1])
+        if bound is not None and max(size) > bound:
+            return False
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        sides[root] = size
+        return True
+
+    for pa, pb, _ in kept:
+        join(pa, pb, None)
+    for negative, pa, pb in worded:
+        if (pa, pb) not in claimed and join(pa, pb, MAX_GROUP_PER_ARTICLE):
+            kept.append((pa, pb, -negative))
     components: dict[tuple[str, int], tuple[set[int], set[int], float]] = {}
     for pa, pb, s in kept:
         root = find(("a", pa))

@@ -376,3 +376,18 @@ def test_a_person_row_does_not_join_paragraphs(kind: FactKind) -> None:
     else:
         assert links[(0, 1)] >= align.FACT_LINK
         assert [g.members for g in groups] == [(("a", 0), ("b", 1))]
+
+
+def test_wording_links_do_not_grow_a_pair_past_the_group_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wording links chain paragraphs into one pair only up to MAX_GROUP_PER_ARTICLE a side."""
+    a, b = article("a", STORY), article("b", STORY)
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    steps = [(i, j) for i in range(5) for j in (i, i + 1) if j < 5]
+    chain = {(node("a", i), node("b", j)): 0.9 - 0.01 * (i + j) for i, j in steps}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): chain)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert pairs
+    assert max(max(len(p.a), len(p.b)) for p in pairs) == align.MAX_GROUP_PER_ARTICLE
+    monkeypatch.setattr(align, "MAX_GROUP_PER_ARTICLE", 1)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((i,), (i,)) for i in range(5)]
