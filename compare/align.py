@@ -318,10 +318,11 @@ def align_pair(
     facts: Sequence[Fact] = (),
 ) -> tuple[tuple[Pair, ...], tuple[int, ...], tuple[int, ...]]:
     """Many-to-many paragraph alignment of two articles: pairs, then what only a / only b has.
-    A pair is kept by its claim and fact links (_select) or by its wording (text_links); a
-    wording link, closest first, is skipped when it would put more than MAX_GROUP_PER_ARTICLE
-    paragraphs of one article in a pair (the bound the matrix's groups have), so that chains
-    through the two sources do not blur the alignment into a few large blocks."""
+    A pair is kept by its claim and fact links (_select) or by its wording (text_links): a
+    wording link, closest first, fills a gap the claims leave or joins two paragraphs they pair
+    elsewhere where a claim link agrees, and is skipped when it would put more than
+    MAX_GROUP_PER_ARTICLE paragraphs of one article in a pair (the bound the matrix's groups
+    have), so that chains through the two sources do not blur the alignment into large blocks."""
     kept = _select(paragraph_links(linked, a, b, facts), ALIGN_SHARE * linked.threshold)
     claimed = {(pa, pb) for pa, pb, _ in kept}
     confirmed = claim_paragraph_links(linked, ALIGN_SHARE * linked.threshold)
@@ -356,9 +357,18 @@ def align_pair(
 
     for pa, pb, _ in kept:
         join(pa, pb, None)
+    paired = {("a", pa) for pa, _, _ in kept} | {("b", pb) for _, pb, _ in kept}
     for negative, pa, pb in worded:
-        if (pa, pb) not in claimed and join(pa, pb, MAX_GROUP_PER_ARTICLE):
+        if (pa, pb) in claimed:
+            continue
+        # Wording fills the gaps the claims leave: it pairs a paragraph that has no partner yet,
+        # and re-pairs two that have one only where a claim link agrees.
+        gap = ("a", pa) not in paired or ("b", pb) not in paired
+        x, y = (a.id, pa), (b.id, pb)
+        agreed = ((x, y) if x < y else (y, x)) in confirmed
+        if (gap or agreed) and join(pa, pb, MAX_GROUP_PER_ARTICLE):
             kept.append((pa, pb, -negative))
+            paired |= {("a", pa), ("b", pb)}
     components: dict[tuple[str, int], tuple[set[int], set[int], float]] = {}
     for pa, pb, s in kept:
         root = find(("a", pa))

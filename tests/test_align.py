@@ -391,3 +391,20 @@ def test_wording_links_do_not_grow_a_pair_past_the_group_bound(monkeypatch: pyte
     monkeypatch.setattr(align, "MAX_GROUP_PER_ARTICLE", 1)
     pairs, _, _ = align_pair(nothing, a, b)
     assert [(p.a, p.b) for p in pairs] == [((i,), (i,)) for i in range(5)]
+
+
+def test_wording_fills_gaps_and_repairs_only_with_a_claim_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wording link pairs a paragraph the claims left alone; between two paragraphs the claims
+    already pair elsewhere it is used only where a claim link agrees."""
+    a, b = article("a", STORY), article("b", STORY)
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    monkeypatch.setattr(align, "_select", lambda links, threshold: [(0, 0, 0.9), (1, 1, 0.9)])
+    worded = {(node("a", 0), node("b", 1)): 0.5, (node("a", 2), node("b", 1)): 0.4}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): worded)
+    monkeypatch.setattr(align, "claim_paragraph_links", lambda linked, threshold: set())
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((0,), (0,)), ((1, 2), (1,))]
+    agreeing = {(node("a", 0), node("b", 1))}
+    monkeypatch.setattr(align, "claim_paragraph_links", lambda linked, threshold: agreeing)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((0, 1, 2), (0, 1))]
