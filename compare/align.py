@@ -183,9 +183,9 @@ TEXT_LINK = 0.12
 # max(MIN_POSTINGS, articles) paragraphs not indexed, postings sampled past SCAN_LIMIT) ...
 # ... and each paragraph is scored against at most this many candidates, those sharing the most
 # informative terms (a bound on work and memory, not a fitted value): a paragraph reports one or
-# two things and keeps at most MAX_PARTNERS partners an article. bench/run.py at 1,000 articles:
-# the claims' bound (MAX_CANDIDATES, 30) cost 2.7 s and 210 MB, this one 1.3 s and 83 MB, with
-# the same aligned pairs on the four gold events.
+# two things and keeps at most MAX_PARTNERS partners an article. text_links alone on bench/run.py's
+# 1,000-article cluster: the claims' bound (MAX_CANDIDATES, 30) cost 2.7 s and 210 MB, this one
+# 1.3 s and 83 MB, with the same aligned pairs on the four gold events.
 TEXT_CANDIDATES = 10
 
 
