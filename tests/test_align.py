@@ -12,7 +12,7 @@ import pytest
 import compare.align as align
 import compare.facts as facts
 from compare.align import align_pair, group_paragraphs
-from compare.model import Article, Pair, Source
+from compare.model import Article, Cell, Fact, FactKind, Pair, Source
 from compare.pipeline import build_article, find_facts, load_articles, matrix
 
 REPO = Path(__file__).resolve().parent.parent
@@ -251,3 +251,160 @@ def test_copy_with_a_sentence_repeated_in_two_paragraphs_pairs_everything() -> N
     b = article("b", story)
     _, only_a, only_b = pair_up(a, b)
     assert only_a == () and only_b == ()
+
+
+# --- links from the wording of whole paragraphs --------------------------------------------
+
+WORDED_A = [
+    "The harbour master, who chaired the emergency committee at the town hall, kept every ferry "
+    "in port until the storm had passed.",
+    "Engineers found cracks in the old sea wall near the fish market and closed the promenade.",
+    UNRELATED,
+]
+WORDED_B = [
+    "Ferries stayed in port on the harbour master's orders while the emergency committee met at "
+    "the town hall.",
+    "The promenade by the fish market was shut after engineers discovered cracks in the sea wall.",
+    "A jazz festival in the old theatre sold out within minutes, organisers said.",
+]
+
+
+def node(article_id: str, index: int) -> align.Node:
+    return (article_id, index)
+
+
+def test_text_links_pair_reworded_paragraphs_and_leave_the_unrelated_alone() -> None:
+    a, b = article("a", WORDED_A), article("b", WORDED_B)
+    links = align.text_links((a, b))
+    assert set(links) == {(node("a", 0), node("b", 0)), (node("a", 1), node("b", 1))}
+    assert all(align.TEXT_LINK <= s <= 1.0 for s in links.values())
+
+
+def test_text_links_need_text_link_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = article("a", WORDED_A), article("b", WORDED_B)
+    best = max(align.paragraph_similarities((a, b)).values())
+    monkeypatch.setattr(align, "TEXT_LINK", best + 0.01)
+    assert align.text_links((a, b)) == {}
+
+
+def test_text_links_do_not_depend_on_article_order() -> None:
+    arts = (article("a", WORDED_A), article("b", WORDED_B), article("c", [WORDED_B[1], STORY[0]]))
+    assert align.text_links(arts) == align.text_links(arts[::-1])
+    assert align.paragraph_similarities(arts) == align.paragraph_similarities(arts[::-1])
+
+
+def test_paragraph_similarities_skip_words_the_whole_story_uses() -> None:
+    """A word in more paragraphs than MIN_POSTINGS (and than there are articles) names the
+    story: paragraphs sharing only that word are never scored."""
+    words_a = [
+        ("bakers", "sold", "bread", "harbour"),
+        ("sailors", "painted", "boats", "quay"),
+        ("drivers", "repaired", "buses", "depot"),
+        ("farmers", "harvested", "apples", "orchard"),
+        ("nurses", "vaccinated", "children", "clinic"),
+    ]
+    words_b = [
+        ("pilots", "landed", "planes", "airfield"),
+        ("tailors", "stitched", "coats", "workshop"),
+        ("plumbers", "fixed", "pipes", "basement"),
+        ("miners", "dug", "coal", "pit"),
+        ("clerks", "filed", "forms", "office"),
+    ]
+
+    def story(rows: list[tuple[str, str, str, str]]) -> list[str]:
+        return [f"In Lindholm the {who} {did} the {what} near the {where}." for who, did, what, where in rows]
+
+    a, b = article("a", story(words_a)), article("b", story(words_b))
+    assert len(a.paragraphs) == len(b.paragraphs) == 5
+    assert align.paragraph_similarities((a, b)) == {}
+    c = article("c", story(words_a[:1]))
+    found = align.paragraph_similarities((a, b, c))
+    assert set(found) == {(node("a", 0), node("c", 0))}
+
+
+def test_partners_keep_a_second_choice_only_for_a_split_paragraph() -> None:
+    """a0's first choice b0 prefers a1: b1 is a0's second choice but a0 is not split in two, so
+    the split rule drops (a0, b1); (a0, b0) stays, b0 being the whole that a1 and a0 halve."""
+    scores = {
+        (node("a", 1), node("b", 0)): 0.6,
+        (node("a", 0), node("b", 0)): 0.5,
+        (node("a", 0), node("b", 1)): 0.4,
+    }
+
+    def tie(n: align.Node) -> tuple[int]:
+        return (n[1],)
+
+    loose = align._partners(scores, 0.1, tie)
+    split = align._partners(scores, 0.1, tie, split=True)
+    assert set(loose) == set(scores)
+    assert set(split) == {(node("a", 1), node("b", 0)), (node("a", 0), node("b", 0))}
+    assert align._partners(scores, 0.55, tie, split=True) == {(node("a", 1), node("b", 0)): 0.6}
+
+
+def test_a_claim_link_confirms_a_second_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pair the split rule drops (see above) is kept when a claim link confirms it."""
+    scores = {
+        (node("a", 1), node("b", 0)): 0.6,
+        (node("a", 0), node("b", 0)): 0.5,
+        (node("a", 0), node("b", 1)): 0.4,
+    }
+    monkeypatch.setattr(align, "paragraph_similarities", lambda articles: scores)
+    arts = (article("a", WORDED_A[:2]), article("b", WORDED_B[:2]))
+    second = (node("a", 0), node("b", 1))
+    assert second not in align.text_links(arts)
+    assert second not in align.text_links(arts, {(node("a", 1), node("b", 1))})
+    assert set(align.text_links(arts, {second})) == set(scores)
+
+
+def _fact(kind: FactKind) -> Fact:
+    return Fact(
+        "f1", kind, "Jane Doe", None, None, (("a", Cell("stated", "x", 0)), ("b", Cell("stated", "y", 1)))
+    )
+
+
+@pytest.mark.parametrize("kind", ["entity", "claim"])
+def test_a_person_row_does_not_join_paragraphs(kind: FactKind) -> None:
+    """A person row marks where a name is first given, not something two paragraphs report: it
+    neither links two paragraphs of a diff nor joins them into a group."""
+    a = article("a", [STORY[0], STORY[1]])
+    b = article("b", [UNRELATED, WORDED_B[2]])
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    links = align.paragraph_links(nothing, a, b, [_fact(kind)])
+    groups = group_paragraphs(nothing, (a, b), [_fact(kind)])
+    if kind == "entity":
+        assert links == {} and groups == ()
+    else:
+        assert links[(0, 1)] >= align.FACT_LINK
+        assert [g.members for g in groups] == [(("a", 0), ("b", 1))]
+
+
+def test_wording_links_do_not_grow_a_pair_past_the_group_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wording links chain paragraphs into one pair only up to MAX_GROUP_PER_ARTICLE a side."""
+    a, b = article("a", STORY), article("b", STORY)
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    steps = [(i, j) for i in range(5) for j in (i, i + 1) if j < 5]
+    chain = {(node("a", i), node("b", j)): 0.9 - 0.01 * (i + j) for i, j in steps}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): chain)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert pairs
+    assert max(max(len(p.a), len(p.b)) for p in pairs) == align.MAX_GROUP_PER_ARTICLE
+    monkeypatch.setattr(align, "MAX_GROUP_PER_ARTICLE", 1)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((i,), (i,)) for i in range(5)]
+
+
+def test_wording_fills_gaps_and_repairs_only_with_a_claim_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wording link pairs a paragraph the claims left alone; between two paragraphs the claims
+    already pair elsewhere it is used only where a claim link agrees."""
+    a, b = article("a", STORY), article("b", STORY)
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    monkeypatch.setattr(align, "_select", lambda links, threshold: [(0, 0, 0.9), (1, 1, 0.9)])
+    worded = {(node("a", 0), node("b", 1)): 0.5, (node("a", 2), node("b", 1)): 0.4}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): worded)
+    monkeypatch.setattr(align, "claim_paragraph_links", lambda linked, threshold: set())
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((0,), (0,)), ((1, 2), (1,))]
+    agreeing = {(node("a", 0), node("b", 1))}
+    monkeypatch.setattr(align, "claim_paragraph_links", lambda linked, threshold: agreeing)
+    pairs, _, _ = align_pair(nothing, a, b)
+    assert [(p.a, p.b) for p in pairs] == [((0, 1, 2), (0, 1))]

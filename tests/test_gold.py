@@ -26,7 +26,6 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_gold.py"
 
 
-
 @pytest.fixture(autouse=True)
 def _shared_scorer() -> None:
     need_shared(SCORER)
@@ -69,15 +68,17 @@ def seeds() -> dict[str, Any]:
 
 def test_seeds_meet_the_issue_targets(seeds: dict[str, Any]) -> None:
     # Floors under the figures measured since the links became a fitted scorer (issue 14): shared
-    # cells 0.87-0.91 (the fitted threshold sits on a flat stretch of F1), aligned 5 of 7. The
-    # hand-swept thresholds before it scored 0.93 and 6 of 7 on these very articles; the fitted
-    # ones are not tuned to them (see docs/how-it-works.md).
+    # cells 0.87-0.91 (the fitted threshold sits on a flat stretch of F1). The hand-swept
+    # thresholds before it scored 0.93 on these very articles; the fitted ones are not tuned to
+    # them (see docs/how-it-works.md). Aligned 6 of 7 since paragraphs are also linked by their
+    # wording (TEXT_LINK, fitted leaving one event out) and person rows no longer join them (5
+    # of 7 before).
     assert seeds["shared"] >= 0.85
     assert seeds["omission_f1"] >= 0.95
     assert seeds["boilerplate"][0] == seeds["boilerplate"][1]
     assert seeds["story"][0] == seeds["story"][1]
     assert seeds["exclusives"][0] >= 16
-    assert seeds["aligned"][0] >= 5
+    assert seeds["aligned"][0] >= 6
 
 
 def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
@@ -86,7 +87,8 @@ def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
 
 def test_diff_pairs_the_gold_aligned_paragraphs() -> None:
     """Issue 3: on every seed pair of the gold's `aligned` list, `compare diff A B` pairs those
-    paragraphs (4 of the 7 since the fitted link scorer; 6 with the old hand-swept one)."""
+    paragraphs: 6 of the 7 with the wording links (4 with claim links alone, 6 with the old
+    hand-swept scorer)."""
     sg = _scorer()
     gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
     articles = {a.id: a for a in load_articles([str(ROOT / "seeds")])}
@@ -110,7 +112,7 @@ def test_diff_pairs_the_gold_aligned_paragraphs() -> None:
         ix, iy = paragraph(ax, px), paragraph(ay, py)
         result = diff(articles[ax], articles[ay])
         found += any(ix in p.a and iy in p.b for p in result.pairs)
-    assert found >= 4
+    assert found >= 6
 
 
 OTHER_EVENTS = {
@@ -129,6 +131,12 @@ OTHER_EVENTS = {
 }
 
 
+# The aligned pairs the matrix finds on each event, measured with the wording links (before them:
+# harbour-fire 4 of 4, bridge-collapse 5 of 8, central-bank 5 of 9). One of bridge-collapse's
+# pairs names a paragraph that is not in the cleaned article (dropped before alignment).
+ALIGNED_FLOORS = {"harbour-fire": 4, "bridge-collapse": 6, "central-bank": 6}
+
+
 @pytest.mark.parametrize("event", sorted(OTHER_EVENTS))
 def test_other_events_stay_above_their_floors(event: str) -> None:
     """Generality guard: events the rules were not written for. Floors sit a little under the
@@ -136,6 +144,7 @@ def test_other_events_stay_above_their_floors(event: str) -> None:
     fails here."""
     folder, gold = OTHER_EVENTS[event]
     got = _score(folder, gold)
+    assert got["aligned"][0] >= ALIGNED_FLOORS[event], got["aligned"]
     assert got["cell_accuracy"] >= 0.85
     assert got["omission_f1"] >= 0.85
     assert got["boilerplate"][0] >= got["boilerplate"][1] - 1
