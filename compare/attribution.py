@@ -844,10 +844,11 @@ def is_credit_sentence(text: str) -> bool:
     if _CONTRIBUTED.match(text.strip()):
         return True
     match = _REPORTING_CREDIT.match(text)
+    if match is None:
+        return False
     # Only names follow: "Reporting by The Daily Courier found ..." goes on as a sentence.
-    return bool(match) and all(
-        w[:1].isupper() or w in _CREDIT_CONNECTORS for w in re.findall(r"[^\W\d]+", text[match.end() :])
-    )
+    words = re.findall(r"[^\W\d]+", text[match.end() :])
+    return all(w[:1].isupper() or w in _CREDIT_CONNECTORS for w in words)
 
 
 # "Additional reporting by Reuters", "With reporting by Jane Doe", "(Reporting by Jane Doe in Oslo;
