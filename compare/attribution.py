@@ -755,8 +755,10 @@ _IN_PLACE_BYLINE = re.compile(
 
 
 def _in_place_line(line: str, found: Found) -> None:
+    if len(line.split()) > MAX_BYLINE_WORDS // 2:
+        return
     match = _IN_PLACE_BYLINE.match(line.strip())
-    if not match or len(line.split()) > MAX_BYLINE_WORDS // 2:
+    if not match:
         return
     names = [part.strip() for part in _SEPARATORS.split(match.group("names"))]
     people = [person(part) for part in names if part]

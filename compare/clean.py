@@ -404,9 +404,10 @@ def _pick_title(
 # "Jane Doe in New York", "Jane Doe and John Roe in Kyiv": the byline some papers print under the
 # headline, a name and where the writer filed from, with no "By". A title-case headline can have
 # the same shape ("Protests Erupt in Paris"), so it is only passed over right under a longer heading.
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _NAME_IN_PLACE = re.compile(
-    r"^[A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2}( and [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){1,2})?"
-    r" in [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,2}$"
+    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
+    rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
 )
 # What a page title appends after the headline: " | Site", " - Site", " — Site" (a short name).
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—]{2,60}$")
