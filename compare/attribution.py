@@ -392,8 +392,8 @@ _WITH_INPUTS = re.compile(
 _SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<name>{ORG})\s*\.?\s*$")
 # "Associated Press writer Jane Doe in London contributed to this report."
 _CONTRIBUTED = re.compile(
-    r"^(?P<names>[^.;]{3,160}?) contributed(?: reporting)?(?: to)?(?: this| the)? "
-    r"(?:report|story|article)\.?$"
+    r"^(?P<names>[^.;]{3,160}?) contributed (?:reporting|to (?:this|the) (?:report|story|article))"
+    r"(?: from [^.;]{1,60})?\.?$"
 )
 _WRITER_PREFIX = re.compile(
     rf"^(?:(?P<org>{ORG}) )?(?:(?i:staff) )?(?i:writers?|reporters?|correspondents?|journalists?)\s+"
@@ -451,7 +451,30 @@ def _leading_person(text: str) -> str | None:
 def _byline_line(line: str, found: Found) -> None:
     match = _BYLINE.match(line)
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
-        _names(match.group("rest"), found)
+        _names(_uncapitalised(match.group("rest")), found)
+
+
+# Wire copy prints its bylines in capitals ("By JANE DOE"): after "By", a name of at most this many
+# words in capitals is a person, not an acronym. Longer runs in capitals are a headline or a desk.
+MAX_CAPITALS_NAME_WORDS = 3
+
+
+def _uncapitalised(text: str) -> str:
+    """ "JANE DOE, AP" -> "Jane Doe, AP": the names of a byline in capitals, in title case
+    (agency short forms stay as they are)."""
+    parts = re.split(r"(\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*)", text, flags=re.I)
+    out = []
+    for part in parts:
+        words = part.split()
+        if (
+            MIN_NAME_WORDS <= len(words) <= MAX_CAPITALS_NAME_WORDS
+            and part.isupper()
+            and not agency(part)
+            and all(fold(w) not in NOT_NAME_WORDS for w in words)
+        ):
+            part = " ".join(w[:1] + w[1:].lower() for w in words)
+        out.append(part)
+    return "".join(out)
 
 
 def _role_line(line: str, found: Found) -> None:
@@ -659,6 +682,8 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     for line in furniture:
         if found.via is None:
             found.via = _aggregator_in(line)
+    for line in _below_title(lines, cleaned):
+        _in_place_line(line, found)
     text_outlet = found.outlet
     if text_outlet is None:
         for line in cleaned.header:
@@ -666,11 +691,15 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
             if name and not agency(name) and not _aggregator_in(name):
                 text_outlet = name
                 break
+    if text_outlet is None and lines and cleaned.header and lines[0] == cleaned.header[0]:
+        text_outlet = _menu_masthead(lines[0])
     footer = _footer(lines, cleaned)
     if text_outlet is None:
         text_outlet = _footer_owner(footer)
     if wire := _footer_agency(footer):
         found.credit(wire)
+        if text_outlet is None and wire == _dateline_agency(cleaned):
+            text_outlet = wire  # the agency's own copy: its dateline and its copyright
 
     outlet: str | None = None
     outlet_source: AttributionSource | None = None
@@ -689,7 +718,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     published = source.published or cleaned.published
     if published is None:
         for line in cleaned.header:
-            if published := date_line(line):
+            if published := date_line(line) or _strip_date(line):
                 break
     if published is None:  # below the story only a labelled date: bare ones head teaser links
         for line in (d.text for d in cleaned.dropped):
@@ -704,6 +733,90 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         published=published,
         outlet_source=outlet_source,
     )
+
+
+def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
+    """The lines between the headline and the first story paragraph (byline, date, standfirst)."""
+    if not cleaned.title or cleaned.title not in lines or not cleaned.paragraphs:
+        return ()
+    start = lines.index(cleaned.title) + 1
+    end = start
+    while end < len(lines) and lines[end] != cleaned.paragraphs[0]:
+        end += 1
+    return lines[start:end] if end < len(lines) else ()
+
+
+# "Jane Doe in New York": a byline without "By", the writer's name and where they filed from, as
+# some papers print it under the headline. A title-case headline has the same shape ("Protests
+# Erupt in Paris"), so only lines between the headline and the story are read this way.
+_IN_PLACE_BYLINE = re.compile(
+    rf"^(?P<names>.+?)\s+in\s+[{_UPPER}][\w'’.-]*(?:\s+[{_UPPER}][\w'’.-]*){{0,3}}$"
+)
+
+
+def _in_place_line(line: str, found: Found) -> None:
+    if len(line.split()) > MAX_BYLINE_WORDS // 2:
+        return
+    match = _IN_PLACE_BYLINE.match(line.strip())
+    if not match:
+        return
+    names = [part.strip() for part in _SEPARATORS.split(match.group("names"))]
+    people = [person(part) for part in names if part]
+    if people and all(people):
+        found.byline.extend(name for name in people if name)
+
+
+# The separators of a menu line ("Site | World | Business").
+_MENU_SEPARATOR = re.compile(r"\s+[|•·»]\s+")
+
+
+def _menu_masthead(line: str) -> str | None:
+    """The site's name opening the menu at the top of the page ("Fjord Post | World | Business |
+    Sport"): a short name followed by at least two items, most of them section labels."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    if len(items) < 3:
+        return None
+    rest = [
+        {k.replace(" ", "") for k in fold(item).split()} | {fold(item).replace(" ", "")} for item in items[1:]
+    ]
+    if 2 * sum(1 for keys in rest if keys & SECTION_WORDS) <= len(rest):
+        return None
+    name = items[0]
+    words = name.split()
+    keys = [fold(w) for w in words]
+    if (
+        not 1 <= len(words) <= MAX_MASTHEAD_WORDS
+        or ends_sentence(name)
+        or not name[:1].isupper()
+        or all(k in SECTION_WORDS or k in ("news", "the") for k in keys)
+        or agency(name)
+        or _aggregator_in(name)
+        or person(name)
+    ):
+        return None
+    if name.isupper() and len(words) > 1:  # a masthead set in capitals: "THE DAILY COURIER"
+        name = " ".join(w[:1] + w[1:].lower() for w in words)
+    return name
+
+
+def _strip_date(line: str) -> str | None:
+    """The publication date heading a strip of article metadata ("Oct. 5, 2025 · 4 min read ·
+    World"): a date line among the strip's items."""
+    items = _MENU_SEPARATOR.split(line.strip())
+    if len(items) < 2:
+        return None
+    for item in items:
+        if date := date_line(item):
+            return date
+    return None
+
+
+def _dateline_agency(cleaned: Cleaned) -> str | None:
+    """The agency the story's opening dateline names ("KYIV (Reuters) -"), or None."""
+    if not cleaned.paragraphs:
+        return None
+    match = _DATELINE.match(cleaned.paragraphs[0])
+    return agency(match.group("name")) if match else None
 
 
 def _footer(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
@@ -728,4 +841,24 @@ def is_credit_sentence(text: str) -> bool:
     """Whether a story sentence only credits the reporting (an outlet, an agency, footage)."""
     if len(text.split()) > CREDIT_SENTENCE_WORDS:
         return False
-    return any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT))
+    if any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT)):
+        return True
+    if _CONTRIBUTED.match(text.strip()):
+        return True
+    match = _REPORTING_CREDIT.match(text)
+    if match is None:
+        return False
+    # Only names follow: "Reporting by The Daily Courier found ..." goes on as a sentence.
+    words = re.findall(r"[^\W\d]+", text[match.end() :])
+    return all(w[:1].isupper() or w in _CREDIT_CONNECTORS for w in words)
+
+
+# "Additional reporting by Reuters", "With reporting by Jane Doe", "(Reporting by Jane Doe in Oslo;
+# Editing by John Roe)": a sentence that is only a reporting credit.
+_REPORTING_CREDIT = re.compile(
+    r"^\W*(?:with |additional |further )*(?:reporting|writing|editing)(?: and \w+)? by\s", re.I
+)
+# Lower-case words a reporting credit may hold between its names.
+_CREDIT_CONNECTORS = (
+    frozenset("and in from of the with by editing writing reporting additional".split()) | NAME_PARTICLES
+)

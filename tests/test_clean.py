@@ -322,3 +322,94 @@ def test_no_gold_boilerplate_survives_in_the_seeds(seeds_dir: Path, shared_dir: 
             if any(k.startswith(p) or (len(p) > 25 and p in k) for k in kept):
                 survivors.append(f"{short}: {prefix}")
     assert survivors == []
+
+
+# --- furniture around the headline and inline links (held-out breach event) ------------------
+
+
+def test_headline_ending_on_quoted_words_is_a_heading_and_the_title() -> None:
+    headline = "Ferry deal approved as union leader calls it ‘a fragile truce’"
+    assert classify(headline) == "heading"
+    assert classify("The union leader called the deal “a fragile truce”.") == "story"
+    result = clean(article("Fjord Post", headline, *STORY))
+    assert result.title == headline
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_given_title_line_is_never_a_paragraph_even_when_it_ends_like_a_sentence() -> None:
+    headline = "Ferry workers reject the operator's pay offer for a second time."
+    result = clean(article(headline, "By Jane Doe", *STORY), title=headline)
+    assert result.paragraphs == tuple(STORY)
+    assert "By Jane Doe" in result.header
+
+
+@pytest.mark.parametrize("suffix", [" | Fjord Post", " - Fjord Post", " — News 5 Lakeside"])
+def test_given_page_title_matches_the_headline_without_the_site_name(suffix: str) -> None:
+    result = clean(article(TITLE, *STORY), title=TITLE + suffix)
+    assert result.title == TITLE
+    assert result.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Tue 21 Oct 2025 19.45 BST",
+        "19.45 BST — Tue 21 Oct 2025",
+        "Wednesday, October 22, 2025",
+        "Oct. 21, 2025 · 3 min read · Source: The Associated Press",
+    ],
+)
+def test_date_and_reading_time_lines_are_furniture_not_the_title(stamp: str) -> None:
+    assert classify(stamp) == "furniture"
+    result = clean(article("Fjord Post", TITLE, stamp, *STORY))
+    assert result.title == TITLE
+    assert dropped(result)[stamp] == "boilerplate"
+
+
+def test_name_in_place_byline_under_the_headline_is_not_the_title() -> None:
+    result = clean(article(TITLE, "Jane Doe in New York", *STORY))
+    assert result.title == TITLE
+    assert "Jane Doe in New York" not in result.paragraphs
+
+
+def test_title_case_headline_shaped_like_a_byline_is_still_the_title() -> None:
+    result = clean(article("Fjord Post", "Ferry Workers Strike in Port Elwyn", *STORY))
+    assert result.title == "Ferry Workers Strike in Port Elwyn"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The Associated Press contributed to this report.", "Reuters contributed reporting from London."],
+)
+def test_contributor_credit_line_is_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+
+
+# A short story paragraph that shares few words with STORY: a blurb by the overlap test alone.
+REFUNDS = "Passengers who kept their tickets may claim refunds of up to 200 euros each by the end of March."
+
+
+def test_story_goes_on_after_a_lone_inline_link() -> None:
+    link = "Read more: How to cancel a holiday booking in five minutes"
+    result = clean(article(TITLE, STORY[0], STORY[1], link, REFUNDS, STORY[2], STORY[3]))
+    assert REFUNDS in result.paragraphs
+    assert dropped(result)[link] == "boilerplate"
+
+
+def test_paragraph_after_a_teaser_headline_in_a_zone_is_still_a_blurb() -> None:
+    teaser = "How to cancel a holiday booking in five minutes"
+    result = clean(article(TITLE, STORY[0], STORY[1], "Related:", teaser, REFUNDS, STORY[2], STORY[3]))
+    assert dropped(result)[REFUNDS] == "off-topic"
+
+
+def test_paragraph_after_an_inline_link_that_speaks_of_it_is_a_blurb() -> None:
+    link = "Read more: Rail passengers may claim refunds for delayed trains"
+    result = clean(article(TITLE, STORY[0], STORY[1], link, REFUNDS, STORY[2], STORY[3]))
+    assert dropped(result)[REFUNDS] == "off-topic"
+
+
+def test_last_paragraph_after_an_inline_link_is_a_blurb() -> None:
+    link = "Related: Mountain railway reopens after landslide"
+    result = clean(article(TITLE, *STORY, link, REFUNDS))
+    assert dropped(result)[REFUNDS] == "off-topic"
