@@ -70,11 +70,13 @@ _PEOPLE_COUNT_NOUNS = frozenset("people children men women".split())
 
 
 @cache
-def person_nouns() -> tuple[frozenset[str], frozenset[str]]:
+def population_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Nouns naming a population of people (WordNet; see data/build_person_nouns.py), read once
     on first use: (words in lower case, words that count people only when written with a
     capital, such as "american"), both folded."""
-    text = resources.files("compare.extract.data").joinpath("person_nouns.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("compare.extract.data").joinpath("population_nouns.txt").read_text(encoding="utf-8")
+    )
     words = [line for line in text.splitlines() if line and not line.startswith("#")]
     return (
         frozenset(w for w in words if w.islower()),
@@ -86,7 +88,7 @@ def counts_people(unit: str, written: str | None = None) -> bool:
     """Is a count of `unit` (singular, folded; `written` as the text has it) a count of a
     population of people? "member", "resident", "people", and "Americans", "Ohioans" written
     with a capital, are; "firefighter", "device", "year" are not."""
-    lower, capitalised = person_nouns()
+    lower, capitalised = population_nouns()
     if unit in _PEOPLE_COUNT_NOUNS or unit in lower:
         return True
     return unit in capitalised and written is not None and written[:1].isupper()
