@@ -85,8 +85,8 @@ PAST_MARKERS = frozenset("was were had did".split())
 # to be formally arraigned on", short enough to stay inside the clause.
 TENSE_WINDOW = 8
 # How many words the look back may read in all when it goes on through temporal subordinators
-# into the clause they depend on ("will question Abernathy when the CEO testifies before the
-# House Energy and Commerce Committee on" is 14): three clause windows.
+# into the clause they depend on ("will question Quill when the CEO testifies before the
+# House Ways and Means Committee on" is 14): three clause windows.
 LOOKBACK_WORDS = 3 * TENSE_WINDOW
 # Words that tie a date to its clause without saying its tense ("On Monday, ...").
 _DATE_PREPOSITIONS = frozenset("on by until from since this".split())
@@ -181,7 +181,7 @@ def _points_forward(direction: str | None, sentence: str, start: int, end: int) 
 
 def _clause_before(tokens: list[str]) -> list[str]:
     """The folded words of the clause before a weekday, in reading order: back to a clause
-    break, at most TENSE_WINDOW words; "and" inside a name ("Energy and Commerce") breaks
+    break, at most TENSE_WINDOW words; "and" inside a name ("Ways and Means") breaks
     nothing; a temporal subordinator after a present-tense clause lets the look go on into the
     clause before it (up to LOOKBACK_WORDS words, and not past a past-tense form there)."""
     words: list[str] = []
@@ -198,7 +198,7 @@ def _clause_before(tokens: list[str]) -> list[str]:
             and tokens[i - 1][:1].isupper()
             and tokens[i + 1][:1].isupper()
         ):
-            continue  # "the House Energy and Commerce Committee"
+            continue  # "the House Ways and Means Committee"
         if low in _CLAUSE_BREAKS:
             if low in TEMPORAL_SUBORDINATORS and not any(_past(w) for w in words):
                 crossed = True

@@ -43,12 +43,12 @@ _SAY_VERB_WORDS = (
 )
 SAY_VERBS = rf"(?:{_SAY_VERB_WORDS}|told(?: \w+)?)"
 # Reporting verbs that may stand before their subject ('"...," said Quill'). Not "told": the name
-# after "told" is the listener ("she told The Splash"), never the speaker.
+# after "told" is the listener ("she told The Courier"), never the speaker.
 SAY_VERBS_INVERTED = rf"(?:{_SAY_VERB_WORDS})"
 
 # Corporate and government titles that are also common nouns in capitalised phrases ("Executive
 # Order", "the Executive Branch"): titles only before a full name of at least
-# FULL_NAME_WORDS words ("Chief Executive Glenn Abernathy", "Treasurer Ada Quill"). General news
+# FULL_NAME_WORDS words ("Chief Executive Ada Quill", "Treasurer Ivo Brandt"). General news
 # usage.
 FULL_NAME_TITLE_WORDS = frozenset(
     """executive manager chairperson treasurer administrator comptroller controller counsel
@@ -171,7 +171,7 @@ def _is_title(token: str) -> bool:
 
 def _titles_name(tokens: Sequence[str], i: int) -> bool:
     """Is tokens[i] a title of the name after it? A word of FULL_NAME_TITLE_WORDS only when a
-    full name follows ("Executive Glenn Abernathy", not "Executive Order")."""
+    full name follows ("Executive Ada Quill", not "Executive Order")."""
     if not _is_title(tokens[i]):
         return False
     if fold(tokens[i]).strip(".,") in FULL_NAME_TITLE_WORDS:
@@ -233,7 +233,7 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
         if orgs:  # "the Reserve Bank Ada Quill": an institution, then a name
             title, tokens = tokens[: orgs[-1] + 1], tokens[orgs[-1] + 1 :]
     if not title and m.start() == 0 and len(tokens) > FULL_NAME_WORDS and fold(tokens[0]) in person_nouns():
-        # "Grandmother Lorraine Pettis, 67, ...": at the start of a sentence a capitalised noun
+        # "Grandmother Ada Quill, 71, ...": at the start of a sentence a capitalised noun
         # naming a kind of person describes the full name after it.
         title, tokens = tokens[:1], tokens[1:]
     if not title:
@@ -262,7 +262,7 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
     return NameSpan(text, begin, begin + len(text), tuple(title), initial)
 
 
-# A description set off by commas between a name and its verb: "Priya Raman, a lead lawyer for
+# A description set off by commas between a name and its verb: "Ada Quill, a lead lawyer for
 # the class, said"; "Ada Quill, D-Ohio, whose district includes 300,000 members, said". At most
 # APPOSITION_PARTS comma-separated parts of at most APPOSITION_CHARS characters each (a number
 # with a thousands comma is two parts), never across a sentence end or a quote.
@@ -272,13 +272,13 @@ APPOSITION = rf"(?:(?:,\s*+[^,.;:!?()\"“”\n]{{1,{APPOSITION_CHARS}}}+){{1,{A
 # Lower-case title words, as a pattern ("boss", "chief executive").
 _ROLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 # A name after a reporting verb, with the organisation and role that may stand before it:
-# "insisted Halvorsen boss Glenn Abernathy", "said Acme chief executive Ada Quill".
+# "insisted Acme boss Ivo Brandt", "said Acme chief executive Ada Quill".
 NAME_AFTER_ROLE = rf"(?:{CAP}(?:\s++{NAME_WORD}){{0,2}}\s++(?:{_ROLE})(?:\s++(?:{_ROLE})){{0,2}}\s++)?{NAME}"
-# An age in commas after a name: "Lorraine Pettis, 67, of Dayton".
+# An age in commas after a name: "Ada Quill, 71, of Linz".
 AGE_APPOSITION = re.compile(rf"(?P<name>{NAME}),\s++\d{{1,3}},")
 
 # Words before a name that make it the object of a preposition, not a subject ("locals in
-# Velitsa, northern Greece, told ..."). General English.
+# Brenzago, northern Italy, told ..."). General English.
 PREPOSITIONS = frozenset("in at on of from to into near by with for about against outside inside".split())
 
 
@@ -302,7 +302,7 @@ SUBJECT_AFTER_VERB = re.compile(rf"\b{SAY_VERBS_INVERTED},?\s++(?P<name>{NAME_AF
 
 def reporting_subjects(text: str) -> set[str]:
     """Last words of the names standing before or after a reporting verb, or before an age in
-    commas ("Lorraine Pettis, 67,": only people have ages)."""
+    commas ("Ada Quill, 71,": only people have ages)."""
     found = set()
     for pattern in (SUBJECT_BEFORE_VERB, SUBJECT_AFTER_VERB, AGE_APPOSITION):
         for m in pattern.finditer(text):

@@ -60,8 +60,8 @@ _ORDINAL = re.compile(r"\d++(?:st|nd|rd|th)\b")
 _NOT_UNITS = frozenset("""percent per cent am pm a.m p.m of to and or year-old years-old""".split())
 # Nouns that count things without a plural "s".
 COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
-# The slot of every count of a population of people, whatever noun names it: "41.2 million
-# members", "44 million Americans" and "about 41 million people" can contradict one another
+# The slot of every count of a population of people, whatever noun names it: "3.2 million
+# members", "3.5 million Americans" and "about 3 million people" can contradict one another
 # (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
 # Counts of people in a role ("two firefighters", "30 passengers") keep a slot of their own.
 PEOPLE_SLOT = "quantity:people"
@@ -86,7 +86,7 @@ def population_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 def counts_people(unit: str, written: str | None = None) -> bool:
     """Is a count of `unit` (singular, folded; `written` as the text has it) a count of a
-    population of people? "member", "resident", "people", and "Americans", "Ohioans" written
+    population of people? "member", "resident", "people", and "Americans", "Texans" written
     with a capital, are; "firefighter", "device", "year" are not."""
     lower, capitalised = population_nouns()
     if unit in _PEOPLE_COUNT_NOUNS or unit in lower:
@@ -153,7 +153,7 @@ def singular(word: str) -> str:
 # Content words after a number searched for the counted noun: "12 crude explosive devices".
 UNIT_WINDOW = 3
 # Function words that may stand inside the noun phrase after a number without ending it: a
-# conjunction between modifiers ("41.2 million current and former members") and the
+# conjunction between modifiers ("3.2 million current and former members") and the
 # comparatives that modify a count ("three more people", "two other patients"). Not counted
 # in UNIT_WINDOW; general English.
 IN_PHRASE_WORDS = frozenset("and or more other".split())
@@ -166,7 +166,7 @@ def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
     """The counted noun and the word as written: in "five-point plan" the word joined by the
     hyphen; otherwise the head noun of the short noun phrase after the number: its first plural
     or count noun ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
-    'device', '200 fire crew' -> 'crew', '41.2 million current and former members' ->
+    'device', '200 fire crew' -> 'crew', '3.2 million current and former members' ->
     'member'), else the run's first word."""
     run: list[tuple[str, str]] = []
     for raw in after.split():

@@ -3,8 +3,8 @@ compare.extract.data.build_person_nouns [WORDNET_DIR]` (needs WordNet 3.0's data
 Debian's `wordnet-base` package in /usr/share/wordnet, and `pip install wordfreq`; neither is a
 runtime dependency).
 
-population_nouns.txt: a count of "members", "customers", "Americans" or "Ohioans" counts a
-population of people, so it can contradict "44 million people" (compare.extract.quantities puts
+population_nouns.txt: a count of "members", "customers", "Americans" or "Texans" counts a
+population of people, so it can contradict "5 million people" (compare.extract.quantities puts
 them in one slot). A count of people in a role ("two firefighters", "30 passengers", "200
 officials") counts that role and keeps a slot of its own: in one story the firefighters killed
 and the people injured are different figures, not one figure reported two ways. The list: every
@@ -13,7 +13,7 @@ one-word noun whose most frequent WordNet sense is that of one of GENERIC_LEMMAS
 or what they belong to, or as the users or victims of something).
 
 person_nouns.txt: every common noun (written in lower case) whose most frequent sense is a kind
-of person, so that compare.extract.names reads "Grandmother Lorraine Pettis" at the start of a
+of person, so that compare.extract.names reads "Grandmother Ada Quill" at the start of a
 sentence as a description and a name.
 
 Both are general data, not tuned on any event: the irregular plurals WordNet lists are added,
@@ -29,7 +29,7 @@ from pathlib import Path
 
 DEFAULT_WORDNET_DIR = Path("/usr/share/wordnet")
 # The first noun sense of each of these lemmas, and every synset below it: the kinds of person
-# that name a population rather than a role. inhabitant (Americans, Ohioans, Britons, residents,
+# that name a population rather than a role. inhabitant (Americans, Texans, Britons, residents,
 # villagers), national (citizens, voters), member, user (customers, consumers, policyholders),
 # victim (casualties).
 POPULATION_ROOTS = ("inhabitant", "national", "member", "user", "victim")
@@ -41,7 +41,7 @@ GENERIC_LEMMAS = ("person", "adult", "man", "woman", "child", "teenager", "boy",
 PERSON_LEMMA = "person"
 # Words rarer than this on wordfreq's Zipf scale (in both singular and plural form) are left
 # out: they almost never follow a number in news copy, and they keep the list small. 2.0 is
-# about once per 100 million words, which still keeps demonyms such as "Ohioans" (2.2).
+# about once per 100 million words, which still keeps demonyms such as "Floridians" (2.5).
 MIN_ZIPF = 2.0
 
 POPULATION_HEADER = """# Nouns that name a population of people, for compare.extract.quantities (one a
