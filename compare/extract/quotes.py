@@ -359,6 +359,8 @@ def _events(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> lis
                 before = paragraph[max(0, m.start("s") - 16) : m.start("s")].split()
                 if before and fold(before[-1]).strip(",") in _OBJECT_MARKERS:
                     continue
+                if not described(paragraph, m.start("s"), m.group("app")):
+                    continue  # "Brenzago, northern Italy, ...": a place described
                 if _SAYS.match(paragraph, m.end("app") if m.group("app") else m.end("s")):
                     this_kind = "say"
             who = state.resolve(raw)
