@@ -28,6 +28,14 @@ def resolved(sentence: str) -> list[str | None]:
         ("The barge sank last Wednesday.", "2025-03-12"),
         ("On Monday, the families will gather at the quay.", "2025-03-17"),
         ("On Monday, the families gathered at the quay.", "2025-03-10"),
+        # A present-tense clause after "when"/"after" takes the time of the clause it depends on.
+        (
+            "She will question him when the chief testifies before the Ways and Means Committee on Friday.",
+            "2025-03-14",
+        ),
+        ("The union will strike after the board meets on Monday.", "2025-03-17"),
+        ("Police arrived when the crowd gathered on Tuesday.", "2025-03-11"),
+        ("He will argue that the firm collapsed after the raid on Monday.", "2025-03-10"),
     ],
 )
 def test_weekday_follows_the_tense_of_its_clause(sentence: str, date: str) -> None:

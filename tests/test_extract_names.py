@@ -169,3 +169,46 @@ def test_canonical_names_do_not_depend_on_input_order(names: list[str]) -> None:
     reference = EntityIndex(sorted(names))
     index = EntityIndex(names)
     assert {n: index.canonical(n) for n in names} == {n: reference.canonical(n) for n in names}
+
+
+# --- titles, descriptions and ages ------------------------------------------------------------
+
+
+def test_a_corporate_title_before_a_full_name_is_split_off() -> None:
+    (span,) = find_names("Acme Chief Executive Wendell Okafor will testify.")
+    assert span.text == "Wendell Okafor"
+    assert span.title == ("Acme", "Chief", "Executive")
+
+
+def test_a_corporate_title_word_before_a_common_noun_is_no_title() -> None:
+    spans = find_names("The president signed an Executive Order on ports.")
+    assert "Order" not in [s.text for s in spans]
+    assert (
+        people_of("The president signed an Executive Order on ports. The Executive Order said little.")
+        == set()
+    )
+
+
+def test_a_person_noun_opening_a_sentence_describes_the_name_after_it() -> None:
+    (span, *_) = find_names("Grandmother Ines Varga, 71, of Linz, lost her savings.")
+    assert span.text == "Ines Varga"
+    assert span.title == ("Grandmother",)
+
+
+def test_a_name_with_an_age_in_commas_is_a_person() -> None:
+    assert "Ines Varga" in people_of("Ines Varga, 71, lost her savings to the scheme.")
+
+
+def test_an_acronym_plural_after_a_title_is_no_name() -> None:
+    assert find_names("Judge OKs $2bn harbour settlement") == []
+    assert people_of("Judge OKs $2bn harbour settlement") == set()
+
+
+def test_the_listener_after_told_is_not_a_person() -> None:
+    text = "“We lost everything,” she told The Courier. Ines Varga said she would appeal."
+    assert people_of(text) == {"Ines Varga"}
+
+
+def test_a_place_with_its_region_before_a_verb_is_not_a_person() -> None:
+    text = "Locals in Brenzago, northern Italy, told how the road vanished."
+    assert people_of(text) == set()

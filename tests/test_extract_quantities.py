@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from compare.extract.quantities import VAGUE_RANGES, find_quantities
+from compare.extract.quantities import PEOPLE_SLOT, VAGUE_RANGES, counts_people, find_quantities
 
 
 def counts(sentence: str):  # type: ignore[no-untyped-def]
@@ -65,8 +65,50 @@ def test_rounded_thousands_cover_the_thousand() -> None:
 
 
 def test_at_least_a_dozen_and_twelve_crude_parcels_count_the_same_thing() -> None:
-    (a,) = counts("Agents intercepted at least a dozen parcels at two depots.")
+    a, depots = counts("Agents intercepted at least a dozen parcels at two depots.")
     (b,) = counts("Agents intercepted 12 crude explosive parcels.")
+    assert depots.value == {"count": 2, "unit": "depot"}  # a count after another is still read
     assert a.value == b.value == {"count": 12, "unit": "parcel"}
     assert a.qualifier == "at least" and a.range == (12, math.inf)
     assert b.range == (11.5, 12.5)
+
+
+def test_the_counted_noun_is_the_head_of_the_noun_phrase() -> None:
+    (m,) = counts("The attack exposed the records of 4.1 million current and former customers of the bank.")
+    assert m.value == {"count": 4_100_000, "unit": "customer"}
+    assert m.text == "4.1 million current and former customers"
+    (m,) = counts("Rescuers found three more people under the rubble.")
+    assert m.value == {"count": 3, "unit": "people"}
+
+
+def test_a_conjunction_right_after_a_number_ends_the_phrase() -> None:
+    assert counts("The span snapped in two and plunged into the river.") == []
+
+
+def test_a_count_after_a_conjunction_is_still_found() -> None:
+    found = counts("The bus carried 30 passengers and six cars were on the deck.")
+    assert [m.value for m in found] == [{"count": 30, "unit": "passenger"}, {"count": 6, "unit": "car"}]
+
+
+def test_counts_of_a_population_share_the_people_slot() -> None:
+    (members,) = counts("The leak hit 2.5 million members of the fund.")
+    (nationals,) = counts("The leak hit 3 million Canadians.")
+    (demonym,) = counts("About 900,000 Texans lost power.")
+    (plain,) = counts("The leak hit 2.5 million people.")
+    (residents,) = counts("Some 400 residents were evacuated.")
+    assert {members.slot, nationals.slot, demonym.slot, plain.slot, residents.slot} == {PEOPLE_SLOT}
+    assert members.key != plain.key  # one slot, but a count of members is not a count of people
+
+
+def test_counts_of_people_in_a_role_keep_their_own_slot() -> None:
+    (firefighters,) = counts("Two firefighters died in the blaze.")
+    (devices,) = counts("Police found 12 crude explosive devices.")
+    assert firefighters.slot != PEOPLE_SLOT
+    assert devices.slot != PEOPLE_SLOT
+
+
+def test_a_capitalised_demonym_counts_people_only_when_written_with_a_capital() -> None:
+    assert counts_people("american", "Americans")
+    assert not counts_people("american", "americans")
+    assert counts_people("member", "members")
+    assert not counts_people("firefighter", "firefighters")

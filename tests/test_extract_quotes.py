@@ -125,3 +125,53 @@ def test_a_quoted_question_is_not_the_addressees_and_the_answer_is() -> None:
         ("Do you agree with her?", None),
         ("I have read the report and I trust it,", "Oriel Banda"),
     ]
+
+
+# --- speakers: listeners, roles, descriptions, characterising verbs ------------------------------
+
+
+def test_the_name_after_told_is_the_listener_not_the_speaker() -> None:
+    found = speakers(
+        "Grandmother Ines Varga, 71, of Linz, lost her savings. “They took my whole pension,” she told The"
+        " Courier. “I still get calls every week.”"
+    )
+    assert [who for _, who in found] == ["Ines Varga", "Ines Varga"]
+
+
+def test_organisation_and_role_before_the_name_after_the_verb() -> None:
+    found = speakers("“Not one cent will be passed on,” insisted Acme boss Wendell Okafor.")
+    assert found[0][1] == "Wendell Okafor"
+    found = speakers("“Not one cent will be passed on,” said Acme chief executive Wendell Okafor.")
+    assert found[0][1] == "Wendell Okafor"
+
+
+def test_a_description_between_name_and_verb() -> None:
+    found = speakers(
+        "Ines Varga, a lead lawyer for the plaintiffs, said: “This sends a message to every company.”"
+    )
+    assert found[0][1] == "Ines Varga"
+
+
+def test_called_and_blasted_as_put_the_quote_in_the_subjects_mouth() -> None:
+    found = speakers(
+        "Sen. Ines Varga, whose state has 300,000 members, called the deal “a down payment, not justice”."
+    )
+    assert found[0][1] == "Ines Varga"
+    found = speakers("Senator Ines Varga blasted the deal as “a down payment, not justice.”")
+    assert found[0][1] == "Ines Varga"
+
+
+def test_a_place_described_by_its_region_does_not_speak() -> None:
+    found = speakers(
+        "Locals in Brenzago, northern Italy, told how they heard a noise “like a bomb going off” there."
+    )
+    assert found[0][1] is None
+
+
+def test_a_subject_with_a_description_is_who_he_means() -> None:
+    found = speakers(
+        "Ines Varga, a lawyer, said the talks would go on.",
+        "Mr Okafor, the firm's chief executive, will appear on Thursday, where he will be asked about the"
+        " delay. He has insisted that “not one cent” of it will be passed on.",
+    )
+    assert found[-1][1] == "Okafor"

@@ -58,7 +58,20 @@ def _score(folder: Path, gold_path: Path) -> dict[str, Any]:
         "boilerplate": (st["bp_dropped"], st["bp_total"]),
         "story": (st["story_kept"], st["story_total"]),
         "aligned": (st["align_ok"], st["align_total"]),
+        "conflicts": _conflicts_flagged(gold, res, amap),
     }
+
+
+def _conflicts_flagged(gold: dict[str, Any], res: dict[str, Any], amap: dict[str, str]) -> tuple[int, int]:
+    """(flagged, total) of the gold's conflicts, as score_gold.py's main counts them: the fact's
+    best row has a conflict cell in an article the conflict names."""
+    conflicts = gold.get("conflicts") or []
+    flagged = 0
+    for c in conflicts:
+        row = res["rows"].get(c["id"])
+        cells = (row or {}).get("coverage", {})
+        flagged += any((cells.get(amap[str(a)]) or {}).get("status") == "conflict" for a in c["values"])
+    return flagged, len(conflicts)
 
 
 @pytest.fixture(scope="module")
@@ -167,13 +180,18 @@ ATTRIBUTION_SCORER = SHARED / "tools" / "score_attribution.py"
 
 def test_held_out_event_stays_above_its_floors() -> None:
     got = _score(HELD_OUT, HELD_OUT / "gold.yaml")
-    assert got["cell_accuracy"] >= 0.93
-    assert got["shared"] >= 0.90
-    assert got["omission_f1"] >= 0.92
-    assert got["exclusives"][0] >= got["exclusives"][1] - 1
+    # Floors a little under the figures measured after the furniture and extraction fixes found
+    # on this event (it stopped being held out then: the fixes are general rules, but were
+    # found here): every exclusive, boilerplate line, story paragraph and alignment, and its one
+    # conflict (41.2 vs 44 million people) flagged.
+    assert got["cell_accuracy"] >= 0.94
+    assert got["shared"] >= 0.92
+    assert got["omission_f1"] >= 0.93
+    assert got["exclusives"][0] == got["exclusives"][1]
     assert got["boilerplate"][0] == got["boilerplate"][1]
     assert got["story"][0] == got["story"][1]
-    assert got["aligned"][0] >= got["aligned"][1] - 2
+    assert got["aligned"][0] == got["aligned"][1]
+    assert got["conflicts"][0] == got["conflicts"][1]
     assert got["facts"] <= 2 * len(got["gold"]["facts"])
 
 

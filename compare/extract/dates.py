@@ -73,9 +73,21 @@ FUTURE_MARKERS = frozenset("will shall won't due scheduled expected going".split
 FUTURE_PAIRS = frozenset({("set", "to"), ("plans", "to"), ("plan", "to"), ("is", "to"), ("are", "to")})
 # Words that end the clause a weekday belongs to when looking back for its tense.
 _CLAUSE_BREAKS = frozenset("and but while after before when whereas".split())
+# Temporal conjunctions whose clause, in the present tense, takes its time from the clause before
+# it: "he will question her when the CEO testifies on Thursday" is a future Thursday, as is
+# "after the board meets on Monday". (General English grammar: a future-time subordinate clause
+# is written in the present tense.)
+TEMPORAL_SUBORDINATORS = frozenset("when after before until once".split())
+# Auxiliaries that put a clause in the past; a word ending in "-ed" outside FUTURE_MARKERS is
+# read as a past form too. The look back through a temporal subordinator stops at either.
+PAST_MARKERS = frozenset("was were had did".split())
 # Words of the clause looked at on each side of a weekday for its tense: enough for "is expected
 # to be formally arraigned on", short enough to stay inside the clause.
 TENSE_WINDOW = 8
+# How many words the look back may read in all when it goes on through temporal subordinators
+# into the clause they depend on ("will question Quill when the CEO testifies before the
+# House Ways and Means Committee on" is 14): three clause windows.
+LOOKBACK_WORDS = 3 * TENSE_WINDOW
 # Words that tie a date to its clause without saying its tense ("On Monday, ...").
 _DATE_PREPOSITIONS = frozenset("on by until from since this".split())
 _WORD = re.compile(r"[\w'’]++|[,;:()\"“”]")
@@ -154,22 +166,57 @@ def weekday_date(published: dt.date, weekday: int, forward: bool, direction: str
 
 def _points_forward(direction: str | None, sentence: str, start: int, end: int) -> bool:
     """Does this weekday lie ahead of publication? "next"/"this coming" say so; otherwise a
-    future marker in its clause ("will", "is due to", "is set to") does."""
+    future marker in its clause ("will", "is due to", "is set to") does, or, for a clause in
+    the present tense opened by a temporal subordinator ("when the CEO testifies on Thursday"),
+    a future marker in the clause it depends on."""
     if direction:
         return direction.lower() in ("next", "this coming")
-    before = _WORD.findall(sentence[max(0, start - 12 * TENSE_WINDOW) : start])[-TENSE_WINDOW:]
-    words: list[str] = []
-    for token in reversed(before):
-        low = fold(token)
-        if low in _CLAUSE_BREAKS or low in ',;:()"“”' or low in WEEKDAYS:
-            break
-        words.append(low)
-    words.reverse()
+    words = _clause_before(_WORD.findall(sentence[max(0, start - 12 * LOOKBACK_WORDS) : start]))
     if all(w in _DATE_PREPOSITIONS for w in words):
         # The weekday opens its clause ("On Thursday, she will ..."): read the words after it.
         words = [fold(t) for t in _WORD.findall(sentence[end : end + 12 * TENSE_WINDOW])[:TENSE_WINDOW]]
     pairs = set(itertools.pairwise(words))
     return any(w in FUTURE_MARKERS or w.endswith("'ll") for w in words) or bool(pairs & FUTURE_PAIRS)
+
+
+def _clause_before(tokens: list[str]) -> list[str]:
+    """The folded words of the clause before a weekday, in reading order: back to a clause
+    break, at most TENSE_WINDOW words; "and" inside a name ("Ways and Means") breaks
+    nothing; a temporal subordinator after a present-tense clause lets the look go on into the
+    clause before it (up to LOOKBACK_WORDS words, and not past a past-tense form there)."""
+    words: list[str] = []
+    budget = TENSE_WINDOW
+    crossed = False
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        low = fold(token)
+        if low in ',;:()"“”' or low in WEEKDAYS:
+            break
+        if (
+            low == "and"
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1][:1].isupper()
+            and tokens[i + 1][:1].isupper()
+        ):
+            continue  # "the House Ways and Means Committee"
+        if low in _CLAUSE_BREAKS:
+            if low in TEMPORAL_SUBORDINATORS and not any(_past(w) for w in words):
+                crossed = True
+                budget = LOOKBACK_WORDS
+                continue
+            break
+        if crossed and _past(low):
+            break
+        words.append(low)
+        if len(words) >= budget:
+            break
+    words.reverse()
+    return words
+
+
+def _past(word: str) -> bool:
+    """A past-tense auxiliary, or a regular past form ("arrived"); not "expected"/"scheduled"."""
+    return word in PAST_MARKERS or (len(word) > 3 and word.endswith("ed") and word not in FUTURE_MARKERS)
 
 
 def relative_date(rel: str, published: dt.date) -> str | None:

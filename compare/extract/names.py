@@ -36,18 +36,32 @@ _NAME = re.compile(rf"{CAP}(?:\s++(?:(?:{_PARTICLES})\s++)?{NAME_WORD}){{0,{MAX_
 NAME = rf"{CAP}(?:\s++{NAME_WORD}){{0,3}}"
 
 # Reporting verbs that attribute words to whoever stands next to them.
-SAY_VERBS = (
-    r"(?:said|says|added|adds|told(?: \w+)?|stressed|warned|noted|insisted|argued|"
+_SAY_VERB_WORDS = (
+    r"said|says|added|adds|stressed|warned|noted|insisted|argued|"
     r"explained|replied|responded|answered|declared|wrote|tweeted|posted|claimed|continued|vowed|"
-    r"stated|recalled|asked|urged|admitted|acknowledged|conceded|countered|spoke)"
+    r"stated|recalled|asked|urged|admitted|acknowledged|conceded|countered|spoke"
 )
+SAY_VERBS = rf"(?:{_SAY_VERB_WORDS}|told(?: \w+)?)"
+# Reporting verbs that may stand before their subject ('"...," said Quill'). Not "told": the name
+# after "told" is the listener ("she told The Courier"), never the speaker.
+SAY_VERBS_INVERTED = rf"(?:{_SAY_VERB_WORDS})"
 
+# Corporate and government titles that are also common nouns in capitalised phrases ("Executive
+# Order", "the Executive Branch"): titles only before a full name of at least
+# FULL_NAME_WORDS words ("Chief Executive Ada Quill", "Treasurer Ivo Brandt"). General news
+# usage.
+FULL_NAME_TITLE_WORDS = frozenset(
+    """executive manager chairperson treasurer administrator comptroller controller counsel
+    solicitor auditor registrar""".split()
+)
+# A first name and a surname.
+FULL_NAME_WORDS = 2
 # Title words: a person named right after one of these is a person; a later "the minister"
 # refers to whoever was named with that title. General news usage (offices, ranks, honorifics).
-TITLE_WORDS = frozenset(
+TITLE_WORDS = FULL_NAME_TITLE_WORDS | frozenset(
     """president vice-president minister secretary secretary-general general chief spokesperson
     spokesman spokeswoman director ambassador chancellor governor mayor senator leader head
-    commissioner chairman chairwoman chair ceo boss commander officer premier king queen prince
+    commissioner chairman chairwoman chair ceo cfo coo boss commander officer premier king queen prince
     princess pope mr mrs ms mx miss dr prof professor judge justice prosecutor sheriff captain
     colonel sergeant inspector detective lieutenant admiral rep representative congressman
     congresswoman congressperson sen gov lt gen col sgt capt cmdr adm det insp supt
@@ -116,6 +130,14 @@ def places() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns naming a kind of person ("grandmother", "nurse"; WordNet, see
+    data/build_person_nouns.py), read once on first use."""
+    text = resources.files("compare.extract.data").joinpath("person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def is_place(name: str) -> bool:
     """A country, continent, US state or large city, or one with a compass word before it."""
     folded = fold(name).strip(".,'’ ")
@@ -134,6 +156,10 @@ def is_organisation(name: str) -> bool:
     return any(_is_acronym(t) for t in tokens) and not is_place(name)
 
 
+# An acronym with a lower-case "s": a plural ("CEOs", "MPs") or a headline verb ("OKs").
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 def _is_acronym(token: str) -> bool:
     letters = token.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
@@ -141,6 +167,16 @@ def _is_acronym(token: str) -> bool:
 
 def _is_title(token: str) -> bool:
     return fold(token).strip(".,") in TITLE_WORDS
+
+
+def _titles_name(tokens: Sequence[str], i: int) -> bool:
+    """Is tokens[i] a title of the name after it? A word of FULL_NAME_TITLE_WORDS only when a
+    full name follows ("Executive Ada Quill", not "Executive Order")."""
+    if not _is_title(tokens[i]):
+        return False
+    if fold(tokens[i]).strip(".,") in FULL_NAME_TITLE_WORDS:
+        return len(tokens) - i - 1 >= FULL_NAME_WORDS
+    return True
 
 
 def _is_opener(token: str, at_sentence_start: bool) -> bool:
@@ -181,7 +217,9 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
     title: list[str] = []
     # Split leading title words after the last one ("Canal Inspector Ivo Brandt" -> title +
     # name); a span that is all title ("Deputy Secretary General") names nobody.
-    marks = [i for i, t in enumerate(tokens) if _is_title(t)]
+    if all(_is_title(t) for t in tokens):
+        return None  # "Chief Executive", "Deputy Secretary General": a title alone names nobody
+    marks = [i for i in range(len(tokens)) if _titles_name(tokens, i)]
     if marks:
         if marks[-1] == len(tokens) - 1:
             return None
@@ -194,6 +232,10 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
         orgs = [i for i, t in enumerate(tokens[:-2]) if fold(t) in ORG_WORDS]
         if orgs:  # "the Reserve Bank Ada Quill": an institution, then a name
             title, tokens = tokens[: orgs[-1] + 1], tokens[orgs[-1] + 1 :]
+    if not title and m.start() == 0 and len(tokens) > FULL_NAME_WORDS and fold(tokens[0]) in person_nouns():
+        # "Grandmother Ada Quill, 71, ...": at the start of a sentence a capitalised noun
+        # naming a kind of person describes the full name after it.
+        title, tokens = tokens[:1], tokens[1:]
     if not title:
         before = sentence[max(0, m.start() - 30) : m.start()].split()
         if before and _is_title(before[-1]):
@@ -211,6 +253,8 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
         return None
     if all(len(t.strip(".")) <= 1 for t in text.split()):
         return None  # initials alone ("A. B.") name nobody we can tell apart
+    if any(_ACRONYM_PLURAL.fullmatch(t) for t in text.split()):
+        return None  # "Judge OKs $2bn deal", "CEOs": an acronym's plural or verb is no name
     initial = len(tokens) == 1 and m.start() == 0 and not title
     begin = sentence.find(text, m.start(), m.end() + 1)
     if begin < 0:
@@ -218,16 +262,52 @@ def _name_span(sentence: str, m: re.Match[str]) -> NameSpan | None:
     return NameSpan(text, begin, begin + len(text), tuple(title), initial)
 
 
+# A description set off by commas between a name and its verb: "Ada Quill, a lead lawyer for
+# the class, said"; "Ada Quill, D-Ohio, whose district includes 300,000 members, said". At most
+# APPOSITION_PARTS comma-separated parts of at most APPOSITION_CHARS characters each (a number
+# with a thousands comma is two parts), never across a sentence end or a quote.
+APPOSITION_PARTS = 3
+APPOSITION_CHARS = 60
+APPOSITION = rf"(?:(?:,\s*+[^,.;:!?()\"“”\n]{{1,{APPOSITION_CHARS}}}+){{1,{APPOSITION_PARTS}}},)"
+# Lower-case title words, as a pattern ("boss", "chief executive").
+_ROLE = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+# A name after a reporting verb, with the organisation and role that may stand before it:
+# "insisted Acme boss Ivo Brandt", "said Acme chief executive Ada Quill".
+NAME_AFTER_ROLE = rf"(?:{CAP}(?:\s++{NAME_WORD}){{0,2}}\s++(?:{_ROLE})(?:\s++(?:{_ROLE})){{0,2}}\s++)?{NAME}"
+# An age in commas after a name: "Ada Quill, 71, of Linz".
+AGE_APPOSITION = re.compile(rf"(?P<name>{NAME}),\s++\d{{1,3}},")
+
+# Words before a name that make it the object of a preposition, not a subject ("locals in
+# Brenzago, northern Italy, told ..."). General English.
+PREPOSITIONS = frozenset("in at on of from to into near by with for about against outside inside".split())
+
+
+def described(text: str, name_start: int, apposition: str | None) -> bool:
+    """Can the name at `name_start`, with the `apposition` after it, be the subject of the verb
+    that follows? Not when it is a preposition's object, nor when the apposition names a place
+    ("Cleveland, Ohio, ...": a place, not a person, is being described)."""
+    if not apposition:
+        return True
+    before = text[max(0, name_start - 16) : name_start].split()
+    if before and fold(before[-1]).strip(",") in PREPOSITIONS:
+        return False
+    first_part = apposition.strip(", ").split(",")[0]
+    return not is_place(first_part)
+
+
 # "Ada Quill said", "said Ada Quill": the name next to a reporting verb.
-SUBJECT_BEFORE_VERB = re.compile(rf"(?P<name>{NAME})\s++{SAY_VERBS}\b")
-SUBJECT_AFTER_VERB = re.compile(rf"\b{SAY_VERBS},?\s++(?P<name>{NAME})")
+SUBJECT_BEFORE_VERB = re.compile(rf"(?P<name>{NAME})(?P<app>{APPOSITION})?\s++{SAY_VERBS}\b")
+SUBJECT_AFTER_VERB = re.compile(rf"\b{SAY_VERBS_INVERTED},?\s++(?P<name>{NAME_AFTER_ROLE})")
 
 
 def reporting_subjects(text: str) -> set[str]:
-    """Last words of the names standing before or after a reporting verb."""
+    """Last words of the names standing before or after a reporting verb, or before an age in
+    commas ("Ada Quill, 71,": only people have ages)."""
     found = set()
-    for pattern in (SUBJECT_BEFORE_VERB, SUBJECT_AFTER_VERB):
+    for pattern in (SUBJECT_BEFORE_VERB, SUBJECT_AFTER_VERB, AGE_APPOSITION):
         for m in pattern.finditer(text):
+            if pattern is SUBJECT_BEFORE_VERB and not described(text, m.start(), m.group("app")):
+                continue
             found.add(m.group("name").split()[-1].rstrip(".,'’"))
     return found
 
@@ -280,7 +360,7 @@ def title_families(titles: Iterable[str]) -> frozenset[str]:
 def strip_titles(name: str) -> str:
     """'Rep. Ada Quill' -> 'Ada Quill': title words in front of a name are not part of it."""
     tokens = name.split()
-    while len(tokens) > 1 and _is_title(tokens[0]):
+    while len(tokens) > 1 and _titles_name(tokens, 0):
         tokens.pop(0)
     return " ".join(tokens)
 

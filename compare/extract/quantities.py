@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import NUM, NUMBER, parse_number, qualifier_before, tidy, value_range
@@ -41,11 +43,14 @@ VAGUE_RANGES = {
     "scores": (40.0, 100.0),
 }
 _VAGUE = re.compile(r"\b(" + "|".join(v for v, _ in VAGUE_COUNTS) + r")\s++of\s++(?P<unit>[a-z]++)", re.I)
-# A number, an optional magnitude, then up to three words (the counted noun is among them).
-# Possessive word repeats: a 20,000-letter "word" is read once.
+# A number, an optional magnitude, then up to AFTER_WORDS words (the counted noun is among
+# them: three content words and two in-phrase words, see _unit_of), looked at ahead rather than
+# consumed, so that "30 passengers and six cars" still finds "six cars". Possessive word
+# repeats: a 20,000-letter "word" is read once.
+AFTER_WORDS = 5
 _QUANTITY = re.compile(
     rf"(?<![\w$€£.,-])(?P<num>{NUMBER})(?:\s?(?P<mag>million|billion|thousand)\b)?"
-    r"(?:-|\s)(?P<after>(?:[A-Za-z][\w'’-]*+\s?){1,3})",
+    rf"(?:-|\s)(?=(?P<after>(?:[A-Za-z][\w'’-]*+\s?){{1,{AFTER_WORDS}}}))",
     re.I,
 )
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -55,6 +60,38 @@ _ORDINAL = re.compile(r"\d++(?:st|nd|rd|th)\b")
 _NOT_UNITS = frozenset("""percent per cent am pm a.m p.m of to and or year-old years-old""".split())
 # Nouns that count things without a plural "s".
 COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
+# The slot of every count of a population of people, whatever noun names it: "3.2 million
+# members", "3.5 million Americans" and "about 3 million people" can contradict one another
+# (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
+# Counts of people in a role ("two firefighters", "30 passengers") keep a slot of their own.
+PEOPLE_SLOT = "quantity:people"
+# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police).
+_PEOPLE_COUNT_NOUNS = frozenset("people children men women".split())
+
+
+@cache
+def population_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns naming a population of people (WordNet; see data/build_person_nouns.py), read once
+    on first use: (words in lower case, words that count people only when written with a
+    capital, such as "american"), both folded."""
+    text = (
+        resources.files("compare.extract.data").joinpath("population_nouns.txt").read_text(encoding="utf-8")
+    )
+    words = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return (
+        frozenset(w for w in words if w.islower()),
+        frozenset(fold(w) for w in words if not w.islower()),
+    )
+
+
+def counts_people(unit: str, written: str | None = None) -> bool:
+    """Is a count of `unit` (singular, folded; `written` as the text has it) a count of a
+    population of people? "member", "resident", "people", and "Americans", "Texans" written
+    with a capital, are; "firefighter", "device", "year" are not."""
+    lower, capitalised = population_nouns()
+    if unit in _PEOPLE_COUNT_NOUNS or unit in lower:
+        return True
+    return unit in capitalised and written is not None and written[:1].isupper()
 
 
 def count_mention(
@@ -90,10 +127,13 @@ def count_mention(
     )
 
 
-def unit_slot(unit: str) -> str:
-    """The slot of a count of `unit`: the unit's stem as compare.text.stem gives it, so that
+def unit_slot(unit: str, written: str | None = None) -> str:
+    """The slot of a count of `unit` (written as `written`): PEOPLE_SLOT for a noun naming a
+    population of people, else the unit's stem as compare.text.stem gives it, so that
     inflections of one noun ("injury" / "injuries") meet. The one place to change when the
     stemmer changes."""
+    if counts_people(unit, written):
+        return PEOPLE_SLOT
     return f"quantity:{stem(unit)}"
 
 
@@ -112,16 +152,27 @@ def singular(word: str) -> str:
 
 # Content words after a number searched for the counted noun: "12 crude explosive devices".
 UNIT_WINDOW = 3
+# Function words that may stand inside the noun phrase after a number without ending it: a
+# conjunction between modifiers ("3.2 million current and former members") and the
+# comparatives that modify a count ("three more people", "two other patients"). Not counted
+# in UNIT_WINDOW; general English.
+IN_PHRASE_WORDS = frozenset("and or more other".split())
+# In-phrase words that only join two modifiers: right after the number they end the phrase
+# ("snapped in two and plunged").
+_CONJUNCTIONS = frozenset({"and", "or"})
 
 
 def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
     """The counted noun and the word as written: in "five-point plan" the word joined by the
-    hyphen; otherwise the first plural or count noun in the short run of content words after
-    the number ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
-    'device', '200 fire crew' -> 'crew'), else the run's first word."""
+    hyphen; otherwise the head noun of the short noun phrase after the number: its first plural
+    or count noun ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
+    'device', '200 fire crew' -> 'crew', '3.2 million current and former members' ->
+    'member'), else the run's first word."""
     run: list[tuple[str, str]] = []
     for raw in after.split():
         w = fold(raw).strip("'’-")
+        if w in IN_PHRASE_WORDS and not hyphenated and (run or w not in _CONJUNCTIONS):
+            continue  # "current and former members", "three more people"; not "two and a half"
         if not w or w in STOPWORDS or not w.isalpha():
             break
         run.append((w, raw))
@@ -212,7 +263,14 @@ def find_vague(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
             break
         phrase = " ".join(m.group(1).lower().split())
         noun = singular(fold(m.group("unit")))
-        mention = count_mention(m.group(0), dict(VAGUE_COUNTS)[phrase], noun, span=m.span(), vague=phrase)
+        mention = count_mention(
+            m.group(0),
+            dict(VAGUE_COUNTS)[phrase],
+            noun,
+            span=m.span(),
+            vague=phrase,
+            slot=unit_slot(noun, m.group("unit")),
+        )
         found.append((m.start(), m.end(), mention))
     return found
 
@@ -266,5 +324,12 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     text = sentence[start:end].strip()
     qualifier = qualifier_before(sentence, start)
     return count_mention(
-        text, value, noun, span=(start, end), number_text=num_text, scale=scale, qualifier=qualifier
+        text,
+        value,
+        noun,
+        span=(start, end),
+        number_text=num_text,
+        scale=scale,
+        qualifier=qualifier,
+        slot=unit_slot(noun, raw),
     )

@@ -18,9 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from compare.extract.names import (
+    APPOSITION,
     NAME,
+    NAME_AFTER_ROLE,
     NOT_NAMES,
     SAY_VERBS,
+    SAY_VERBS_INVERTED,
+    described,
     find_names,
     is_organisation,
     is_place,
@@ -136,13 +140,26 @@ _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _TITLE_PHRASE = r"\b[Tt]he(?:\s++[\w-]++){1,3}?"
 # After a quote: ', Quill said' / ', said Quill' / ', he added' / ', the minister said'.
 _AFTER_SPEAKER = re.compile(
-    rf"\W{{0,3}}\s*+(?:{SAY_VERBS}\s++(?P<a>{NAME}|{_TITLE_PHRASE})\b|"
+    rf"\W{{0,3}}\s*+(?:{SAY_VERBS_INVERTED}\s++(?P<a>{NAME_AFTER_ROLE}|{_TITLE_PHRASE})\b|"
     rf"(?P<b>{_PRONOUN}|{NAME}|{_TITLE_PHRASE})\s++(?:\w++\s++)?{SAY_VERBS}\b)"
 )
-# Before a quote: 'Quill said: ' / 'Quill told reporters that ' / 'He added: '.
+# Before a quote: 'Quill said: ' / 'Quill told reporters that ' / 'He added: ' / 'Quill, a
+# lawyer for the class, said: '.
 _BEFORE_SPEAKER = re.compile(
-    rf"(?P<s>{NAME}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:\w++\s++)?{SAY_VERBS}\b"
-    r"[^\"“”]{0,40}?[:,]?\s*+$"
+    rf"(?:(?P<s>{NAME}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:\w++\s++)?|(?P<n>{NAME})(?P<app>{APPOSITION})\s++)"
+    rf"{SAY_VERBS}\b[^\"“”]{{0,40}}?[:,]?\s*+$"
+)
+# Verbs that put a quoted characterisation in their subject's mouth: 'Quill called the deal "a
+# down payment"', 'Quill blasted the deal as "a down payment"'. The first kind takes the quote
+# as the object's name, the second after "as". General English.
+_NAMING_VERBS = r"(?:called|branded|dubbed|termed|labell?ed)"
+_AS_VERBS = (
+    r"(?:described|blasted|slammed|hailed|denounced|condemned|dismissed|derided|decried|praised|"
+    r"critici[sz]ed|attacked|characteri[sz]ed|portrayed)"
+)
+_CHARACTERISED = re.compile(
+    rf"(?P<s>{NAME}|\b{_PRONOUN})(?P<app>{APPOSITION})?\s++"
+    rf"(?:{_NAMING_VERBS}\b[^\"“”.]{{0,40}}?|{_AS_VERBS}\b[^\"“”.]{{0,40}}?\bas)\s*+$"
 )
 _ACCORDING = re.compile(rf"\baccording to (?P<s>{NAME})")
 # A question put to someone: the answer's pronoun refers to them.
@@ -156,15 +173,16 @@ _QUESTION_PUT = re.compile(
 _ASKED_TAIL = re.compile(r"\b(?:was|were)\s++asked\b[^\"“”]{0,40}$")
 _QUESTION_TO = re.compile(rf"\bquestions?\s++(?:to|for)\s++(?P<s>{NAME})")
 # The subject of a reporting verb, or of any verb in the past or present tense ("Quill
-# reiterated", "the minister insists"): who a later "he added" most likely means.
+# reiterated", "the minister insists", "Quill, the firm's chief, will"): who a later "he added"
+# most likely means.
 _SUBJECT_BEFORE = re.compile(
-    rf"(?P<s>{NAME}|{_TITLE_PHRASE})\s++(?:{SAY_VERBS}|[a-z]{{1,30}}(?:ed|s)|will|would|had|has)\b"
+    rf"(?P<s>{NAME}|{_TITLE_PHRASE})(?P<app>{APPOSITION})?\s++(?:{SAY_VERBS}|[a-z]{{1,30}}(?:ed|s)|will|would|had|has)\b"
 )
 # Words before a name that make it an object, not a subject ("with Quill", "to Quill").
 _OBJECT_MARKERS = frozenset(
     "with to by of about for from against on at in into than between and met called told".split()
 )
-_SUBJECT_AFTER = re.compile(rf"\b{SAY_VERBS},?\s++(?P<s>{NAME})")
+_SUBJECT_AFTER = re.compile(rf"\b{SAY_VERBS_INVERTED},?\s++(?P<s>{NAME_AFTER_ROLE})")
 # Characters looked at after and before a quote for its attribution.
 AFTER_WINDOW = 80
 BEFORE_WINDOW = 120
@@ -271,7 +289,7 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
         before = paragraph[max(0, quote.start - BEFORE_WINDOW) : quote.start]
         who: str | None = None
         nobody = False  # "it said", "the ministry said": attributed, but not to a person
-        before_raw = None if _ASKED_TAIL.search(before) else _first_group(_BEFORE_SPEAKER.search(before))
+        before_raw = None if _ASKED_TAIL.search(before) else _speaker_before(before)
         for raw in (_first_group(_AFTER_SPEAKER.match(after)), before_raw):
             if raw:
                 who = state.resolve(raw, pronoun_target=asked[-1][1] if asked else target)
@@ -290,6 +308,20 @@ def attribute(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> l
     if latest:
         state.speaker = max(latest, key=lambda e: e[0])[1]
     return out
+
+
+def _speaker_before(before: str) -> str | None:
+    """Who speaks the quote right after `before`: the subject of a reporting verb ('Quill, a
+    lawyer, said: ') or of a verb that names the quote ('Quill called the deal ', 'Quill
+    blasted the deal as ')."""
+    for pattern in (_BEFORE_SPEAKER, _CHARACTERISED):
+        m = pattern.search(before)
+        if m is None:
+            continue
+        raw = m.group("s") or m.groupdict().get("n")
+        if raw and described(before, m.start(), m.group("app")):
+            return raw
+    return None
 
 
 def _pronoun_target(events: Sequence[tuple[int, str, str]], k: int, state: Speakers) -> str | None:
@@ -327,7 +359,9 @@ def _events(paragraph: str, quotes: Sequence[QuoteSpan], state: Speakers) -> lis
                 before = paragraph[max(0, m.start("s") - 16) : m.start("s")].split()
                 if before and fold(before[-1]).strip(",") in _OBJECT_MARKERS:
                     continue
-                if _SAYS.match(paragraph, m.end("s")):
+                if not described(paragraph, m.start("s"), m.group("app")):
+                    continue  # "Brenzago, northern Italy, ...": a place described
+                if _SAYS.match(paragraph, m.end("app") if m.group("app") else m.end("s")):
                     this_kind = "say"
             who = state.resolve(raw)
             if who is not None and (who in state.person_names or who in state.named_set):
