@@ -100,8 +100,9 @@ def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
 
 def test_diff_pairs_the_gold_aligned_paragraphs() -> None:
     """Issue 3: on every seed pair of the gold's `aligned` list, `compare diff A B` pairs those
-    paragraphs: 6 of the 7 with the wording links (4 with claim links alone, 6 with the old
-    hand-swept scorer)."""
+    paragraphs: 5 of the 7 at the bagged joining threshold (4 with claim links alone, 6 with the
+    old hand-swept scorer; 6 with the wording links at the earlier threshold 0.2823, where the
+    sixth came only inside a 3x3 block held together by a misjoined fact)."""
     sg = _scorer()
     gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
     articles = {a.id: a for a in load_articles([str(ROOT / "seeds")])}
@@ -125,7 +126,7 @@ def test_diff_pairs_the_gold_aligned_paragraphs() -> None:
         ix, iy = paragraph(ax, px), paragraph(ay, py)
         result = diff(articles[ax], articles[ay])
         found += any(ix in p.a and iy in p.b for p in result.pairs)
-    assert found >= 6
+    assert found >= 5
 
 
 OTHER_EVENTS = {
