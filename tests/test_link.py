@@ -238,3 +238,69 @@ def test_the_embedding_model_links_a_paraphrase_that_shares_few_words() -> None:
     assert link.same_claim(a, b, model=model)
     assert not link.same_claim(a, b)  # the lexical model misses it: few shared words
     assert not link.same_claim(a, other, model=model)
+
+
+def test_a_sentence_splits_into_its_clauses() -> None:
+    assert link.clauses("The council approved the tax, and the mayor resigned on Monday.") == [
+        "The council approved the tax",
+        "the mayor resigned on Monday",
+    ]
+    assert link.clauses("Prices rose.") == ["Prices rose"]
+    assert link.clauses("Yes.") == ["Yes."]  # no clause of two words: the claim itself
+
+
+class _FakeEmbedder:
+    """Deterministic vectors without a model: each token id is a basis direction, so shared
+    tokens give similar vectors and the features' arithmetic can be checked by hand."""
+
+    DIM = 64
+
+    def _ids(self, text: str) -> list[int]:
+        return [0] + [sum(map(ord, w)) % (self.DIM - 1) + 1 for w in text.lower().split()]
+
+    def _tokens(self, text: str):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        return np.eye(self.DIM, dtype=np.float32)[self._ids(text)]
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        rows = [self._tokens(t).mean(axis=0) for t in texts]
+        return np.array([r / np.linalg.norm(r) for r in rows])
+
+    def encode_tokens(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        from compare.embed import TokenEncoding
+
+        return [
+            TokenEncoding(vector=v, ids=np.array(self._ids(t)), tokens=self._tokens(t))
+            for t, v in zip(texts, self.encode(texts), strict=True)
+        ]
+
+
+def test_the_embedding_features_are_symmetric_and_see_an_added_clause() -> None:
+    pa, pb, pc = link.embed_prepared(
+        [
+            link.prepare_text("the council approved the tax"),
+            link.prepare_text("the council approved the tax, and the mayor resigned"),
+            link.prepare_text("the council approved the tax"),
+        ],
+        _FakeEmbedder(),
+    )
+    ab, ba = link.embedding_features(pa, pb), link.embedding_features(pb, pa)
+    assert ab == pytest.approx(ba)
+    same = link.embedding_features(pa, pc)
+    assert same == pytest.approx([1.0, 1.0, 1.0])  # identical: nothing of its own, every clause matched
+    cosine, rest, worst_clause = ab
+    assert cosine < 1.0 and rest < 1.0 and worst_clause < 1.0  # "the mayor resigned" is extra
+
+
+def test_an_embedder_without_token_vectors_is_refused() -> None:
+    class SentenceOnly:
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            return []
+
+    with pytest.raises(TypeError, match="encode_tokens"):
+        LinkScorer(SentenceOnly())
