@@ -637,8 +637,20 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
         cells = [*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items())]
         by_sentences[frozenset((aid, claims[i].position) for aid, i in r.members.items())] = r
         by_sentences[frozenset((aid, claims[i].position) for aid, i in cells)] = r
+    # Sentences a figure several articles give is shown in, with the claims that state it.
+    shared_figures = {
+        (aid, claims[i].position)
+        for r in values
+        if len(r.members) + len(r.others) > 1
+        for aid, i in (*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items()))
+    }
+    in_rows = {i for row in statements for i in row.members.values()}
     rows = list(values)
     for row in statements:
+        if len(row.members) == 1:
+            ((aid, i),) = row.members.items()
+            if claims[i].values and (aid, claims[i].position) in shared_figures:
+                row.members[aid] = _exclusive_clause(i, claims, in_rows)
         key = frozenset((aid, claims[i].position) for aid, i in row.members.items())
         target = by_sentences.get(key)
         if target is not None:
@@ -658,6 +670,31 @@ def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[
         for row in rows
         for aid, i in (*row.members.items(), *((aid, i) for aid, (_, i) in row.others.items()))
     )
+
+
+def _exclusive_clause(i: int, claims: Sequence[Claim], in_rows: set[int]) -> int:
+    """The clause to show for an exclusive sentence whose figure a shared row already shows: a
+    sibling clause without figures that no row holds ("..., prompting a warning of direct
+    conflict"), so that the row's label says what only this article has; else `i` itself."""
+    claim = claims[i]
+    siblings = [
+        j
+        for j in range(max(0, i - MAX_SIBLINGS), min(len(claims), i + MAX_SIBLINGS + 1))
+        if j != i
+        and j not in in_rows
+        and claims[j].article == claim.article
+        and claims[j].position == claim.position
+        and not claims[j].values
+        and _checkable(claims[j])
+    ]
+    if not siblings:
+        return i
+    return max(siblings, key=lambda j: (len(content_stems(claims[j].text)), claims[j].key))
+
+
+# Clauses of one sentence sit next to each other among the claims; a sentence is cut into at most
+# this many on either side of one (a sentence of 25-word clauses would be 250 words long).
+MAX_SIBLINGS = 10
 
 
 def _people_rows(

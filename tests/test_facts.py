@@ -390,3 +390,18 @@ def test_figures_of_one_exclusive_sentence_are_one_row(tmp_path: Path) -> None:
     assert mortgage[0].value == {"currency": "EUR", "amount": 250000}  # the first figure told
     shared = facts_with_evidence(result, "23 injured")
     assert {f.kind for f in shared} >= {"quantity"} and len([f for f in shared if f.kind == "quantity"]) == 2
+
+
+def test_an_exclusive_clause_beside_a_shared_figure_gets_the_label() -> None:
+    """When a sentence's figure is on a shared row, the sentence's own row shows the clause only
+    this article has (no figure, in no row), not the figure's clause again."""
+    from tests.test_claims import claims_of
+
+    claims = claims_of(
+        "The council unveiled a five-part plan for the harbour on Monday -- prompting a warning "
+        "from the fishermen's union that the quays would close for a whole season.\n"
+    )
+    figure, warning = claims
+    assert figure.values and not warning.values
+    assert facts_module._exclusive_clause(0, claims, set()) == 1
+    assert facts_module._exclusive_clause(0, claims, {1}) == 0  # already a row's: keep the figure's
