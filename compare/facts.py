@@ -114,6 +114,10 @@ class Row:
     speaker: str | None = None
     others: dict[str, tuple[Status, int]] = field(default_factory=dict)  # conflict / partial
 
+    def cells(self) -> list[tuple[str, int]]:
+        """(article, claim index) of every cell that is not absent."""
+        return [*self.members.items(), *((aid, i) for aid, (_, i) in self.others.items())]
+
 
 @dataclass(frozen=True)
 class Linked:
@@ -634,16 +638,10 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     }
     by_sentences: dict[frozenset[tuple[str, int]], Row] = {}
     for r in values:  # a statement of every cell of a figure's row, contradicting ones included
-        cells = [*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items())]
         by_sentences[frozenset((aid, claims[i].position) for aid, i in r.members.items())] = r
-        by_sentences[frozenset((aid, claims[i].position) for aid, i in cells)] = r
+        by_sentences[frozenset((aid, claims[i].position) for aid, i in r.cells())] = r
     # Sentences a figure several articles give is shown in, with the claims that state it.
-    shared_figures = {
-        (aid, claims[i].position)
-        for r in values
-        if len(r.members) + len(r.others) > 1
-        for aid, i in (*r.members.items(), *((aid, i) for aid, (_, i) in r.others.items()))
-    }
+    shared_figures = {(aid, claims[i].position) for r in values if len(r.cells()) > 1 for aid, i in r.cells()}
     in_rows = {i for row in statements for i in row.members.values()}
     rows = list(values)
     for row in statements:
@@ -665,11 +663,7 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
 
 def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:
     """(article, sentence) of every cell of `rows`: sentences an editor already reads."""
-    return frozenset(
-        (aid, claims[i].position)
-        for row in rows
-        for aid, i in (*row.members.items(), *((aid, i) for aid, (_, i) in row.others.items()))
-    )
+    return frozenset((aid, claims[i].position) for row in rows for aid, i in row.cells())
 
 
 def _exclusive_clause(i: int, claims: Sequence[Claim], in_rows: set[int]) -> int:

@@ -97,7 +97,7 @@ def condense(text: str) -> str:
         if (
             first in OPENER_STARTS
             or (first.endswith("ly") and len(opener.group(1).split()) == 1)
-            or (first.endswith(PARTICIPLE_ENDINGS) and len(first) > MIN_PARTICIPLE)
+            or (first.endswith(PARTICIPLE_ENDINGS) and len(first) >= MIN_PARTICIPLE)
         ):
             core = core[opener.end() :]
     core = _LEADING_FRAME.sub("", core)
