@@ -173,9 +173,9 @@ def _partners(
 # Two paragraphs of different articles are linked by their wording when the IDF-weighted overlap
 # of their content terms (compare.text.overlap_score, IDF over the paragraphs being compared)
 # reaches this and _partners keeps the pair: a second source beside the claim links, for
-# paragraphs that report one event in words no single pair of clauses shares ("Rutte was in the
-# Belgian capital to chair a meeting of NATO defence ministers" / "Ahead of the NATO defence
-# ministers' meeting in Brussels ..."). Fitted by scripts/fit_align.py on the paragraph pairs of
+# paragraphs that report one event in words no single pair of clauses shares ("The minister was in
+# the capital to chair a meeting of EU farm ministers" / "Ahead of the farm ministers'
+# meeting in Lisbon ..."). Fitted by scripts/fit_align.py on the paragraph pairs of
 # the four visible gold events, validated leaving one event out (docs/how-it-works.md).
 TEXT_LINK = 0.12
 # Candidate paragraphs come from an inverted index over each paragraph's rarest terms, with the

@@ -6,7 +6,7 @@ site name, author and date), then the text itself: the masthead lines above the 
 cleaner drops as furniture, byline lines, credit lines and date lines.
 
 Nothing is guessed. Every rule looks for a form in which a page names itself or its sources
-("By NAME", "(Credit: X)", "KYIV (Reuters) -"), and the tables below hold general knowledge (the
+("By NAME", "(Credit: X)", "LAGOS (Reuters) -"), and the tables below hold general knowledge (the
 world's news agencies, the aggregators that carry other outlets' pages, the words newspapers are
 named with), never a name taken from one article. When no rule fires, the field stays empty and the
 file stem remains the article's label.
@@ -336,7 +336,7 @@ _CREDIT = re.compile(
 _CREDIT_PAREN = re.compile(r"\(\s*credits?\s*:\s*(?P<name>[^)]{2,60})\)", re.I)
 _PHOTO_BY = re.compile(r"\b(photo|picture|image|video)s?\b", re.I)
 _PHOTO_CREDIT = re.compile(r"\b(photo|picture|image|video|graphic)s?\s*(credit)?s?\s*:", re.I)
-# "Mandatory credit: NATO TV": broadcasters' footage and pool material.
+# "Mandatory credit: EBU": broadcasters' footage and pool material.
 _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re.I)
 # "This was reported by X with reference to Y": the formula Ukrainian and Russian outlets use in
 # English for their own reports ("повідомляє X з посиланням на Y"): X is the outlet itself, Y the
@@ -344,7 +344,7 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
 # "As reported by Voice of America, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
-# "KYIV (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
+# "LAGOS (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
 _DATELINE = re.compile(
     rf"^[{_UPPER}][{_UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
     rf"\s*\((?P<name>[\w .&-]{{2,40}})\)\s*[-–—]"
@@ -812,7 +812,7 @@ def _strip_date(line: str) -> str | None:
 
 
 def _dateline_agency(cleaned: Cleaned) -> str | None:
-    """The agency the story's opening dateline names ("KYIV (Reuters) -"), or None."""
+    """The agency the story's opening dateline names ("LAGOS (Reuters) -"), or None."""
     if not cleaned.paragraphs:
         return None
     match = _DATELINE.match(cleaned.paragraphs[0])

@@ -8,7 +8,7 @@ articles (`compare.facts`); the evidence an editor reads is always the claim's w
 
 The splitter is deliberately plain: clauses are cut at joints that news copy uses between
 independent statements (";", a dash, ", but", ", while" ...), a long opening phrase before the
-first comma is a clause of its own when it carries a statement ("Ahead of the summit in Brussels
+first comma is a clause of its own when it carries a statement ("Ahead of the summit in Lisbon
 on 17 October, ..."), and a clause longer than MAX_CLAIM_WORDS is cut again at a comma. A part is
 only cut off when both sides keep MIN_CLAUSE_STEMS content words, so no fragment becomes a claim.
 """
@@ -36,14 +36,14 @@ _CLAUSE_JOINT = re.compile(r"(,\s+(?:but|while|whereas|although|though|and)\s+|;
 # A part that opens with a lowercase "or"/"nor" continues the clause before it ("X refused to back
 # the call - or discuss the talks - during a briefing"): it has no subject of its own.
 _CONTINUATION = re.compile(r"(?:or|nor)\s")
-# A long opening adverbial phrase ("Ahead of the defence ministers' meeting in Brussels on 17
-# October, ...") carries its setting as a statement of its own. Bounded repeats keep it linear.
+# A long opening adverbial phrase ("Ahead of the transport ministers' meeting in Tallinn on 3
+# March, ...") carries its setting as a statement of its own. Bounded repeats keep it linear.
 _LEADING_PHRASE = re.compile(
     r"^((?:ahead of|after|before|despite|following|during|amid|since|at|in|on|with|as|when|"
     r"while|although|though|because)\b[^,;]{10,300}?),\s+(?=\S)",
     re.I,
 )
-# A short part that ends in a reporting verb ("the alliance's chief Mark Rutte said") is the
+# A short part that ends in a reporting verb ("the agency's chief Ana Silva said") is the
 # attribution of the statement beside it, not a statement: it stays with its neighbour.
 _ATTRIBUTION = re.compile(
     r"^[^,;:]{0,80}?\b(?:said|says|added|adds|told(?:\s+\w+){0,2}|noted|stated|wrote|explained|"

@@ -269,7 +269,7 @@ _METADATA_PREFIX = re.compile(
 
 
 def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
-    """Scrapers sometimes glue a metadata field onto the first line ("date 2024-10-16 NATO ...");
+    """Scrapers sometimes glue a metadata field onto the first line ("date 2025-03-02 The council ...");
     take it off and return the date it gave."""
     match = _METADATA_PREFIX.match(text)
     if not match:
@@ -401,7 +401,7 @@ def _pick_title(
     return None
 
 
-# "Jane Doe in New York", "Jane Doe and John Roe in Kyiv": the byline some papers print under the
+# "Jane Doe in New York", "Jane Doe and John Roe in Lagos": the byline some papers print under the
 # headline, a name and where the writer filed from, with no "By". A title-case headline can have
 # the same shape ("Protests Erupt in Paris"), so it is only passed over right under a longer heading.
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"

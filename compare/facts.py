@@ -482,10 +482,10 @@ def _value_rows(linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int],
 
 
 def _one_row_per_lone_figure_sentence(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
-    """Figures that only one article gives, in one sentence ("a family with a 25 million
-    mortgage will pay 52,000 more a month"), are one row, as an exclusive statement is: the
+    """Figures that only one article gives, in one sentence ("a family with a 300,000
+    loan will pay 90 more a month"), are one row, as an exclusive statement is: the
     editor reads one sentence, and a row per figure only repeats it. Figures several articles
-    give stay a row each, even in the same sentences ("nine killed and 23 injured" are two
+    give stay a row each, even in the same sentences ("four dead and 12 hurt" are two
     facts, and outlets differ on which they report). The row kept is the weightiest figure
     (money, then counts, then dates; then the first told)."""
     lone: dict[tuple[str, int], Row] = {}
@@ -538,14 +538,14 @@ def _relation(
 
 
 # Counts of differently named things with the same value are one figure when their claims share
-# this many content words besides the number ("five-part plan" / "five key points" of the plan /
-# "five-point plan": the plan and whose it is). Carried over from the sentence-level fact
+# this many content words besides the number ("three-part plan" / "three key points" of the
+# plan / "three-point plan": the plan and whose it is). Carried over from the sentence-level fact
 # builder, where it was checked on the seeds and the dev event.
 SAME_VALUE_CONTEXT = 2
 
 
 def _same_count_other_noun(a: _Value, b: _Value, claims: Sequence[Claim]) -> bool:
-    """The same count of a thing two outlets name differently ("five-part" / "five-point")."""
+    """The same count of a thing two outlets name differently ("three-part" / "three-point")."""
     if a.mention.kind != "quantity" or b.mention.kind != "quantity":
         return False
     if (a.mention.value or {}).get("count") != (b.mention.value or {}).get("count"):
@@ -668,8 +668,8 @@ def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[
 
 def _exclusive_clause(i: int, claims: Sequence[Claim], in_rows: set[int]) -> int:
     """The clause to show for an exclusive sentence whose figure a shared row already shows: a
-    sibling clause without figures that no row holds ("..., prompting a warning of direct
-    conflict"), so that the row's label says what only this article has; else `i` itself."""
+    sibling clause without figures that no row holds ("..., prompting a warning from the
+    union"), so that the row's label says what only this article has; else `i` itself."""
     claim = claims[i]
     siblings = [
         j

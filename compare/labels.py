@@ -68,15 +68,15 @@ OPENER_STARTS = frozenset(
     first second third last next previously currently recently additionally furthermore
     similarly likewise thus therefore hence besides otherwise accordingly""".split()
 )
-# An opening phrase whose first word is a participle ("Posting on X,", "Pressed on the question,",
-# "Unveiled on Wednesday,") sets the scene: English participle endings, and the shortest word taken
+# An opening phrase whose first word is a participle ("Speaking to reporters,", "Asked about the
+# delay,", "Founded in 1952,") sets the scene: English participle endings, and the shortest word taken
 # for one (shorter ones are "red", "bed", "king"...).
 PARTICIPLE_ENDINGS = ("ing", "ed")
 MIN_PARTICIPLE = 5
 _CONJUNCTION = re.compile(
     r"^(?:and|but|so|yet|or|nor|while|whereas|although|though|however|meanwhile|also)\s+", re.I
 )
-# A clause cut from "..., adding that X" or "... -- while cautioning: X" opens with the reporting
+# A clause cut from "..., adding that X" or "... -- while warning: X" opens with the reporting
 # verb's participle: the statement is X.
 _PARTICIPLE_FRAME = re.compile(
     rf"^(?:(?:and|while|but)\s+)?(?:{_REPORTING_PARTICIPLE})(?:\s+that)?\s*[:,]?\s+", re.I
@@ -170,7 +170,7 @@ def fact_label(
         prefix = f"{value_text} — "
     elif kind == "quote":
         # The speaker leads only a label made of their own quoted words; a narrated statement
-        # ("NATO decided ...") keeps its room for the fact.
+        # ("The council decided ...") keeps its room for the fact.
         quoted = _quoted_words(claim)
         prefix = ""
         if quoted and len(quoted.split()) >= 3:

@@ -85,7 +85,7 @@ CLAUSE_BREAK = re.compile(
 MIN_CLAUSE_WORDS = 2
 
 # Zipf frequency (log10 of occurrences per billion words) at or below which a stem counts as
-# rare: beyond the ~20,000 commonest English words ("turnovers" 3.3; "nato" 4.0 is not rare).
+# rare: beyond the ~20,000 commonest English words ("turnovers" 3.3; a household acronym is not rare).
 RARE_ZIPF = 3.5
 # Informativeness of a stem = ZIPF_CEILING - its Zipf frequency = -log10(its probability in
 # English): the self-information of the word, in digits ("the" 1.3, "police" 3.7, a name 6).

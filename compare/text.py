@@ -177,7 +177,7 @@ class Weights:
     """Inverse document frequency of stems over a collection of texts (sentences).
 
     A stem found in few sentences tells more about which fact a sentence carries than one found
-    everywhere: "irreversible" beats "Ukraine" in a story about Ukraine.
+    everywhere: "resigned" beats "council" in a story about a council.
     """
 
     def __init__(self, documents: Iterable[Iterable[str]]) -> None:

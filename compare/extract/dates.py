@@ -74,7 +74,7 @@ FUTURE_PAIRS = frozenset({("set", "to"), ("plans", "to"), ("plan", "to"), ("is",
 # Words that end the clause a weekday belongs to when looking back for its tense.
 _CLAUSE_BREAKS = frozenset("and but while after before when whereas".split())
 # Temporal conjunctions whose clause, in the present tense, takes its time from the clause before
-# it: "he will question her when the CEO testifies on Thursday" is a future Thursday, as is
+# it: "she will ask him when the committee meets on Thursday" is a future Thursday, as is
 # "after the board meets on Monday". (General English grammar: a future-time subordinate clause
 # is written in the present tense.)
 TEMPORAL_SUBORDINATORS = frozenset("when after before until once".split())
@@ -85,8 +85,8 @@ PAST_MARKERS = frozenset("was were had did".split())
 # to be formally arraigned on", short enough to stay inside the clause.
 TENSE_WINDOW = 8
 # How many words the look back may read in all when it goes on through temporal subordinators
-# into the clause they depend on ("will question Quill when the CEO testifies before the
-# House Ways and Means Committee on" is 14): three clause windows.
+# into the clause they depend on ("she will ask him when the committee meets in the old town
+# hall on" is 14): three clause windows.
 LOOKBACK_WORDS = 3 * TENSE_WINDOW
 # Words that tie a date to its clause without saying its tense ("On Monday, ...").
 _DATE_PREPOSITIONS = frozenset("on by until from since this".split())
@@ -167,7 +167,7 @@ def weekday_date(published: dt.date, weekday: int, forward: bool, direction: str
 def _points_forward(direction: str | None, sentence: str, start: int, end: int) -> bool:
     """Does this weekday lie ahead of publication? "next"/"this coming" say so; otherwise a
     future marker in its clause ("will", "is due to", "is set to") does, or, for a clause in
-    the present tense opened by a temporal subordinator ("when the CEO testifies on Thursday"),
+    the present tense opened by a temporal subordinator ("when the committee meets on Thursday"),
     a future marker in the clause it depends on."""
     if direction:
         return direction.lower() in ("next", "this coming")

@@ -285,7 +285,7 @@ PREPOSITIONS = frozenset("in at on of from to into near by with for about agains
 def described(text: str, name_start: int, apposition: str | None) -> bool:
     """Can the name at `name_start`, with the `apposition` after it, be the subject of the verb
     that follows? Not when it is a preposition's object, nor when the apposition names a place
-    ("Cleveland, Ohio, ...": a place, not a person, is being described)."""
+    ("Leeds, England, ...": a place, not a person, is being described)."""
     if not apposition:
         return True
     before = text[max(0, name_start - 16) : name_start].split()
