@@ -21,7 +21,7 @@ The file::
       ],
       "facts": [
         {"cells": {"000_…": "stated", "003_…": "partial"}, "evidence": {"000_…": "It will …"},
-         "kind": "money", "label": "€40 billion: …", "value": {"amount": 4e10, "currency": "EUR"}},
+         "kind": "money", "label": "€25 billion: …", "value": {"amount": 2.5e10, "currency": "EUR"}},
         ...
       ]
     }

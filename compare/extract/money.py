@@ -1,6 +1,6 @@
 """money: sums with a currency, normalised so that different wordings compare equal.
 
-"€40bn", "40 billion euros" and "EUR 40,000,000,000" are all {"currency": "EUR", "amount": 4e10}.
+"€25bn", "25 billion euros" and "EUR 25,000,000,000" are all {"currency": "EUR", "amount": 2.5e10}.
 Each mention also carries the interval its figure covers (see `numbers.value_range`).
 """
 
@@ -81,7 +81,7 @@ MONEY_PATTERNS = (
     (
         "symbol-first",
         re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{NUM})(?:\s?(?P<mag>{MAG}))?", re.I),
-        "€40bn",
+        "€25bn",
     ),
     (
         "code-first",
@@ -95,7 +95,7 @@ MONEY_PATTERNS = (
             rf"norwegian|swiss)\s)?(?P<word>{_CWORD}|{_CODE})\b",
             re.I,
         ),
-        "40 billion euros",
+        "25 billion euros",
     ),
 )
 # Single-letter magnitudes count only in these spellings ("$3m", "$2B"): "5 m" is metres.
@@ -153,7 +153,7 @@ def _money(sentence: str, m: re.Match[str]) -> Mention | None:
 
 
 def format_money(value: dict[str, object]) -> str:
-    """{"currency": "EUR", "amount": 4e10} -> '€40 billion' (for labels)."""
+    """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels)."""
     amount = float(str(value["amount"]))
     currency = str(value["currency"])
     symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, currency + " ")
