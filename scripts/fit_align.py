@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from gold_events import article_ids, fitted_events  # noqa: E402
+from gold_events import article_ids, figures, fitted_events, leave_one_event_out  # noqa: E402
 
 import compare.align as align  # noqa: E402
 from compare.model import Article  # noqa: E402
@@ -143,16 +143,6 @@ def event_pairs(name: str, gold_path: Path, folder: Path) -> list[Pair]:
     return pairs
 
 
-def figures(pairs: list[Pair], threshold: float) -> dict[str, float]:
-    tp = sum(p.same and p.score >= threshold for p in pairs)
-    fp = sum(not p.same and p.score >= threshold for p in pairs)
-    fn = sum(p.same and p.score < threshold for p in pairs)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
 def best_threshold(pairs: list[Pair]) -> float:
     """The threshold (a midpoint between two observed scores, rounded to 2 places) with the best
     F1; ties go to the higher threshold (fewer links)."""
@@ -164,22 +154,7 @@ def best_threshold(pairs: list[Pair]) -> float:
 def main() -> int:
     by_event = {name: event_pairs(name, gold, folder) for name, gold, folder in EVENTS}
     print("TEXT_LINK, leave one event out (fitted on the other events):")
-    for name, pairs in by_event.items():
-        train = [p for other, ps in by_event.items() if other != name for p in ps]
-        t = best_threshold(train)
-        f = figures(pairs, t)
-        positives = sum(p.same for p in pairs)
-        print(
-            f"  {name:16} threshold {t:.2f}  precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
-            f"F1 {f['f1']:.3f}  ({positives} same / {len(pairs) - positives} not)"
-        )
-    everything = [p for ps in by_event.values() for p in ps]
-    t = best_threshold(everything)
-    f = figures(everything, t)
-    print(
-        f"  all events       threshold {t:.2f}  precision {f['precision']:.3f}  recall {f['recall']:.3f}  "
-        f"F1 {f['f1']:.3f}"
-    )
+    t = leave_one_event_out(by_event, best_threshold, digits=2)
     print(f"TEXT_LINK = {t}")
     return 0
 

@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from gold_events import article_ids, fitted_events  # noqa: E402
+from gold_events import article_ids, fitted_events, leave_one_event_out  # noqa: E402
 
 from compare.claims import Claim, article_claims  # noqa: E402
 from compare.extract import extract_article  # noqa: E402
@@ -101,17 +101,6 @@ def event_pairs(name: str, gold_path: Path, folder: Path, scorer: LinkScorer) ->
     return pairs
 
 
-def figures(pairs: list[Pair], threshold: float) -> dict[str, float]:
-    tp = sum(p.same and p.score >= threshold for p in pairs)
-    fp = sum(not p.same and p.score >= threshold for p in pairs)
-    fn = sum(p.same and p.score < threshold for p in pairs)
-    tn = len(pairs) - tp - fp - fn
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"accuracy": (tp + tn) / max(1, len(pairs)), "precision": precision, "recall": recall, "f1": f1}
-
-
 def _argmax_f1(scores: np.ndarray, same: np.ndarray) -> float:
     """The threshold (midway between two neighbouring distinct scores) with the best F1; ties go
     to the higher threshold (fewer joins)."""
@@ -145,23 +134,7 @@ def best_threshold(pairs: list[Pair]) -> float:
 def fit(label: str, by_event: dict[str, list[Pair]]) -> float:
     """Leave-one-event-out figures, then the threshold fitted on every event."""
     print(f"{label} scorer: fact-joining threshold, leave one event out (fitted on the other events):")
-    for name, pairs in by_event.items():
-        train = [p for other, ps in by_event.items() if other != name for p in ps]
-        t = best_threshold(train)
-        f = figures(pairs, t)
-        positives = sum(p.same for p in pairs)
-        print(
-            f"  {name:16} threshold {t:.4f}  accuracy {f['accuracy']:.3f}  precision {f['precision']:.3f}  "
-            f"recall {f['recall']:.3f}  F1 {f['f1']:.3f}  ({positives} same / {len(pairs) - positives} not)"
-        )
-    everything = [p for ps in by_event.values() for p in ps]
-    threshold = best_threshold(everything)
-    f = figures(everything, threshold)
-    print(
-        f"  all events       threshold {threshold:.4f}  accuracy {f['accuracy']:.3f}  "
-        f"precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}"
-    )
-    return threshold
+    return leave_one_event_out(by_event, best_threshold)
 
 
 def main() -> int:
