@@ -29,7 +29,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,7 +37,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(REPO))
 
-from mixtures import write_mixture  # noqa: E402
+from mixtures import bcubed_f1, pairwise_f1, write_mixture  # noqa: E402
 
 EVENTS = 500
 SIZES = {2500: tuple(range(2, 9)), 10000: tuple(range(10, 31))}
@@ -112,23 +111,11 @@ def quality(report: Path, labels: dict[str, str]) -> dict[str, float]:
         path, event = line.split("\t")
         pred[Path(path).name] = event
     gold = {name: labels[name] for name in pred}
-    by_pred: dict[str, set[str]] = defaultdict(set)
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    for name in pred:
-        by_pred[pred[name]].add(name)
-        by_gold[gold[name]].add(name)
-    p = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_pred[pred[n]]) for n in pred) / len(pred)
-    r = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_gold[gold[n]]) for n in pred) / len(pred)
-    cells = Counter((pred[n], gold[n]) for n in pred)
-    same_both = sum(c * (c - 1) / 2 for c in cells.values())
-    same_pred = sum(len(s) * (len(s) - 1) / 2 for s in by_pred.values())
-    same_gold = sum(len(s) * (len(s) - 1) / 2 for s in by_gold.values())
-    pp, pr = same_both / same_pred, same_both / same_gold
     return {
-        "events": len(by_pred),
-        "gold_events": len(by_gold),
-        "bcubed_f1": 2 * p * r / (p + r),
-        "pairwise_f1": 2 * pp * pr / (pp + pr),
+        "events": len(set(pred.values())),
+        "gold_events": len(set(gold.values())),
+        "bcubed_f1": bcubed_f1(pred, gold),
+        "pairwise_f1": pairwise_f1(pred, gold),
     }
 
 

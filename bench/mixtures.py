@@ -22,7 +22,8 @@ import argparse
 import datetime as dt
 import random
 import shutil
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -399,6 +400,37 @@ def write_mixture(
         "".join(f"{n}\t{lab}\n" for n, lab in labels.items()), encoding="utf-8"
     )
     return labels
+
+
+def bcubed_f1(pred: Mapping[str, object], gold: Mapping[str, object]) -> float:
+    """B-cubed F1 of a clustering `pred` (file -> cluster) against the labels `gold`."""
+    by_pred, by_gold = _groups(pred), _groups({n: gold[n] for n in pred})
+    precision = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_pred[pred[n]]) for n in pred)
+    recall = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_gold[gold[n]]) for n in pred)
+    return 2 * precision * recall / (precision + recall) / len(pred) if precision + recall else 0.0
+
+
+def pairwise_f1(pred: Mapping[str, object], gold: Mapping[str, object]) -> float:
+    """F1 over pairs of files: put together by `pred` and by `gold`, counted per group."""
+    both = _pairs(Counter((pred[n], gold[n]) for n in pred).values())
+    by_pred = _pairs(len(g) for g in _groups(pred).values())
+    by_gold = _pairs(len(g) for g in _groups({n: gold[n] for n in pred}).values())
+    if not both:
+        return 0.0
+    precision, recall = both / by_pred, both / by_gold
+    return 2 * precision * recall / (precision + recall)
+
+
+def _pairs(sizes: Iterable[int]) -> float:
+    """Pairs within groups of these sizes."""
+    return sum(k * (k - 1) / 2 for k in sizes)
+
+
+def _groups(labels: Mapping[str, object]) -> dict[object, set[str]]:
+    groups: dict[object, set[str]] = defaultdict(set)
+    for name, label in labels.items():
+        groups[label].add(name)
+    return groups
 
 
 def main(argv: Sequence[str] | None = None) -> int:

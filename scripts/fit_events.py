@@ -20,8 +20,7 @@ import argparse
 import itertools
 import sys
 import tempfile
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +28,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from mixtures import write_mixture
+from mixtures import bcubed_f1, write_mixture
 
 from compare import events
 from compare.pipeline import load_articles
@@ -41,22 +40,6 @@ TRAIN_EVENTS = 80
 # left free the fit leans on figures (0.5) and then misses real events whose articles share no
 # figure at all. Figures may at most add this share.
 MAX_FIGURE_SHARE = 0.2
-
-
-def bcubed_f1(pred: Mapping[str, object], gold: Mapping[str, object]) -> float:
-    by_pred: dict[object, set[str]] = defaultdict(set)
-    by_gold: dict[object, set[str]] = defaultdict(set)
-    for name in pred:
-        by_pred[pred[name]].add(name)
-        by_gold[gold[name]].add(name)
-    precision = recall = 0.0
-    for name in pred:
-        shared = len(by_pred[pred[name]] & by_gold[gold[name]])
-        precision += shared / len(by_pred[pred[name]])
-        recall += shared / len(by_gold[gold[name]])
-    precision /= len(pred)
-    recall /= len(pred)
-    return 2 * precision * recall / (precision + recall)
 
 
 class Mixture:

@@ -3,9 +3,12 @@ for throwaway article files, and the hypothesis profile CI runs with."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 import pytest
@@ -33,6 +36,18 @@ settings.register_profile(
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else None)
 if _PROFILE:
     settings.load_profile(_PROFILE)
+
+
+def mixtures() -> ModuleType:
+    """bench/mixtures.py, the labelled-mixture generator and its clustering scores (a script
+    beside the benchmarks, not a package module), loaded once."""
+    if "mixtures" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("mixtures", REPO / "bench" / "mixtures.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["mixtures"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["mixtures"]
 
 
 @pytest.fixture

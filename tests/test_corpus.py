@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -10,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -18,20 +16,11 @@ from typer.testing import CliRunner
 from compare import corpus
 from compare.cli import app, main
 from compare.errors import CompareError
+from tests.conftest import mixtures
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
-
-
-def mixtures() -> ModuleType:
-    if "mixtures" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("mixtures", REPO / "bench" / "mixtures.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["mixtures"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["mixtures"]
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ default in-process run."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,17 +13,13 @@ from typer.testing import CliRunner
 
 from compare import corpus
 from compare.cli import app, main
+from tests.conftest import mixtures
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def write_mixture(folder: Path) -> None:
-    spec = importlib.util.spec_from_file_location("mixtures", REPO / "bench" / "mixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("mixtures", module)
-    spec.loader.exec_module(module)
-    module.write_mixture(folder, 6, seed=12, sizes=(2, 3, 4))
+    mixtures().write_mixture(folder, 6, seed=12, sizes=(2, 3, 4))
 
 
 def report_files(folder: Path) -> dict[str, bytes]:

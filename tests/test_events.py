@@ -8,20 +8,16 @@ that all share one story template (only places, people and figures tell them apa
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import shutil
-import sys
-from collections import defaultdict
-from collections.abc import Mapping
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from compare import events
 from compare.model import Article, Source
 from compare.pipeline import build_article, load_articles
+from tests.conftest import mixtures
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -32,17 +28,6 @@ REAL_EVENTS = {
     "central-bank": REPO / "tests" / "events" / "central-bank",
 }
 QUALITY_FLOOR = 0.95  # pairwise and B-cubed F1, from the issue
-
-
-def mixtures() -> ModuleType:
-    """bench/mixtures.py, the labelled-mixture generator (not a package module)."""
-    if "mixtures" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("mixtures", REPO / "bench" / "mixtures.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["mixtures"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["mixtures"]
 
 
 def real_events_into(folder: Path) -> dict[str, str]:
@@ -56,34 +41,6 @@ def real_events_into(folder: Path) -> dict[str, str]:
             shutil.copy(file, folder / file.name)
             labels[file.name] = label
     return labels
-
-
-def bcubed(pred: Mapping[str, object], gold: Mapping[str, object]) -> float:
-    by_pred: dict[object, set[str]] = defaultdict(set)
-    by_gold: dict[object, set[str]] = defaultdict(set)
-    for name in pred:
-        by_pred[pred[name]].add(name)
-        by_gold[gold[name]].add(name)
-    precision = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_pred[pred[n]]) for n in pred) / len(
-        pred
-    )
-    recall = sum(len(by_pred[pred[n]] & by_gold[gold[n]]) / len(by_gold[gold[n]]) for n in pred) / len(pred)
-    return 2 * precision * recall / (precision + recall)
-
-
-def pairwise(pred: Mapping[str, object], gold: Mapping[str, object]) -> float:
-    names = sorted(pred)
-    tp = fp = fn = 0
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            same_pred, same_gold = pred[a] == pred[b], gold[a] == gold[b]
-            tp += same_pred and same_gold
-            fp += same_pred and not same_gold
-            fn += same_gold and not same_pred
-    if tp == 0:
-        return 0.0
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    return 2 * precision * recall / (precision + recall)
 
 
 def cluster_folder(folder: Path) -> dict[str, int]:
@@ -183,15 +140,15 @@ def test_real_and_generated_events_are_sorted_apart(tmp_path: Path, seed: int) -
     labels.update(real_events_into(tmp_path))
     pred = cluster_folder(tmp_path)
     assert set(pred) == set(labels)
-    assert bcubed(pred, labels) >= QUALITY_FLOOR
-    assert pairwise(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().bcubed_f1(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().pairwise_f1(pred, labels) >= QUALITY_FLOOR
 
 
 def test_each_real_event_is_one_event(tmp_path: Path) -> None:
     labels = real_events_into(tmp_path)
     pred = cluster_folder(tmp_path)
-    assert bcubed(pred, labels) >= QUALITY_FLOOR
-    assert pairwise(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().bcubed_f1(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().pairwise_f1(pred, labels) >= QUALITY_FLOOR
 
 
 @pytest.mark.parametrize("template", range(8))
@@ -200,5 +157,5 @@ def test_same_template_with_other_places_names_and_figures_stays_apart(tmp_path:
         tmp_path, 12, seed=20 + template, sizes=(3, 4, 5), templates=[template], apart=True
     )
     pred = cluster_folder(tmp_path)
-    assert bcubed(pred, labels) >= QUALITY_FLOOR
-    assert pairwise(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().bcubed_f1(pred, labels) >= QUALITY_FLOOR
+    assert mixtures().pairwise_f1(pred, labels) >= QUALITY_FLOOR
