@@ -593,6 +593,7 @@ def clusters_tsv(report: CorpusReport) -> str:
 
 def index_html(report: CorpusReport) -> str:
     """A self-contained page linking every event's matrix (no script, no external resource)."""
+    from compare.html_report import html_page
     from compare.render import printable
 
     def esc(text: str) -> str:
@@ -610,23 +611,7 @@ def index_html(report: CorpusReport) -> str:
     left = "".join(f"<li>{esc(u.path)}: {esc(u.reason)}</li>" for u in report.unassigned)
     left_block = f"<h2>Files left out</h2>\n<ul>{left}</ul>\n" if left else ""
     articles = sum(len(e.articles) for e in report.events)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>compare: corpus</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; }}
-table {{ border-collapse: collapse; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: 3px 8px; vertical-align: top; text-align: left; }}
-td.n {{ text-align: right; }}
-.error {{ color: #cf222e; }}
-</style>
-</head>
-<body>
-<h1>Corpus</h1>
+    body = f"""<h1>Corpus</h1>
 <p>{articles} articles in {len(report.events)} events, biggest first; {len(report.unassigned)} files left out.
 Exclusives: facts that only one article of the event has; every other article leaves them out.</p>
 <table>
@@ -636,8 +621,16 @@ Exclusives: facts that only one article of the event has; every other article le
 {chr(10).join(rows)}
 </tbody>
 </table>
-{left_block}</body>
-</html>
+{left_block}"""
+    return html_page("compare: corpus", body, css=_INDEX_CSS)
+
+
+# The index page's style: a plain table.
+_INDEX_CSS = """body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; }
+td, th { border-bottom: 1px solid #ddd; padding: 3px 8px; vertical-align: top; text-align: left; }
+td.n { text-align: right; }
+.error { color: #cf222e; }
 """
 
 

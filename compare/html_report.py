@@ -155,7 +155,9 @@ def _csp(script: str | None) -> str:
     return policy
 
 
-def _page(title: str, body: str, script: str | None = None) -> str:
+def html_page(title: str, body: str, script: str | None = None, *, css: str = _CSS) -> str:
+    """A self-contained page: the one content policy of every page the project writes (nothing
+    loaded from anywhere, no referrer), the inline style and, if any, the one hashed script."""
     script_tag = f"<script>{script}</script>\n" if script is not None else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -166,7 +168,7 @@ def _page(title: str, body: str, script: str | None = None) -> str:
 <meta name="referrer" content="no-referrer">
 <title>{_esc(title)}</title>
 <style>
-{_CSS}</style>
+{css}</style>
 </head>
 <body>
 {body}
@@ -367,7 +369,7 @@ def matrix_page(result: MatrixResult, *, title: str | None = None, whole: Matrix
         f"{_outlets_table(whole or result)}\n{_sources_section(whole or result)}\n"
         f"{_matrix_table(result)}\n{_evidence_list(result)}\n</main>"
     )
-    return _page(f"compare: {heading}", body, _SCRIPT)
+    return html_page(f"compare: {heading}", body, _SCRIPT)
 
 
 def _marked_html(text: str, other: str, tag: str) -> str:
@@ -431,4 +433,4 @@ def diff_page(result: DiffResult) -> str:
         "<thead><tr><th scope=col>score</th><th scope=col>A</th><th scope=col>B</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>{''.join(only)}{''.join(facts)}</main>"
     )
-    return _page(f"compare: {heading}", body)
+    return html_page(f"compare: {heading}", body)

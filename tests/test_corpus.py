@@ -58,6 +58,9 @@ def test_report_folder_has_index_clusters_and_one_matrix_per_event(mixture: Path
     articles = sorted(p.name for p in mixture.glob("*.txt"))
     assert sorted(Path(line.split("\t")[0]).name for line in clusters) == articles
     page = (out / "index.html").read_text(encoding="utf-8")
+    # the same content policy as every report page: nothing loaded, no base, no form, no referrer
+    assert "default-src 'none'" in page and "base-uri 'none'" in page and "form-action 'none'" in page
+    assert '<meta name="referrer" content="no-referrer">' in page and "<script" not in page
     for event in index["events"]:
         assert set(event) >= {"id", "title", "articles", "outlets", "dates", "facts", "matrix"}
         matrix = json.loads((out / event["matrix"]).read_text(encoding="utf-8"))
