@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,6 +61,16 @@ def fixtures_dir() -> Path:
 def seeds_dir() -> Path:
     """seeds/: the five real articles about one event."""
     return REPO / "seeds"
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A copy of the seed articles (no lock file) in a fresh folder, for commands that write."""
+    target = tmp_path / "story"
+    target.mkdir()
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        shutil.copy(path, target / path.name)
+    return target
 
 
 @pytest.fixture

@@ -42,19 +42,14 @@ def run_json(folder: Path) -> tuple[int, dict[str, Any]]:
 
 def problems_for(doc: dict[str, Any], name: str, check: str | None = None) -> list[dict[str, Any]]:
     return [
-        p for p in doc["problems"]
-        if Path(p["path"]).name == name and (check is None or p["check"] == check)
+        p for p in doc["problems"] if Path(p["path"]).name == name and (check is None or p["check"] == check)
     ]
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A copy of the seed articles without a lock file."""
-    target = tmp_path / "story"
-    target.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(path, target / path.name)
-    return target
+def folder(seeds_copy: Path) -> Path:
+    """The seed articles in a fresh folder, no lock file (conftest.seeds_copy)."""
+    return seeds_copy
 
 
 @pytest.fixture
@@ -193,9 +188,7 @@ def test_broken_lock_file_is_bad_input(locked: Path, capsys: pytest.CaptureFixtu
     assert str(lock) in err and "not valid JSON" in err and "--update" in err
 
 
-def test_lock_file_with_another_schema_is_bad_input(
-    locked: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_lock_file_with_another_schema_is_bad_input(locked: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (locked / LOCK_FILE).write_text('{"schema": "something/9"}', encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(locked)])
@@ -243,9 +236,7 @@ def test_single_article_folder_runs_the_checks(tmp_path: Path) -> None:
     assert code == 0 and (tmp_path / LOCK_FILE).is_file()
 
 
-def test_exit_status_is_zero_one_two_through_main(
-    folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_exit_status_is_zero_one_two_through_main(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(folder)]) == 0
     shutil.copy(FIXTURES / "furniture_only.txt", folder / "furniture_only.txt")
     assert main(["check", str(folder)]) == 1

@@ -14,14 +14,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from compare import render
-from compare.cli import app, main
+from compare.cli import app
 from compare.errors import CompareError
+from tests.conftest import Run
 
 REPO = Path(__file__).resolve().parent.parent
 A = "seeds/001_5300f62ee2d25633.txt"
@@ -45,16 +47,6 @@ def invoke(*args: str, env: dict[str, str | None] | None = None, input: str | No
     result = runner.invoke(app, list(args), env=env, input=input)
     assert result.exit_code == 0, (result.exit_code, result.stderr, result.exception)
     return result.stdout
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run `compare.cli.main` as the console script does: (exit status, stdout, stderr)."""
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_one_error_line(err: str, *names: str) -> None:
@@ -178,8 +170,14 @@ def test_diff_json_has_both_articles_in_order() -> None:
 
 def test_diff_markdown_has_its_sections() -> None:
     out = invoke("diff", A, B, "--format", "markdown")
-    for heading in ("## Aligned paragraphs", "## Only in A", "## Only in B", "## Facts only in A",
-                    "## Facts only in B", "## Conflicting figures"):
+    for heading in (
+        "## Aligned paragraphs",
+        "## Only in A",
+        "## Only in B",
+        "## Facts only in A",
+        "## Facts only in B",
+        "## Conflicting figures",
+    ):
         assert heading in out
 
 
@@ -252,7 +250,10 @@ def test_json_does_not_depend_on_the_hash_seed() -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
             [sys.executable, "-m", "compare", "matrix", "seeds", "--format", "json"],
-            cwd=REPO, env=env, capture_output=True, check=True,
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            check=True,
         )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
@@ -315,7 +316,10 @@ def test_wider_table_shows_longer_labels() -> None:
 
 def test_python_m_compare_help_lists_the_commands() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "compare", "--help"], cwd=REPO, capture_output=True, text=True,
+        [sys.executable, "-m", "compare", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
@@ -323,22 +327,22 @@ def test_python_m_compare_help_lists_the_commands() -> None:
     assert done.stderr == ""
 
 
-def test_main_help_returns_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "--help")
+def test_main_help_returns_zero(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("--help")
     assert code == 0
     assert "matrix" in out and "diff" in out
     assert err == ""
 
 
-def test_main_without_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys)
+def test_main_without_arguments_prints_help(cli: Callable[..., Run]) -> None:
+    code, out, err = cli()
     assert code == 0
     assert "Commands" in out and "matrix" in out
     assert err == ""
 
 
-def test_main_success_returns_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "diff", A, B, "--format", "json")
+def test_main_success_returns_zero(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("diff", A, B, "--format", "json")
     assert code == 0
     assert json.loads(out)["schema"] == "compare.diff/1"
     assert err == ""
@@ -376,9 +380,9 @@ BAD_KINDS = ["missing", "empty", "whitespace", "binary"]
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
-def test_bad_file_to_matrix(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+def test_bad_file_to_matrix(tmp_path: Path, cli: Callable[..., Run], kind: str) -> None:
     path = bad_file(tmp_path, kind)
-    code, out, err = run_main(capsys, "matrix", str(path))
+    code, out, err = cli("matrix", str(path))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, path.name)
@@ -386,29 +390,27 @@ def test_bad_file_to_matrix(tmp_path: Path, capsys: pytest.CaptureFixture[str], 
 
 @pytest.mark.parametrize("side", ["a", "b"])
 @pytest.mark.parametrize("kind", BAD_KINDS)
-def test_bad_file_to_diff(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, side: str
-) -> None:
+def test_bad_file_to_diff(tmp_path: Path, cli: Callable[..., Run], kind: str, side: str) -> None:
     path = bad_file(tmp_path, kind)
     args = (str(path), A) if side == "a" else (A, str(path))
-    code, out, err = run_main(capsys, "diff", *args)
+    code, out, err = cli("diff", *args)
     assert code == 2
     assert out == ""
     assert_one_error_line(err, path.name)
 
 
-def test_binary_file_error_says_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_file_error_says_binary(tmp_path: Path, cli: Callable[..., Run]) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(PNG)
-    code, _, err = run_main(capsys, "matrix", str(path))
+    code, _, err = cli("matrix", str(path))
     assert code == 2
     assert_one_error_line(err, "photo.png", "binary")
 
 
-def test_empty_folder_to_matrix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_folder_to_matrix(tmp_path: Path, cli: Callable[..., Run]) -> None:
     folder = tmp_path / "nothing-here"
     folder.mkdir()
-    code, out, err = run_main(capsys, "matrix", str(folder))
+    code, out, err = cli("matrix", str(folder))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "nothing-here")
@@ -421,62 +423,62 @@ DIRECTORY_BUG = (
 )
 
 
-def test_folder_of_articles_given_to_diff(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "diff", "seeds", A)
+def test_folder_of_articles_given_to_diff(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("diff", "seeds", A)
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "seeds")
 
 
-def test_empty_folder_given_to_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_folder_given_to_diff(tmp_path: Path, cli: Callable[..., Run]) -> None:
     folder = tmp_path / "empty-folder"
     folder.mkdir()
-    code, out, err = run_main(capsys, "diff", A, str(folder))
+    code, out, err = cli("diff", A, str(folder))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "empty-folder")
 
 
-def test_unknown_option(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "matrix", "seeds", "--bogus")
+def test_unknown_option(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("matrix", "seeds", "--bogus")
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "--bogus")
 
 
 @pytest.mark.parametrize("command", ["matrix", "diff"])
-def test_unknown_format(capsys: pytest.CaptureFixture[str], command: str) -> None:
+def test_unknown_format(cli: Callable[..., Run], command: str) -> None:
     args = ("seeds",) if command == "matrix" else (A, B)
-    code, out, err = run_main(capsys, command, *args, "--format", "xml")
+    code, out, err = cli(command, *args, "--format", "xml")
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "--format", "xml")
 
 
 @pytest.mark.parametrize("fmt", ["csv"])
-def test_matrix_only_format_refused_by_diff(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
-    code, out, err = run_main(capsys, "diff", A, B, "--format", fmt)
+def test_matrix_only_format_refused_by_diff(cli: Callable[..., Run], fmt: str) -> None:
+    code, out, err = cli("diff", A, B, "--format", fmt)
     assert code == 2
     assert out == ""
     assert_one_error_line(err, fmt, "diff")
 
 
-def test_missing_argument(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "diff", A)
+def test_missing_argument(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("diff", A)
     assert code == 2
     assert out == ""
     assert_one_error_line(err)
 
 
-def test_width_below_the_minimum(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "matrix", "seeds", "--width", "10")
+def test_width_below_the_minimum(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("matrix", "seeds", "--width", "10")
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "--width")
 
 
-def test_both_articles_from_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "diff", "-", "-")
+def test_both_articles_from_standard_input(cli: Callable[..., Run]) -> None:
+    code, out, err = cli("diff", "-", "-")
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "standard input")
@@ -499,10 +501,10 @@ def unwritable_targets(tmp_path: Path) -> dict[str, Path]:
     "args", [("matrix", "seeds", "--format", "json"), ("diff", A, B, "--format", "json")]
 )
 def test_unwritable_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, args: tuple[str, ...]
+    tmp_path: Path, cli: Callable[..., Run], where: str, args: tuple[str, ...]
 ) -> None:
     target = unwritable_targets(tmp_path)[where]
-    code, out, err = run_main(capsys, *args, "--output", str(target))
+    code, out, err = cli(*args, "--output", str(target))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, str(target))
@@ -510,12 +512,12 @@ def test_unwritable_output(
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
-def test_read_only_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_read_only_output_folder(tmp_path: Path, cli: Callable[..., Run]) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        code, out, err = run_main(capsys, "diff", A, B, "--format", "json", "-o", str(folder / "o.json"))
+        code, out, err = cli("diff", A, B, "--format", "json", "-o", str(folder / "o.json"))
         assert code == 2
         assert out == ""
         assert_one_error_line(err, "o.json")
@@ -524,38 +526,36 @@ def test_read_only_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[s
         folder.chmod(0o755)
 
 
-def test_output_folder_given_as_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "diff", A, B, "--output", str(tmp_path))
+def test_output_folder_given_as_output(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    code, out, err = cli("diff", A, B, "--output", str(tmp_path))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "--output")
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
-def test_failed_run_leaves_no_output_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
-) -> None:
+def test_failed_run_leaves_no_output_file(tmp_path: Path, cli: Callable[..., Run], kind: str) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     outputs = tmp_path / "out"
     outputs.mkdir()
     path = bad_file(inputs, kind)
-    code, _, _ = run_main(capsys, "matrix", str(path), "--format", "json", "-o", str(outputs / "m.json"))
+    code, _, _ = cli("matrix", str(path), "--format", "json", "-o", str(outputs / "m.json"))
     assert code == 2
     assert list(outputs.iterdir()) == []
 
 
-def test_failed_run_keeps_the_previous_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_run_keeps_the_previous_output(tmp_path: Path, cli: Callable[..., Run]) -> None:
     target = tmp_path / "m.json"
     target.write_text("previous\n", encoding="utf-8")
-    code, _, _ = run_main(capsys, "matrix", str(tmp_path / "missing.txt"), "-o", str(target))
+    code, _, _ = cli("matrix", str(tmp_path / "missing.txt"), "-o", str(target))
     assert code == 2
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
 
 
 def test_failed_write_leaves_no_temporary_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rename that finishes an atomic write fails (disk full): the old file stays whole and
     the temporary file is removed."""
@@ -568,7 +568,7 @@ def test_failed_write_leaves_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(compare.write.os, "replace", full_disk)
-    code, out, err = run_main(capsys, "diff", A, B, "--format", "json", "-o", str(target))
+    code, out, err = cli("diff", A, B, "--format", "json", "-o", str(target))
     assert code == 2
     assert out == ""
     assert_one_error_line(err, "d.json", "No space left")

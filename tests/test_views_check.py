@@ -36,12 +36,9 @@ Defence ministers meeting in Brussels also discussed air defence deliveries, a d
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "story"
-    target.mkdir()
-    for path in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(path, target / path.name)
-    return target
+def folder(seeds_copy: Path) -> Path:
+    """The seed articles in a fresh folder, no lock file (conftest.seeds_copy)."""
+    return seeds_copy
 
 
 def run_json(*args: str) -> tuple[int, dict[str, Any]]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from compare import cli
-from compare.cli import app, main
+from compare.cli import app
+from tests.conftest import Run
 
 REPO = Path(__file__).resolve().parent.parent
 A = "seeds/001_5300f62ee2d25633.txt"
@@ -27,19 +29,10 @@ def _at_repo(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_version(cli: Callable[..., Run]) -> None:
     from compare import __version__
 
-    code, out, _ = run_main(capsys, "--version")
+    code, out, _ = cli("--version")
     assert code == 0 and out == f"compare {__version__}\n"
 
 
@@ -97,8 +90,8 @@ def test_diff_html_from_extension(tmp_path: Path) -> None:
     assert "<del>" in target.read_text(encoding="utf-8")
 
 
-def test_extension_the_command_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run_main(capsys, "check", "seeds", "-o", str(tmp_path / "report.csv"))
+def test_extension_the_command_cannot_write(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    code, _, err = cli("check", "seeds", "-o", str(tmp_path / "report.csv"))
     assert code == 2 and "cannot write csv" in err and err.count("\n") == 1
     assert not (tmp_path / "report.csv").exists()
 
@@ -115,8 +108,8 @@ def test_extension_the_command_cannot_write(tmp_path: Path, capsys: pytest.Captu
         (["nonsense"], "there is no command 'nonsense'"),
     ],
 )
-def test_option_errors_in_plain_words(capsys: pytest.CaptureFixture[str], args: list[str], said: str) -> None:
-    code, _, err = run_main(capsys, *args)
+def test_option_errors_in_plain_words(cli: Callable[..., Run], args: list[str], said: str) -> None:
+    code, _, err = cli(*args)
     assert code == 2 and said in err, err
     for internal in ("Value error", "Input should", "Invalid value for", "pydantic", "click"):
         assert internal not in err
