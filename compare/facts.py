@@ -228,7 +228,7 @@ def build_facts(
     cache: dict[tuple[int, int], float] = {}
     statements = _statement_rows(linked, checkable, scorer, cache, entity_index)
     values = _one_row_per_lone_figure_sentence(_value_rows(linked, scorer, cache), claims)
-    rows = _merge(values, statements, linked)
+    rows = _one_row_per_evidence(_merge(values, statements, linked), claims)
     rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
     made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
     ids = fact_ids([identity for _, identity in made])
@@ -276,10 +276,12 @@ def fact_ids(identities: Sequence[str]) -> list[str]:
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)\s]*$")
-# A question put to someone, reported ("X was asked whether ...", "asked if"): what is asked is
-# not a fact, the answer is.
+# A question put to someone, reported ("X was asked whether ...", "asked if") or quoted ('"...,"
+# she was asked.'): what is asked is not a fact, the answer is.
 _REPORTED_QUESTION = re.compile(
-    r"\b(?:was|were|been|being)\s+asked\s+(?:whether|if|about|how|why|what|when)\b", re.I
+    r"\b(?:was|were|been|being)\s+asked"
+    r"(?:\s+(?:whether|if|about|how|why|what|when)\b|\s*[.,:;]?[\"'”’]?\s*$)",
+    re.I,
 )
 
 
@@ -659,6 +661,31 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
             continue
         rows.append(row)
     return rows
+
+
+def _one_row_per_evidence(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
+    """Rows an editor would read as one: two rows whose cells are the very same sentences (two
+    clauses of one sentence, each joined to the same sentence of another outlet) are one row,
+    unless they are figures (two figures of one sentence are two facts). The
+    row kept is the one whose claims carry the most (figures, quotes, content words), else the
+    one listed first (figure rows come before statements).
+
+    (A row of one article whose sentence another, shared row already shows is kept: its clause
+    is often what only that outlet says, e.g. "..., prompting a warning from the union".)"""
+    kept: dict[Any, int] = {}
+    for n, row in enumerate(rows):
+        cells = frozenset((aid, claims[i].position) for aid, i in row.cells())
+        # figures told in the same sentences stay a row each ("killed" and "injured")
+        key = (cells, row.kind, str(row.value)) if row.kind in _VALUE_KINDS else cells
+        if key not in kept or _row_weight(row, claims) > _row_weight(rows[kept[key]], claims):
+            kept[key] = n
+    return [rows[n] for n in sorted(kept.values())]
+
+
+def _row_weight(row: Row, claims: Sequence[Claim]) -> tuple[int, int, int]:
+    """What a row's claims carry together: figures, quotes, content words."""
+    weights = [_weight(claims[i]) for i in row.members.values()]
+    return (sum(w[0] for w in weights), sum(w[1] for w in weights), sum(w[2] for w in weights))
 
 
 def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:

@@ -405,3 +405,42 @@ def test_an_exclusive_clause_beside_a_shared_figure_gets_the_label() -> None:
     assert figure.values and not warning.values
     assert facts_module._exclusive_clause(0, claims, set()) == 1
     assert facts_module._exclusive_clause(0, claims, {1}) == 0  # already a row's: keep the figure's
+
+
+def test_a_quoted_question_is_no_row(tmp_path: Path) -> None:
+    """'"...," she was asked.' quotes the question, not a statement: no row reports it as a fact;
+    the answer is one."""
+    texts = {
+        "a": (
+            '"The council promised new quays for the harbour by the spring," the mayor was asked.\n\n'
+            '"We will build them before the summer season opens," the mayor replied.\n'
+        ),
+    }
+    result = run(tmp_path, texts)
+    assert not facts_with_evidence(result, "was asked")
+    assert facts_with_evidence(result, "before the summer season")
+    # a fact about someone who was asked to do something is still a fact
+    from tests.test_claims import claims_of
+
+    (asked_to_resign,) = claims_of("The harbour master was asked to resign after the quay collapsed again.\n")
+    assert facts_module._checkable(asked_to_resign)
+
+
+def test_two_clauses_joined_to_the_same_sentences_are_one_row() -> None:
+    """Two rows whose cells are the very same sentences (two clauses of one sentence, each joined
+    to the same sentence of another outlet) read as one row; the heavier clause is kept."""
+    from compare.facts import Row, _one_row_per_evidence
+    from tests.test_claims import claims_of
+
+    first = claims_of(
+        "Officials said the quays would reopen in March, and that repairs would cost the port "
+        "twelve million euros over two years.\n"
+    )
+    other = claims_of("The port's repairs will take two years and the quays reopen in March.\n", "b")
+    claims = [*first, *other]
+    assert len(first) == 2 and {c.article for c in first} == {"a"}
+    light = Row("claim", {"a": 0, "b": len(first)})
+    heavy = Row("claim", {"a": 1, "b": len(first)})
+    alone = Row("claim", {"a": 1})
+    kept = _one_row_per_evidence([light, heavy, alone], claims)
+    assert kept == [heavy, alone]
