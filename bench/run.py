@@ -358,12 +358,12 @@ def render_check_bench(sizes: dict[int, Run], bench: CheckBench) -> list[str]:
                 f"{'plain check N=' + str(n):<22}{plain.articles:>7}{plain.seconds:>10.2f}{mark:1}"
                 f"{'-':>14}{'-':>12}  pairwise, keys per pair: check is {speed} faster"
             )
-    for command, run in (("matrix", bench.tiny_matrix), ("check", bench.tiny_check)):
-        if run is not None:
+    for command, tiny in (("matrix", bench.tiny_matrix), ("check", bench.tiny_check)):
+        if tiny is not None:
             label = f"{command} tiny x{bench.tiny_files}"
             lines.append(
-                f"{label:<22}{bench.tiny_files:>7}{run.seconds:>11.2f}{run.peak_rss_mb:>14.1f}"
-                f"{'-':>12}  {run.status}"
+                f"{label:<22}{bench.tiny_files:>7}{tiny.seconds:>11.2f}{tiny.peak_rss_mb:>14.1f}"
+                f"{'-':>12}  {tiny.status}"
             )
     if any(p is not None and p.extrapolated for p in bench.plain.values()):
         lines.append("  * plain check stopped at its time limit; total extrapolated from the pairs done")
@@ -454,6 +454,22 @@ def render(
     width = max(len(t.name) for t in targets)
     for t in targets:
         lines.append(f"  {t.verdict:<5} {t.name:<{width}}  {t.detail}")
+    return "\n".join(lines)
+
+
+def render_model(model: str, lexical: dict[int, Run], embedded: dict[int, Run]) -> str:
+    """The embedding path beside the lexical one, size by size (same clusters, same run)."""
+    lines = [f"matrix --model {model} (embedding link model) against the lexical default:"]
+    for n, run in embedded.items():
+        plain = lexical[n]
+        lines.append(
+            f"  N={n:>5}: {run.seconds:7.2f} s ({run.seconds / plain.seconds:4.1f}x lexical), "
+            f"peak RSS {run.peak_rss_mb:7.1f} MB (lexical {plain.peak_rss_mb:.1f} MB), {run.status}"
+        )
+    ns = sorted(embedded)
+    if len(ns) >= 2 and all(embedded[n].ok for n in ns):
+        growth = embedded[ns[-1]].seconds / embedded[ns[0]].seconds
+        lines.append(f"  growth N={ns[0]} -> N={ns[-1]}: {growth:.2f}x")
     return "\n".join(lines)
 
 
@@ -558,6 +574,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=BENCH_DIR / "out",
         help="where the synthetic clusters go (default bench/out, git-ignored)",
     )
+    parser.add_argument(
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="also time `matrix --model NAME` (the embed extra) at each size, beside the lexical run",
+    )
     parser.add_argument("--seeds", type=Path, default=REPO_ROOT / "seeds")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument(
@@ -628,6 +650,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench,
         )
     )
+
+    model_runs: dict[int, Run] = {}
+    if args.model:
+        for n in sizes:
+            log(f"timing N={n} with --model {args.model} ...")
+            argv_model = [*matrix_argv(clusters[n]), "--model", args.model]
+            model_runs[n] = measure(argv_model, REPO_ROOT, args.timeout)
+        print(render_model(args.model, size_runs, model_runs))
 
     if args.json:
         report = {
