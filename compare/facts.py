@@ -226,8 +226,10 @@ def build_facts(
     entity_index = build_entity_index(mentions)
     checkable = frozenset(i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c))
     cache: dict[tuple[int, int], float] = {}
-    statements = _statement_rows(linked, checkable, scorer, cache, entity_index)
     values = _one_row_per_lone_figure_sentence(_value_rows(linked, scorer, cache), claims)
+    statements = _statement_rows(
+        linked, checkable, scorer, cache, entity_index, figures_shown=_shared_figure_sentences(values, claims)
+    )
     rows = _one_row_per_evidence(_merge(values, statements, linked), claims)
     rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
     made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
@@ -328,8 +330,11 @@ def _statement_rows(
     scorer: LinkScorer,
     cache: dict[tuple[int, int], float],
     entity_index: EntityIndex,
+    *,
+    figures_shown: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Row]:
-    """Join linked claims strongest first, while the groups' mean link stays a decision."""
+    """Join linked claims strongest first, while the groups' mean link stays a decision.
+    `figures_shown`: sentences whose figure a row of several articles shows."""
     claims = linked.claims
     parent = {i: i for i in checkable}
     group: dict[int, list[int]] = {i: [i] for i in checkable}
@@ -365,7 +370,7 @@ def _statement_rows(
     for members in group.values():
         row_members = {claims[i].article: i for i in members}
         rows.append(_statement_row(row_members, claims, entity_index))
-    return _one_row_per_lone_sentence(rows, claims)
+    return _one_row_per_lone_sentence(rows, claims, figures_shown)
 
 
 def _statement_row(members: dict[str, int], claims: Sequence[Claim], entity_index: EntityIndex) -> Row:
@@ -382,11 +387,20 @@ def _statement_row(members: dict[str, int], claims: Sequence[Claim], entity_inde
     return Row("claim", members)
 
 
-def _one_row_per_lone_sentence(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
+def _one_row_per_lone_sentence(
+    rows: list[Row], claims: Sequence[Claim], figures_shown: frozenset[tuple[str, int]] = frozenset()
+) -> list[Row]:
     """Clauses of one sentence that no other article reports are one row, and so are the
     sentences of one quote: an exclusive sentence or quote is one thing an editor reads, and
     splitting it only adds rows. The claim kept is the one carrying the most (figures and quotes
-    first, then content words)."""
+    first, then content words); but in a sentence whose figure a shared row already shows
+    (`figures_shown`), a clause without figures comes first ("..., prompting a warning from the
+    union"), so that the row's label says what only this article has."""
+
+    def weight(claim: Claim) -> tuple[Any, ...]:
+        shown = (claim.article, claim.position) in figures_shown
+        return (shown and not claim.values, *_weight(claim))
+
     kept: list[Row] = []
     lone: dict[tuple[str, str], Row] = {}
     for row in rows:
@@ -396,9 +410,7 @@ def _one_row_per_lone_sentence(rows: list[Row], claims: Sequence[Claim]) -> list
         ((aid, i),) = row.members.items()
         quote = next((m.key for m in claims[i].mentions if m.kind == "quote"), None)
         where = (aid, quote or f"sentence:{claims[i].position:08d}")
-        if where not in lone or _weight(claims[i]) > _weight(
-            claims[next(iter(lone[where].members.values()))]
-        ):
+        if where not in lone or weight(claims[i]) > weight(claims[next(iter(lone[where].members.values()))]):
             lone[where] = row
     kept.extend(lone[w] for w in sorted(lone))
     return kept
@@ -642,15 +654,8 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     for r in values:  # a statement of every cell of a figure's row, contradicting ones included
         by_sentences[frozenset((aid, claims[i].position) for aid, i in r.members.items())] = r
         by_sentences[frozenset((aid, claims[i].position) for aid, i in r.cells())] = r
-    # Sentences a figure several articles give is shown in, with the claims that state it.
-    shared_figures = {(aid, claims[i].position) for r in values if len(r.cells()) > 1 for aid, i in r.cells()}
-    in_rows = {i for row in statements for i in row.members.values()}
     rows = list(values)
     for row in statements:
-        if len(row.members) == 1:
-            ((aid, i),) = row.members.items()
-            if claims[i].values and (aid, claims[i].position) in shared_figures:
-                row.members[aid] = _exclusive_clause(i, claims, in_rows)
         key = frozenset((aid, claims[i].position) for aid, i in row.members.items())
         target = by_sentences.get(key)
         if target is not None:
@@ -693,29 +698,9 @@ def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[
     return frozenset((aid, claims[i].position) for row in rows for aid, i in row.cells())
 
 
-def _exclusive_clause(i: int, claims: Sequence[Claim], in_rows: set[int]) -> int:
-    """The clause to show for an exclusive sentence whose figure a shared row already shows: a
-    sibling clause without figures that no row holds ("..., prompting a warning from the
-    union"), so that the row's label says what only this article has; else `i` itself."""
-    claim = claims[i]
-    siblings = [
-        j
-        for j in range(max(0, i - MAX_SIBLINGS), min(len(claims), i + MAX_SIBLINGS + 1))
-        if j != i
-        and j not in in_rows
-        and claims[j].article == claim.article
-        and claims[j].position == claim.position
-        and not claims[j].values
-        and _checkable(claims[j])
-    ]
-    if not siblings:
-        return i
-    return max(siblings, key=lambda j: (len(content_stems(claims[j].text)), claims[j].key))
-
-
-# Clauses of one sentence sit next to each other among the claims; a sentence is cut into at most
-# this many on either side of one (a sentence of 25-word clauses would be 250 words long).
-MAX_SIBLINGS = 10
+def _shared_figure_sentences(values: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:
+    """(article, sentence) of every cell of a figure row several articles share."""
+    return frozenset((aid, claims[i].position) for r in values if len(r.cells()) > 1 for aid, i in r.cells())
 
 
 def _people_rows(

@@ -394,7 +394,8 @@ def test_figures_of_one_exclusive_sentence_are_one_row(tmp_path: Path) -> None:
 
 def test_an_exclusive_clause_beside_a_shared_figure_gets_the_label() -> None:
     """When a sentence's figure is on a shared row, the sentence's own row shows the clause only
-    this article has (no figure, in no row), not the figure's clause again."""
+    this article has (no figure), not the figure's clause again; otherwise the figure's clause."""
+    from compare.facts import Row, _one_row_per_lone_sentence
     from tests.test_claims import claims_of
 
     claims = claims_of(
@@ -403,8 +404,27 @@ def test_an_exclusive_clause_beside_a_shared_figure_gets_the_label() -> None:
     )
     figure, warning = claims
     assert figure.values and not warning.values
-    assert facts_module._exclusive_clause(0, claims, set()) == 1
-    assert facts_module._exclusive_clause(0, claims, {1}) == 0  # already a row's: keep the figure's
+    lone = [Row("claim", {"a": 0}), Row("claim", {"a": 1})]
+    shown = frozenset({("a", figure.position)})
+    (kept,) = _one_row_per_lone_sentence(lone, claims, shown)
+    assert kept.members == {"a": 1}
+    (kept,) = _one_row_per_lone_sentence(lone, claims)
+    assert kept.members == {"a": 0}  # no shared row shows the figure: the figure's clause
+
+
+def test_the_clause_only_one_article_has_is_a_row_labelled_by_it(tmp_path: Path) -> None:
+    """A sentence whose figure another outlet also gives, and whose other clause only this
+    outlet has: that clause is an exclusive row, labelled by what it says."""
+    texts = {
+        "a": (
+            "The council unveiled a five-part plan for the harbour on Monday -- prompting a warning "
+            "from the fishermen's union that the quays would close for a whole season.\n"
+        ),
+        "b": "On Monday the council presented its five-part plan for the town's harbour.\n",
+    }
+    result = run(tmp_path, texts)
+    only_a = [f for f in result.facts if [a for a, c in f.coverage if c.status != "absent"] == ["a"]]
+    assert any("warning" in f.label for f in only_a), [f.label for f in result.facts]
 
 
 def test_a_quoted_question_is_no_row(tmp_path: Path) -> None:
