@@ -230,7 +230,7 @@ def build_facts(
     statements = _statement_rows(
         linked, checkable, scorer, cache, entity_index, figures_shown=_shared_figure_sentences(values, claims)
     )
-    rows = _one_row_per_evidence(_merge(values, statements, linked), claims)
+    rows = _one_row_per_evidence(_merge(values, statements, linked), linked)
     rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
     made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
     ids = fact_ids([identity for _, identity in made])
@@ -668,29 +668,33 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     return rows
 
 
-def _one_row_per_evidence(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
+def _one_row_per_evidence(rows: list[Row], linked: Linked) -> list[Row]:
     """Rows an editor would read as one: two rows whose cells are the very same sentences (two
     clauses of one sentence, each joined to the same sentence of another outlet) are one row,
-    unless they are figures (two figures of one sentence are two facts). The
-    row kept is the one whose claims carry the most (figures, quotes, content words), else the
-    one listed first (figure rows come before statements).
+    unless they are figures (two figures of one sentence are two facts). The row kept is the one
+    whose clauses agree best (the strongest mean link: its label is what the outlets share), then
+    the one whose claims carry the most (figures, quotes, content words).
 
     (A row of one article whose sentence another, shared row already shows is kept: its clause
     is often what only that outlet says, e.g. "..., prompting a warning from the union".)"""
+    claims = linked.claims
     kept: dict[Any, int] = {}
     for n, row in enumerate(rows):
         cells = frozenset((aid, claims[i].position) for aid, i in row.cells())
         # figures told in the same sentences stay a row each ("killed" and "injured")
         key = (cells, row.kind, str(row.value)) if row.kind in _VALUE_KINDS else cells
-        if key not in kept or _row_weight(row, claims) > _row_weight(rows[kept[key]], claims):
+        if key not in kept or _row_weight(row, linked) > _row_weight(rows[kept[key]], linked):
             kept[key] = n
     return [rows[n] for n in sorted(kept.values())]
 
 
-def _row_weight(row: Row, claims: Sequence[Claim]) -> tuple[int, int, int]:
-    """What a row's claims carry together: figures, quotes, content words."""
-    weights = [_weight(claims[i]) for i in row.members.values()]
-    return (sum(w[0] for w in weights), sum(w[1] for w in weights), sum(w[2] for w in weights))
+def _row_weight(row: Row, linked: Linked) -> tuple[float, int, int, int]:
+    """How well a row's claims agree (mean stored link), then what they carry together."""
+    members = sorted(row.members.values())
+    pairs = [(i, j) for n, i in enumerate(members) for j in members[n + 1 :]]
+    agreement = sum(linked.links.get(p, 0.0) for p in pairs) / len(pairs) if pairs else 0.0
+    weights = [_weight(linked.claims[i]) for i in members]
+    return (agreement, sum(w[0] for w in weights), sum(w[1] for w in weights), sum(w[2] for w in weights))
 
 
 def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:

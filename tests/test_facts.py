@@ -448,8 +448,9 @@ def test_a_quoted_question_is_no_row(tmp_path: Path) -> None:
 
 def test_two_clauses_joined_to_the_same_sentences_are_one_row() -> None:
     """Two rows whose cells are the very same sentences (two clauses of one sentence, each joined
-    to the same sentence of another outlet) read as one row; the heavier clause is kept."""
-    from compare.facts import Row, _one_row_per_evidence
+    to the same sentence of another outlet) read as one row; the row whose clauses agree best is
+    kept (its label is what the outlets share), else the heavier one."""
+    from compare.facts import Linked, Row, _one_row_per_evidence
     from tests.test_claims import claims_of
 
     first = claims_of(
@@ -457,10 +458,13 @@ def test_two_clauses_joined_to_the_same_sentences_are_one_row() -> None:
         "twelve million euros over two years.\n"
     )
     other = claims_of("The port's repairs will take two years and the quays reopen in March.\n", "b")
-    claims = [*first, *other]
+    claims = (*first, *other)
     assert len(first) == 2 and {c.article for c in first} == {"a"}
-    light = Row("claim", {"a": 0, "b": len(first)})
-    heavy = Row("claim", {"a": 1, "b": len(first)})
+    b = len(first)
+    light = Row("claim", {"a": 0, "b": b})
+    heavy = Row("claim", {"a": 1, "b": b})
     alone = Row("claim", {"a": 1})
-    kept = _one_row_per_evidence([light, heavy, alone], claims)
-    assert kept == [heavy, alone]
+    unscored = Linked(claims, {}, 0.25, {})
+    assert _one_row_per_evidence([light, heavy, alone], unscored) == [heavy, alone]
+    agreeing = Linked(claims, {(0, b): 0.6, (1, b): 0.3}, 0.25, {})
+    assert _one_row_per_evidence([light, heavy, alone], agreeing) == [light, alone]
