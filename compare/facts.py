@@ -294,13 +294,18 @@ def _checkable(claim: Claim) -> bool:
         return False
     if is_credit_sentence(claim.sentence):
         return False
-    n = len(content_stems(claim.text))
-    if n >= MIN_CLAIM_STEMS:
+    stems = set(content_stems(claim.text))
+    if len(stems) >= MIN_CLAIM_STEMS:
         return True
     carries = any(
         m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions
     )
-    return carries and n >= MIN_SHORT_CLAIM_STEMS
+    if claim.quoted and claim.speaker:
+        # Who said it is part of what a quote states, wherever the name is written: '"I will not
+        # resign."' after a sentence naming the speaker says as much as '"I will not resign,"
+        # Ms. Lee said.', and the two must be checkable alike to be joined.
+        stems |= set(content_stems(claim.speaker))
+    return carries and len(stems) >= MIN_SHORT_CLAIM_STEMS
 
 
 def _pair_score(

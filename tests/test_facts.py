@@ -468,3 +468,18 @@ def test_two_clauses_joined_to_the_same_sentences_are_one_row() -> None:
     assert _one_row_per_evidence([light, heavy, alone], unscored) == [heavy, alone]
     agreeing = Linked(claims, {(0, b): 0.6, (1, b): 0.3}, 0.25, {})
     assert _one_row_per_evidence([light, heavy, alone], agreeing) == [light, alone]
+
+
+def test_a_short_quote_is_checkable_wherever_its_speaker_is_named(tmp_path: Path) -> None:
+    """'"I will not resign."' after a sentence naming the speaker and '"I will not resign," Ms.
+    Lee said.' are one quote told by both outlets, not an exclusive of the second."""
+    texts = {
+        "a": (
+            '"This is a witch hunt," Mayor Olga Lindqvist told reporters outside the town hall. '
+            '"I will not resign."\n'
+        ),
+        "b": '"I will not resign," Ms. Lindqvist said after the council vote.\n',
+    }
+    result = run(tmp_path, texts)
+    resign = [f for f in facts_with_evidence(result, "resign") if f.kind != "entity"]
+    assert [statuses(f) for f in resign] == [{"a": "stated", "b": "stated"}], [f.label for f in resign]
