@@ -5,7 +5,8 @@ usage: python tests/events/check_gold.py [EVENT_DIR ...]
        (default: every folder here that has a gold.yaml)
 
 For each gold.yaml it checks that
-  - every article file exists and decodes (UTF-16 BOM, UTF-8, else cp1252);
+  - every article file exists and decodes (UTF-16 BOM, UTF-8 with or without BOM, else cp1252);
+    an HTML file is read as its visible text (no head or scripts, tags removed, entities decoded);
   - every fact's `match` regexes hit each article listed in `in` (stated ones in a story paragraph,
     not only in page furniture) and hit none of the articles left out of `in`;
   - every conflict names a fact, and its articles are all listed as stated;
@@ -20,6 +21,7 @@ case-folded).
 Exit status 1 if anything is wrong.
 """
 
+import html
 import os
 import re
 import sys
@@ -43,9 +45,18 @@ def decode(raw: bytes) -> tuple[str, str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16+bom"
     try:
-        return raw.decode("utf-8"), "utf-8"
+        text = raw.decode("utf-8-sig")
+        return text, "utf-8+bom" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError:
         return raw.decode("cp1252"), "cp1252"
+
+
+def visible(text: str) -> str:
+    """An HTML page's text as a reader sees it: scripts, styles and the head dropped, tags removed
+    line by line (so a block keeps its lines), entities decoded."""
+    text = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>", "", text)
+    text = re.sub(r"<[^>\n]*>", "", text)
+    return html.unescape(text)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -65,6 +76,8 @@ def check(event_dir: str) -> list[str]:
         with open(path, "rb") as fh:
             raw = fh.read()
         text, enc = decode(raw)
+        if fname.lower().endswith((".html", ".htm")):
+            text = visible(text)
         paras = paragraphs(text)
         bp = [norm(b) for b in (gold.get("boilerplate") or {}).get(str(short), [])]
         story = [p for p in paras if not any(norm(p).startswith(b) for b in bp)]
