@@ -57,7 +57,8 @@ _TRAILING_FRAME = re.compile(
     r"(?:\s+(?:on|in|at|during|after)\s+[^,.]{0,30})?[.!]?[\"'”’]?\s*$"
 )
 _PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
-_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s+[^,]{0,160}(?:,|$)")
+# A relative clause in commas; a comma inside a number ("which employs 2,300 people,") is not its end.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:[^,]|(?<=\d),(?=\d)){0,160}(?:,|$)")
 _OPENER = re.compile(r"^([^,;:\"“]{1,60}),\s+")
 # Words that begin an opening phrase which sets the scene rather than states the fact: the
 # prepositions and connectives of English (a general word list, not taken from any article).

@@ -38,6 +38,10 @@ def alone(claim: Claim) -> Linked:
             "Police told reporters on Monday that two suspects had been arrested.",
             "Two suspects had been arrested",
         ),
+        (
+            "The bakery, which employs 2,300 people, makes most of the bread sold in the city.",
+            "The bakery makes most of the bread sold in the city",
+        ),
     ],
 )
 def test_condense_keeps_the_statement(sentence: str, label: str) -> None:
