@@ -175,3 +175,18 @@ def test_a_subject_with_a_description_is_who_he_means() -> None:
         " delay. He has insisted that “not one cent” of it will be passed on.",
     )
     assert found[-1][1] == "Okafor"
+
+
+def test_organisation_and_capitalised_title_before_the_name_before_the_verb() -> None:
+    """'..., Harbourline Chief Executive Ada Quill told reporters.': the speaker is the whole
+    name, not the title's last word and the first name."""
+    got = speakers(
+        '"We apologise to every family that trusted us," Harbourline Chief Executive Ada Quill '
+        "told a news conference in the port."
+    )
+    assert got == [("We apologise to every family that trusted us,", "Ada Quill")]
+
+
+def test_an_adverb_between_the_speaker_and_the_verb() -> None:
+    got = speakers('"The quays will reopen in spring," Ada Quill later told reporters.')
+    assert got == [("The quays will reopen in spring,", "Ada Quill")]

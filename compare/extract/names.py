@@ -34,6 +34,10 @@ _PARTICLES = "of|de|del|van|von|der|al|bin|la|le|du|the"
 _NAME = re.compile(rf"{CAP}(?:\s++(?:(?:{_PARTICLES})\s++)?{NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}")
 # A name of one to four words, for "NAME said" and "said NAME".
 NAME = rf"{CAP}(?:\s++{NAME_WORD}){{0,3}}"
+# A speaker as a run of capitals before a reporting verb, with the organisation and title that
+# may stand in front of the name: "Harbourline Chief Executive Ada Quill said" (organisation,
+# two title words, two names: five); MAX_NAME_WORDS allows a longer name or title.
+SPEAKER_RUN = rf"{CAP}(?:\s++{NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 
 # Reporting verbs that attribute words to whoever stands next to them.
 _SAY_VERB_WORDS = (

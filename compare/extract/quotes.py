@@ -23,6 +23,7 @@ from compare.extract.names import (
     NAME_AFTER_ROLE,
     NOT_NAMES,
     SAY_VERBS,
+    SPEAKER_RUN,
     SAY_VERBS_INVERTED,
     described,
     find_names,
@@ -138,15 +139,18 @@ _PRONOUNS = frozenset({"he", "she", "they"})
 _NOT_PERSONS = frozenset({"it", "we", "i", "you"})
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 _TITLE_PHRASE = r"\b[Tt]he(?:\s++[\w-]++){1,3}?"
+# A word between a speaker and the verb is an adverb ("Quill also said", "she later told"), never
+# a capitalised word (that belongs to the name).
+_ADVERB = r"[a-z]\w*+"
 # After a quote: ', Quill said' / ', said Quill' / ', he added' / ', the minister said'.
 _AFTER_SPEAKER = re.compile(
     rf"\W{{0,3}}\s*+(?:{SAY_VERBS_INVERTED}\s++(?P<a>{NAME_AFTER_ROLE}|{_TITLE_PHRASE})\b|"
-    rf"(?P<b>{_PRONOUN}|{NAME}|{_TITLE_PHRASE})\s++(?:\w++\s++)?{SAY_VERBS}\b)"
+    rf"(?P<b>{_PRONOUN}|{SPEAKER_RUN}|{_TITLE_PHRASE})\s++(?:{_ADVERB}\s++)?{SAY_VERBS}\b)"
 )
 # Before a quote: 'Quill said: ' / 'Quill told reporters that ' / 'He added: ' / 'Quill, a
 # lawyer for the class, said: '.
 _BEFORE_SPEAKER = re.compile(
-    rf"(?:(?P<s>{NAME}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:\w++\s++)?|(?P<n>{NAME})(?P<app>{APPOSITION})\s++)"
+    rf"(?:(?P<s>{SPEAKER_RUN}|\b{_PRONOUN}|{_TITLE_PHRASE})\s++(?:{_ADVERB}\s++)?|(?P<n>{NAME})(?P<app>{APPOSITION})\s++)"
     rf"{SAY_VERBS}\b[^\"“”]{{0,40}}?[:,]?\s*+$"
 )
 # Verbs that put a quoted characterisation in their subject's mouth: 'Quill called the deal "a
