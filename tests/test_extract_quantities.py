@@ -112,3 +112,19 @@ def test_a_capitalised_demonym_counts_people_only_when_written_with_a_capital() 
     assert not counts_people("american", "americans")
     assert counts_people("member", "members")
     assert not counts_people("firefighter", "firefighters")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council needs a two-thirds majority to override the veto.",
+        "Three-quarters of the residents signed the petition.",
+    ],
+)
+def test_a_fraction_written_in_words_is_no_count(sentence: str) -> None:
+    assert not [m for m in counts(sentence) if m.value and m.value.get("unit") in ("third", "quarter")]
+
+
+def test_a_hyphenated_count_of_things_is_still_a_count() -> None:
+    (m,) = counts("The council unveiled a five-point plan for the harbour.")
+    assert m.value == {"count": 5, "unit": "point"}

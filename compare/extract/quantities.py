@@ -58,6 +58,12 @@ _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _ORDINAL = re.compile(r"\d++(?:st|nd|rd|th)\b")
 # Words after a number that make it something other than a count of things.
 _NOT_UNITS = frozenset("""percent per cent am pm a.m p.m of to and or year-old years-old""".split())
+# Denominators of a fraction written with a number word ("two-thirds of voters", "three-quarters
+# majority"): a share, not a count of thirds. General English.
+FRACTION_WORDS = frozenset(
+    """half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths
+    eighth eighths ninth ninths tenth tenths""".split()
+)
 # Nouns that count things without a plural "s".
 COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
 # The slot of every count of a population of people, whatever noun names it: "3.2 million
@@ -319,6 +325,8 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit is None or unit[0] in ("am", "pm", "a.m", "p.m"):
         return None
     noun, raw = unit
+    if hyphenated and fold(raw) in FRACTION_WORDS:
+        return None
     unit_at = sentence.find(raw, m.start("after"), m.end("after"))
     end = unit_at + len(raw) if unit_at >= 0 else m.end()
     text = sentence[start:end].strip()
