@@ -20,6 +20,8 @@ case-folded).
 Exit status 1 if anything is wrong.
 """
 
+import html
+import html.parser
 import os
 import re
 import sys
@@ -48,6 +50,50 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("cp1252"), "cp1252"
 
 
+# Elements whose start or end begins a new text block when a saved web page is read as text.
+HTML_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
+    "section", "article", "aside", "main", "figure", "figcaption", "blockquote", "title", "br",
+    "form", "button", "time", "span", "table", "tr", "td",
+}
+HTML_SKIPPED = {"script", "style", "noscript", "template"}
+
+
+class _PageText(html.parser.HTMLParser):
+    """A saved web page as text: one block (blank-line separated) per block element, script and
+    style dropped, entities decoded, so that prefixes and regexes see what a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in HTML_SKIPPED:
+            self.skip += 1
+        elif tag in HTML_BLOCKS:
+            self.out.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag in HTML_BLOCKS:
+            self.out.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(re.sub(r"\s+", " ", data))
+
+
+def page_text(text: str) -> str:
+    """The text of a saved web page, one block element per paragraph."""
+    parser = _PageText()
+    parser.feed(text)
+    parser.close()
+    blocks = (b.strip() for b in "".join(parser.out).split("\n\n"))
+    return "\n\n".join(html.unescape(b) for b in blocks if b)
+
+
 def paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blank = re.compile(r"\n[ \t]*\n")
@@ -65,6 +111,8 @@ def check(event_dir: str) -> list[str]:
         with open(path, "rb") as fh:
             raw = fh.read()
         text, enc = decode(raw)
+        if fname.lower().endswith((".html", ".htm")):
+            text = page_text(text)
         paras = paragraphs(text)
         bp = [norm(b) for b in (gold.get("boilerplate") or {}).get(str(short), [])]
         story = [p for p in paras if not any(norm(p).startswith(b) for b in bp)]
