@@ -44,6 +44,14 @@ SHORT_LINE_WORDS = 15
 # link quotes the other story's full headline, 24 words in seed 002, and a story paragraph does
 # not open with "Read more:".
 ANCHORED_LINE_WORDS = 40
+# A print-edition note quotes the print headline and ends in reprint and subscription links: 30 to
+# 45 words on the newspaper pages seen (US newspapers of record, 2024-2026), so room for a long
+# headline.
+PRINT_NOTE_WORDS = 70
+# A reader-funding appeal runs 30 to 70 words on the reader-funded news sites seen (US digital
+# outlets and UK newspapers, 2024-2026); its closing question is what identifies it, so the limit
+# only keeps a long quoted paragraph that happens to hold the words from being dropped.
+APPEAL_WORDS = 90
 
 
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?"
@@ -175,6 +183,36 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "We and our 842 partners use cookies and similar technologies to store and access "
         "information on your device for personalised advertising, measurement and content.",
         max_words=ANCHORED_LINE_WORDS,
+    ),
+    # Editors' notes on the page's own history: "This article has been updated with comment from
+    # ...", "This story was originally published on ...". They describe the page, not the event.
+    _rule(
+        "update-note",
+        r"^(this|the) (article|story|report|post|piece) (has been|was|is) (updated|originally published|"
+        r"first published|republished)\b[^!?]{0,160}$",
+        "This article has been updated with comment from the mayor's office.",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
+    # A print newspaper's note under its web story: where the article ran in print and under what
+    # headline, followed by reprint and subscription links.
+    _rule(
+        "print-edition",
+        r"^(a version of this (article|story|piece|review) (appears|appeared) in print|"
+        r"appeared in the [^.!?]{0,40}print edition)\b",
+        "A version of this article appears in print on Feb. 6, 2026, Section A, Page 16 of the "
+        "National edition with the headline: Council Approves Budget. Order Reprints | Today's Paper",
+        max_words=PRINT_NOTE_WORDS,
+    ),
+    # Reader-funded sites ask for money under the story in the site's own voice; the question
+    # that closes the appeal does not occur in news copy.
+    _rule(
+        "donation-appeal",
+        r"\b(would you consider (contributing|supporting|a contribution|donating|making a contribution)|"
+        r"(support|fund) (our|independent) journalism( today| now)?\W*$|"
+        r"(make|become) a (recurring )?(contribution|donation|supporter) (today|now)\b)",
+        "At our paper, we believe everyone needs high-quality journalism, but not everyone can afford "
+        "expensive news subscriptions. Would you consider contributing?",
+        max_words=APPEAL_WORDS,
     ),
     # Links to other stories: inline ("Read more: ...") and section markers opening a list.
     _rule(

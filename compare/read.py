@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from compare.embeds import unwrap_embedded_posts
 from compare.errors import CompareError, display_name
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.metadata import (
@@ -411,6 +412,7 @@ def _html_to_text(html: str, where: str) -> tuple[str, dict[str, str]]:
         import trafilatura
     except ImportError:
         raise CompareError(where, "reading HTML needs the html extra: pip install 'compare[html]'") from None
+    html = unwrap_embedded_posts(html)
     try:
         result = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=False, with_metadata=True

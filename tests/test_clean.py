@@ -413,3 +413,38 @@ def test_last_paragraph_after_an_inline_link_is_a_blurb() -> None:
     link = "Related: Mountain railway reopens after landslide"
     result = clean(article(TITLE, *STORY, link, REFUNDS))
     assert dropped(result)[REFUNDS] == "off-topic"
+
+
+# --- editors' notes, print-edition lines and funding appeals under the story -----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article has been updated with comment from the ferry operator.",
+        "This story has been updated.",
+        "This article was originally published on March 3, 2025.",
+        "A version of this article appears in print on March 4, 2025, Section B, Page 3 of the National "
+        "edition with the headline: Ferry Strike Goes On. Order Reprints | Today's Paper | Subscribe",
+        "Appeared in the March 4, 2025, print edition as 'Ferry Strike Goes On'.",
+        "At the Island Courier, we believe that good local journalism should be free to read, but it "
+        "is not free to make. Would you consider contributing?",
+    ],
+)
+def test_note_about_the_page_under_the_story_is_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union's statement was updated on Friday with a new offer of talks next week.",
+        "Support for the strike has grown among island residents, the union said on Friday.",
+        "A version of the pay offer appeared in a letter the operator sent to crews last month.",
+    ],
+)
+def test_story_sentences_near_those_notes_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs

@@ -5,8 +5,7 @@ usage: python tests/events/check_gold.py [EVENT_DIR ...]
        (default: every folder here that has a gold.yaml)
 
 For each gold.yaml it checks that
-  - every article file exists and decodes (UTF-16 BOM, UTF-8 with or without BOM, else cp1252);
-    an HTML file is read as its visible text (no head or scripts, tags removed, entities decoded);
+  - every article file exists and decodes (UTF-16 BOM, UTF-8, else cp1252);
   - every fact's `match` regexes hit each article listed in `in` (stated ones in a story paragraph,
     not only in page furniture) and hit none of the articles left out of `in`;
   - every conflict names a fact, and its articles are all listed as stated;
@@ -22,6 +21,7 @@ Exit status 1 if anything is wrong.
 """
 
 import html
+import html.parser
 import os
 import re
 import sys
@@ -51,12 +51,48 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("cp1252"), "cp1252"
 
 
-def visible(text: str) -> str:
-    """An HTML page's text as a reader sees it: scripts, styles and the head dropped, tags removed
-    line by line (so a block keeps its lines), entities decoded."""
-    text = re.sub(r"(?is)<(script|style|head)\b.*?</\1\s*>", "", text)
-    text = re.sub(r"<[^>\n]*>", "", text)
-    return html.unescape(text)
+# Elements whose start or end begins a new text block when a saved web page is read as text.
+HTML_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
+    "section", "article", "aside", "main", "figure", "figcaption", "blockquote", "title", "br",
+    "form", "button", "time", "span", "table", "tr", "td",
+}
+HTML_SKIPPED = {"script", "style", "noscript", "template"}
+
+
+class _PageText(html.parser.HTMLParser):
+    """A saved web page as text: one block (blank-line separated) per block element, script and
+    style dropped, entities decoded, so that prefixes and regexes see what a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in HTML_SKIPPED:
+            self.skip += 1
+        elif tag in HTML_BLOCKS:
+            self.out.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HTML_SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag in HTML_BLOCKS:
+            self.out.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(re.sub(r"\s+", " ", data))
+
+
+def page_text(text: str) -> str:
+    """The text of a saved web page, one block element per paragraph."""
+    parser = _PageText()
+    parser.feed(text)
+    parser.close()
+    blocks = (b.strip() for b in "".join(parser.out).split("\n\n"))
+    return "\n\n".join(html.unescape(b) for b in blocks if b)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -77,7 +113,7 @@ def check(event_dir: str) -> list[str]:
             raw = fh.read()
         text, enc = decode(raw)
         if fname.lower().endswith((".html", ".htm")):
-            text = visible(text)
+            text = page_text(text)
         paras = paragraphs(text)
         bp = [norm(b) for b in (gold.get("boilerplate") or {}).get(str(short), [])]
         story = [p for p in paras if not any(norm(p).startswith(b) for b in bp)]
