@@ -49,3 +49,16 @@ def test_many_amounts_in_one_sentence_stop_at_the_cap() -> None:
 
 def test_number_word_inside_another_word_is_not_an_amount() -> None:
     assert find_money("Someone dollars nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("The governor rejected the $4.2-billion transit package.", 4.2e9),
+        ("Lawmakers approved a US$10-million fund for the harbour.", 10e6),
+        ("The city paid $4.2 billion for the line.", 4.2e9),
+    ],
+)
+def test_a_hyphenated_magnitude_belongs_to_the_amount(sentence: str, amount: float) -> None:
+    ((_, _, mention),) = find_money(sentence)
+    assert mention.value is not None and mention.value["amount"] == pytest.approx(amount)

@@ -76,16 +76,17 @@ _CODE = "|".join(CURRENCY_CODES)
 _CWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # (name, pattern, example). Groups: sym|code|word, num, mag. Every pattern starts at a currency
-# sign, a code at a word boundary, or the first character of a number (see numbers.NUM).
+# sign, a code at a word boundary, or the first character of a number (see numbers.NUM). The
+# magnitude may be hyphenated, as some house styles write it ("the $4.2-billion package").
 MONEY_PATTERNS = (
     (
         "symbol-first",
-        re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{NUM})(?:\s?(?P<mag>{MAG}))?", re.I),
+        re.compile(rf"(?P<sym>{_SYM})\s?(?P<num>{NUM})(?:[\s-]?(?P<mag>{MAG}))?", re.I),
         "€25bn",
     ),
     (
         "code-first",
-        re.compile(rf"\b(?P<code>{_CODE})\s?(?P<num>{NUM})(?:\s?(?P<mag>{MAG}))?"),
+        re.compile(rf"\b(?P<code>{_CODE})\s?(?P<num>{NUM})(?:[\s-]?(?P<mag>{MAG}))?"),
         "DKK 9 billion",
     ),
     (
