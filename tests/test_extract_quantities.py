@@ -128,3 +128,19 @@ def test_a_fraction_written_in_words_is_no_count(sentence: str) -> None:
 def test_a_hyphenated_count_of_things_is_still_a_count() -> None:
     (m,) = counts("The council unveiled a five-point plan for the harbour.")
     assert m.value == {"count": 5, "unit": "point"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The congressman won the seat easily two years ago.",
+        "Three days later the bridge was closed to traffic.",
+    ],
+)
+def test_a_time_relative_to_another_is_no_count(sentence: str) -> None:
+    assert not [m for m in counts(sentence) if m.value and m.value.get("unit") in ("year", "day")]
+
+
+def test_a_duration_is_still_a_count() -> None:
+    (m,) = counts("She served the district for eight years.")
+    assert m.value == {"count": 8, "unit": "year"}

@@ -64,6 +64,11 @@ FRACTION_WORDS = frozenset(
     """half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths
     eighth eighths ninth ninths tenth tenths""".split()
 )
+# "two years ago", "three days later": a time relative to another, not a count of years that
+# another figure could contradict ("served for eight years" / "won it two years ago"). General
+# English time units and the words that make them relative.
+TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+_RELATIVE_TIME = re.compile(r"\s*+(?:ago|later|earlier|before|after)\b", re.I)
 # Nouns that count things without a plural "s".
 COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
 # The slot of every count of a population of people, whatever noun names it: "3.2 million
@@ -329,6 +334,8 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     unit_at = sentence.find(raw, m.start("after"), m.end("after"))
     end = unit_at + len(raw) if unit_at >= 0 else m.end()
+    if noun in TIME_UNITS and _RELATIVE_TIME.match(sentence, end):
+        return None
     text = sentence[start:end].strip()
     qualifier = qualifier_before(sentence, start)
     return count_mention(
