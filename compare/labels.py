@@ -54,11 +54,14 @@ _ACCORDING = re.compile(r"^(?:according to|as reported by|as quoted by)\s+[^,]{1
 # ", Rutte said." / ", he added." / ", said the minister." at the end.
 _TRAILING_FRAME = re.compile(
     rf",[\"'”’]?\s*(?:{_NAME}\s+(?:also\s+)?{_REPORTING}|{_REPORTING}\s+{_NAME})"
-    r"(?:\s+(?:on|in|at|during|after)\s+[^,.]{0,30})?[.!]?[\"'”’]?\s*$"
+    r"(?:\s+(?:on|in|at|during|after|before|outside|inside|near|from|to|with)\s+[^,.]{0,60})?[.!]?[\"'”’]?\s*$"
 )
+# An age in commas after a name ("Ada Quill, 51, said"): a detail, not the statement.
+_AGE = re.compile(r",\s+\d{1,3}(?=,)")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
-# A relative clause in commas; a comma inside a number ("which employs 2,300 people,") is not its end.
-_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:[^,]|(?<=\d),(?=\d)){0,160}(?:,|$)")
+# Relative clauses in commas, one or several in a row (", who represents the district, which
+# stretches to the coast,"); a comma inside a number ("which employs 2,300 people,") ends none.
+_RELATIVE = re.compile(r"(?:,\s+(?:which|who|whom|whose)\s+(?:[^,]|(?<=\d),(?=\d)){0,160})+(?:,|$)")
 _OPENER = re.compile(r"^([^,;:\"“]{1,60}),\s+")
 # Words that begin an opening phrase which sets the scene rather than states the fact: the
 # prepositions and connectives of English (a general word list, not taken from any article).
@@ -91,7 +94,7 @@ def condense(text: str) -> str:
     core = " ".join(text.split())
     core = _ACCORDING.sub("", core)
     core = _PARENTHESES.sub("", core)
-    core = " ".join(_RELATIVE.sub(" ", core).split())
+    core = " ".join(_RELATIVE.sub(" ", _AGE.sub("", core)).split())
     opener = _OPENER.match(core)
     if opener and len(opener.group(1).split()) <= OPENER_WORDS:
         first = opener.group(1).split()[0].lower()

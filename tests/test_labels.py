@@ -42,6 +42,15 @@ def alone(claim: Claim) -> Linked:
             "The bakery, which employs 2,300 people, makes most of the bread sold in the city.",
             "The bakery makes most of the bread sold in the city",
         ),
+        (
+            "Ms. Quill, 51, who represents the harbour district, which stretches to the coast, "
+            "called the charges baseless.",
+            "Ms. Quill called the charges baseless",
+        ),
+        (
+            '"The quays will reopen in spring," Quill told reporters outside the town hall in Linz.',
+            "The quays will reopen in spring",
+        ),
     ],
 )
 def test_condense_keeps_the_statement(sentence: str, label: str) -> None:
