@@ -43,7 +43,7 @@ from compare.attribution import is_credit_sentence
 from compare.claims import Claim
 from compare.extract import ArticleMentions, EntityIndex, build_entity_index
 from compare.labels import fact_label
-from compare.link import LinkScorer
+from compare.link import LinkScorer, intervals_meet
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
 from compare.text import content_stems, stem, words
 
@@ -541,7 +541,7 @@ def _relation(
                 if _same_count_other_noun(a, b, claims):
                     found.add("same")
                 continue
-            overlap = a.low <= b.high and b.low <= a.high
+            overlap = intervals_meet((a.low, a.high), (b.low, b.high))
             if not overlap and (a.mention.approximate or b.mention.approximate):
                 continue
             if _stance(claims[a.claim], a.mention) != _stance(claims[b.claim], b.mention):

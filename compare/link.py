@@ -136,6 +136,16 @@ PREDICATE_CUES = frozenset(
 _CUE_KEEPERS = frozenset("also already still just now even".split())
 
 
+def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two stated figures share a value? Half-open at the rounding edges: "14" (13.5-14.5) and
+    "15" (14.5-15.5) only touch, and are two figures; "$1.4bn" and "$1.375bn" meet. A point (a
+    date) meets itself."""
+    (a_low, a_high), (b_low, b_high) = a, b
+    if a_low == a_high or b_low == b_high:
+        return a_low <= b_high and b_low <= a_high
+    return a_low < b_high and b_low < a_high
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """A figure a claim gives, as an interval in one unit: "$1.4 billion" is money:USD
@@ -149,7 +159,7 @@ class Value:
     context: frozenset[str] = frozenset()  # stems of the content words just before the figure
 
     def compatible(self, other: Value) -> bool:
-        return self.unit == other.unit and self.low <= other.high and other.low <= self.high
+        return self.unit == other.unit and intervals_meet((self.low, self.high), (other.low, other.high))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -109,6 +109,26 @@ def test_different_counts_of_the_same_thing_are_one_row_in_conflict(tmp_path: Pa
     assert not [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("count") == 41]
 
 
+def test_neighbouring_whole_counts_conflict(tmp_path: Path) -> None:
+    """14 and 15 are two figures: their rounding intervals (13.5-14.5, 14.5-15.5) only touch."""
+    texts = {
+        "a": "The 58-year-old governor has vetoed 14 bills this year, his office said.\n",
+        "b": "The governor, 58, has now vetoed 15 bills this year, according to his office.\n",
+    }
+    result = run(tmp_path, texts)
+    (bills,) = [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("unit") == "bill"]
+    assert sorted(statuses(bills).values()) == ["conflict", "stated"]
+
+
+def test_intervals_meet_half_open_at_rounding_edges() -> None:
+    from compare.link import intervals_meet
+
+    assert not intervals_meet((13.5, 14.5), (14.5, 15.5))
+    assert intervals_meet((1.35e9, 1.45e9), (1.3745e9, 1.3755e9))
+    assert intervals_meet((7.0, 7.0), (7.0, 7.0))  # a point (a date) meets itself
+    assert intervals_meet((12.0, float("inf")), (11.5, 12.5))  # "at least 12" and "12"
+
+
 def test_vague_count_is_a_partial_cell(tmp_path: Path) -> None:
     texts = dict(BLAST)
     texts["b"] = texts["b"].replace("41 people", "dozens of people")
