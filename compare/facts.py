@@ -33,7 +33,7 @@ import heapq
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -228,7 +228,7 @@ def build_facts(
     cache: dict[tuple[int, int], float] = {}
     values = _one_row_per_lone_figure_sentence(_value_rows(linked, scorer, cache), claims)
     statements = _statement_rows(
-        linked, checkable, scorer, cache, entity_index, figures_shown=_shared_figure_sentences(values, claims)
+        linked, checkable, scorer, cache, entity_index, figure_rows=_shared_figure_rows(values, claims)
     )
     rows = _one_row_per_evidence(_merge(values, statements, linked), linked)
     rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
@@ -336,11 +336,23 @@ def _statement_rows(
     cache: dict[tuple[int, int], float],
     entity_index: EntityIndex,
     *,
-    figures_shown: frozenset[tuple[str, int]] = frozenset(),
+    figure_rows: Mapping[tuple[str, int], frozenset[int]] | None = None,
 ) -> list[Row]:
     """Join linked claims strongest first, while the groups' mean link stays a decision.
-    `figures_shown`: sentences whose figure a row of several articles shows."""
+
+    `figure_rows`: for each sentence whose figure a row of several articles shows, those rows.
+    A link between two sentences one figure row already joins comes after every other link:
+    the row shows what they share, and the claims may say something else that another outlet
+    also says ("..., according to the five-point plan, is the removal of limits on long-range
+    weapons" joins the other outlet's long-range sentence before the plan's other tellings)."""
     claims = linked.claims
+    figure_rows = figure_rows or {}
+
+    def joined_by_a_figure(i: int, j: int) -> bool:
+        a = figure_rows.get((claims[i].article, claims[i].position), frozenset())
+        b = figure_rows.get((claims[j].article, claims[j].position), frozenset())
+        return bool(a & b)
+
     parent = {i: i for i in checkable}
     group: dict[int, list[int]] = {i: [i] for i in checkable}
     arts: dict[int, set[str]] = {i: {claims[i].article} for i in checkable}
@@ -357,7 +369,7 @@ def _statement_rows(
             for (i, j), s in linked.links.items()
             if s >= linked.threshold and i in checkable and j in checkable
         ),
-        key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
+        key=lambda t: (joined_by_a_figure(t[1], t[2]), -t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
     )
     for _, i, j in edges:
         ri, rj = find(i), find(j)
@@ -375,7 +387,7 @@ def _statement_rows(
     for members in group.values():
         row_members = {claims[i].article: i for i in members}
         rows.append(_statement_row(row_members, claims, entity_index))
-    return _one_row_per_lone_sentence(rows, claims, figures_shown)
+    return _one_row_per_lone_sentence(rows, claims, frozenset(figure_rows))
 
 
 def _statement_row(members: dict[str, int], claims: Sequence[Claim], entity_index: EntityIndex) -> Row:
@@ -648,7 +660,8 @@ def _specific_date(m: Mention) -> bool:
 def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row]:
     """A statement row whose claims are those of a value row is that row (the value row keeps
     the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
-    evidence adds nothing."""
+    evidence adds nothing. (A statement on some of a shared figure's sentences stays a row: its
+    clauses may say more than the figure, "nine killed and 23 were injured".)"""
     claims = linked.claims
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
     # one of several outlets' evidence for a shared figure may carry a fact of its own.
@@ -707,9 +720,16 @@ def _shown_sentences(rows: Sequence[Row], claims: Sequence[Claim]) -> frozenset[
     return frozenset((aid, claims[i].position) for row in rows for aid, i in row.cells())
 
 
-def _shared_figure_sentences(values: Sequence[Row], claims: Sequence[Claim]) -> frozenset[tuple[str, int]]:
-    """(article, sentence) of every cell of a figure row several articles share."""
-    return frozenset((aid, claims[i].position) for r in values if len(r.cells()) > 1 for aid, i in r.cells())
+def _shared_figure_rows(
+    values: Sequence[Row], claims: Sequence[Claim]
+) -> dict[tuple[str, int], frozenset[int]]:
+    """(article, sentence) of every cell of a figure row several articles share -> those rows."""
+    rows: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for n, row in enumerate(values):
+        if len(row.cells()) > 1:
+            for aid, i in row.cells():
+                rows[(aid, claims[i].position)].add(n)
+    return {where: frozenset(ns) for where, ns in rows.items()}
 
 
 def _people_rows(

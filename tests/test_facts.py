@@ -503,3 +503,27 @@ def test_a_short_quote_is_checkable_wherever_its_speaker_is_named(tmp_path: Path
     result = run(tmp_path, texts)
     resign = [f for f in facts_with_evidence(result, "resign") if f.kind != "entity"]
     assert [statuses(f) for f in resign] == [{"a": "stated", "b": "stated"}], [f.label for f in resign]
+
+
+def test_a_link_a_shared_figure_already_shows_comes_after_the_others() -> None:
+    """Two sentences one figure row joins are joined as a statement only after every other link:
+    a clause that mentions the figure in passing may say something else that another outlet
+    also says, and that statement must not lose its partner to the figure's other tellings."""
+    from compare.facts import Linked, _statement_rows
+    from compare.link import LinkScorer
+    from tests.test_claims import claims_of
+
+    a = claims_of("Another priority of the five-point plan is lifting limits on long-range weapons.\n", "a")
+    b = claims_of("The plan has five points and was shown to parliament on Wednesday.\n", "b")
+    c = claims_of("The plan asks allies to lift limits on the use of long-range weapons.\n", "c")
+    claims = (*a, *b, *c)
+    assert [len(x) for x in (a, b, c)] == [1, 1, 1]
+    links = {(0, 1): 0.32, (0, 2): 0.31, (1, 2): 0.01}  # the figure's link is a little stronger
+    linked = Linked(claims, links, 0.25, {})
+    entity_index = facts_module.build_entity_index([])
+    figure = {("a", a[0].position): frozenset({0}), ("b", b[0].position): frozenset({0})}
+    rows = _statement_rows(linked, frozenset({0, 1, 2}), LinkScorer(), {}, entity_index, figure_rows=figure)
+    shared = [r.members for r in rows if len(r.members) > 1]
+    assert shared == [{"a": 0, "c": 2}]
+    rows = _statement_rows(linked, frozenset({0, 1, 2}), LinkScorer(), {}, entity_index)
+    assert [r.members for r in rows if len(r.members) > 1] == [{"a": 0, "b": 1}]
