@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -139,10 +140,14 @@ SHORT_LABEL_CHARS = 16
 
 
 def _short_outlet(name: str) -> str:
-    """Initials of all but the last word, then the last word: "International Business Times" ->
-    "IBTimes"; down to initials only when that is still too long."""
+    """The name without a leading "The" when that fits ("The Evening Courier" -> "Evening
+    Courier"), else initials of all but the last word, then the last word: "International
+    Business Times" -> "IBTimes"; down to initials only when that is still too long."""
     if len(name) <= SHORT_LABEL_CHARS:
         return name
+    bare = re.sub(r"(?i)^the\s+", "", name)
+    if len(bare) <= SHORT_LABEL_CHARS:
+        return bare
     words = [w for w in re.split(r"\s+", name) if w.lower() not in ("the", "of", "and", "&")] or [name]
     short = "".join(w[0].upper() for w in words[:-1]) + words[-1]
     if len(short) <= SHORT_LABEL_CHARS:
@@ -307,8 +312,8 @@ def matrix_renderables(
     out.extend(outlet_summary_renderables(summary_of or result, width))
     whole = summary_of or result
     summary = Text(
-        f"{_count(len(whole.facts), 'fact')} across {_count(len(whole.articles), 'article')}; "
-        f"{_count(len(whole.groups), 'group')} of aligned paragraphs",
+        f"{count(len(whole.facts), 'fact')} across {count(len(whole.articles), 'article')}; "
+        f"{count(len(whole.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
     out.append(sources_renderable(result.articles, width))
@@ -454,7 +459,8 @@ def outlet_summary_renderables(result: MatrixResult, width: int) -> list[Any]:
     return [table, Text(_SUMMARY_MEANING.format(majority=majority), style="dim")]
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """A count with its noun in the right number (1 fact, 2 facts), as a reader says it."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
@@ -556,7 +562,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
             style="dim",
         )
     )
-    out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
+    out.append(Rule(Text(count(len(result.pairs), "aligned paragraph pair")), style="dim"))
     side = max(20, (width - 12) // 2)
     table = Table(show_lines=True, expand=True, pad_edge=False)
     table.add_column("score", justify="right", no_wrap=True, width=5)
@@ -581,7 +587,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         ("A", label_a, result.only_a, paragraphs_a),
         ("B", label_b, result.only_b, paragraphs_b),
     ):
-        out.append(Rule(Text(f"only in {name} ({label}): {len(only)} paragraphs"), style="dim"))
+        out.append(Rule(Text(f"only in {name} ({label}): {count(len(only), 'paragraph')}"), style="dim"))
         for i in only:
             line = Text(f"¶{i} ", style="dim")
             line.append(texts[i])
@@ -591,30 +597,41 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     return out
 
 
-def _diff_fact_lines(result: DiffResult) -> list[Any]:
-    from rich.rule import Rule
-    from rich.text import Text
+# The fact sections of every diff format, in this order; the conflicting ones also show each
+# side's sentence, since the label holds only one of the two figures.
+CONFLICTING_FIGURES = "conflicting figures"
 
+
+def diff_fact_sections(result: DiffResult) -> list[tuple[str, list[Fact]]]:
+    """The facts of a diff under the headings every format uses (terminal, Markdown and HTML
+    show the same sections, so a forwarded report never drops the conflicts)."""
     a, b = result.a.id, result.b.id
-    sections = (
+    sections: tuple[tuple[str, Callable[[Fact], bool]], ...] = (
         ("facts only in A", lambda f: f.cell(a).status == "stated" and f.cell(b).status == "absent"),
         ("facts only in B", lambda f: f.cell(b).status == "stated" and f.cell(a).status == "absent"),
-        ("conflicting figures", lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
+        (CONFLICTING_FIGURES, lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
         (
             "stated in one, touched in the other",
             lambda f: {f.cell(a).status, f.cell(b).status} == {"stated", "partial"},
         ),
     )
+    return [(title, [f for f in result.facts if keep(f)]) for title, keep in sections]
+
+
+def _diff_fact_lines(result: DiffResult) -> list[Any]:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    a, b = result.a.id, result.b.id
     out: list[Any] = []
-    for title, keep in sections:
-        facts = [f for f in result.facts if keep(f)]
+    for title, facts in diff_fact_sections(result):
         out.append(Rule(Text(f"{title}: {len(facts)}"), style="dim"))
         for fact in facts:
             line = Text(f"{fact.id} ", style="dim")
             line.append(f"[{fact.kind}] ", style="cyan")
             line.append(printable(fact.label))
             out.append(line)
-            if title == "conflicting figures":
+            if title == CONFLICTING_FIGURES:
                 for side, aid in (("A", a), ("B", b)):
                     cell = fact.cell(aid)
                     if cell.evidence:
@@ -800,15 +817,16 @@ def diff_markdown(result: DiffResult) -> str:
     for name, only, texts in (("A", result.only_a, pa), ("B", result.only_b, pb)):
         lines += ["", f"## Only in {name}", ""]
         lines += [f"- ¶{i} {md(texts[i])}" for i in only] or ["- (none)"]
-    for name, aid, other in (("A", a.id, b.id), ("B", b.id, a.id)):
-        facts = [
-            f for f in result.facts if f.cell(aid).status == "stated" and f.cell(other).status == "absent"
-        ]
-        lines += ["", f"## Facts only in {name}", ""]
+    for title, facts in diff_fact_sections(result):
+        lines += ["", f"## {title[0].upper()}{title[1:]}", ""]
         lines += [f"- {f.id} [{f.kind}] {md(f.label)}" for f in facts] or ["- (none)"]
-    conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
-    lines += ["", "## Conflicting figures", ""]
-    lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
+        if title == CONFLICTING_FIGURES:
+            for fact in facts:
+                lines += [
+                    f"  - {side} {SYMBOLS[fact.cell(aid).status]} {md(fact.cell(aid).evidence)}"
+                    for side, aid in (("A", a.id), ("B", b.id))
+                    if fact.cell(aid).evidence
+                ]
     lines += ["", *sources_markdown([a, b])]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,101 @@
+"""What a first-time user ran into, each found by using the command line as a journalist would
+(one test per finding, through the real command line): the reports must say the same thing in
+every format, and the page must work whatever the outlets are called."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+# Two tellings of one warehouse fire that disagree on the damage figure; the second outlet has two
+# articles, so its second column is headed "The Daily Post 2" (a header with spaces).
+FIRE_A = """---
+outlet: The Evening Courier
+---
+By Jane Roe and John Doe
+
+A fire at a warehouse killed 3 people on Monday, police said.
+
+The damage was estimated at $2 million, according to the fire brigade chief John Smith. "We have
+never seen anything like it," Smith said.
+"""
+FIRE_B = """---
+outlet: The Daily Post
+---
+A fire at a warehouse killed 3 people on Monday, police said.
+
+The damage was estimated at $5 million, officials said. Fire chief John Smith said: "We have never
+seen anything like it."
+"""
+FIRE_C = """---
+outlet: The Daily Post
+---
+Three people died in a warehouse fire on Monday. The fire brigade chief, John Smith, put the
+damage at $2 million.
+"""
+
+
+@pytest.fixture
+def fire(write: Callable[[str, bytes | str], Path]) -> Path:
+    write("a.txt", FIRE_A)
+    write("b.txt", FIRE_B)
+    return write("c.txt", FIRE_C).parent
+
+
+def test_html_byline_reads_as_names_not_a_python_tuple(cli: Callable[..., Run], fire: Path) -> None:
+    out = cli("matrix", fire, "--format", "html").out
+    assert "by Jane Roe, John Doe" in out
+    assert "(&#x27;" not in out and "(&#39;" not in out  # the repr of a tuple, escaped
+
+
+def test_html_column_names_with_spaces_keep_anchors_and_filters_apart(
+    cli: Callable[..., Run], fire: Path
+) -> None:
+    out = cli("matrix", fire, "--format", "html").out
+    assert "The Daily Post 2" in out  # the header a reader sees is unchanged
+    ids = re.findall(r'<tr id="outlet-([^"]*)"', out)
+    assert len(ids) == 3 and all(" " not in i for i in ids)
+    assert set(re.findall(r'href="#outlet-([^"]*)"', out)) == set(ids)
+    options = re.findall(r'<option value="(c\d+)">', out)
+    assert options == ids
+    # every filter list holds whole column tokens, so "The Daily Post" never matches "... 2"
+    for attr in re.findall(r'data-(?:present|conflict)="([^"]*)"', out):
+        assert all(token in ids for token in attr.split())
+
+
+def test_diff_html_and_markdown_show_conflicting_figures_with_both_sentences(
+    cli: Callable[..., Run], fire: Path
+) -> None:
+    a, b = fire / "a.txt", fire / "b.txt"
+    page = cli("diff", a, b, "--format", "html").out
+    assert "<h2>Conflicting figures: 1</h2>" in page
+    assert "estimated at $2 million" in page and "estimated at $5 million" in page
+    assert "<h2>Stated in one, touched in the other:" in page
+    assert "<h2>Sources</h2>" in page
+    text = cli("diff", a, b, "--format", "markdown").out
+    section = text.split("## Conflicting figures", 1)[1].split("##", 1)[0]
+    assert re.search(r"- A [✓!] The damage was estimated at \$2 million", section), section
+    assert re.search(r"- B [✓!] The damage was estimated at \$5 million", section), section
+
+
+def test_diff_counts_read_in_the_right_number(
+    cli: Callable[..., Run], fire: Path, write: Callable[[str, bytes | str], Path]
+) -> None:
+    one = write("one.txt", FIRE_B.split("\n\n", 1)[1])  # B's damage paragraph alone: one pair
+    run = cli("diff", fire / "a.txt", one, "--no-color", "--width", "100")
+    assert run.code == 0
+    assert re.search(r"\b1 aligned paragraph pair\b(?!s)", run.out), run.out
+    assert re.search(r"only in A \([^)]*\): 1 paragraph\b(?!s)", run.out), run.out
+    page = cli("diff", fire / "a.txt", one, "--format", "html").out
+    assert "1 aligned paragraph pair</h2>" in page and "1 paragraphs" not in page
+
+
+def test_column_header_drops_a_leading_the_before_abbreviating(cli: Callable[..., Run], fire: Path) -> None:
+    out = cli("matrix", fire, "--no-color", "--width", "160").out
+    assert "Evening Courier" in out.splitlines()[1]  # the header row, not "ECourier"
+    assert "ECourier" not in out
