@@ -101,6 +101,21 @@ FORMAT_BY_SUFFIX = {
     ".txt": Format.table,
 }
 
+# Extensions of document formats `compare` does not write, each with the format to use instead:
+# a table written into report.xlsx or report.pdf opens as garbage or not at all, so such a name
+# is refused before any work (general knowledge of office formats, not fitted to anything).
+FOREIGN_SUFFIXES = {
+    ".xlsx": "csv",
+    ".xls": "csv",
+    ".ods": "csv",
+    ".numbers": "csv",
+    ".pdf": "html",
+    ".docx": "html",
+    ".doc": "html",
+    ".odt": "html",
+    ".rtf": "html",
+}
+
 _FORMAT_HELP = " (default: from the --output file's extension, else table)."
 ReportFormatOption = Annotated[
     ReportFormat | None, typer.Option("--format", "-f", help="table, json or markdown" + _FORMAT_HELP)
@@ -294,7 +309,17 @@ def _resolve_format(
         return Format(given.value)
     if output is None:
         return Format.table
-    inferred = FORMAT_BY_SUFFIX.get(output.suffix.lower(), Format.table)
+    suffix = output.suffix.lower()
+    if suffix in FOREIGN_SUFFIXES:
+        instead = FOREIGN_SUFFIXES[suffix]
+        if instead not in allowed.__members__:
+            instead = "markdown"
+        better = output.with_suffix("." + ("md" if instead == "markdown" else instead)).name
+        raise UsageProblem(
+            f"{command}: {output.name}: compare does not write {suffix} files; "
+            f"use {better} (--format {instead}) instead"
+        )
+    inferred = FORMAT_BY_SUFFIX.get(suffix, Format.table)
     if inferred.value not in allowed.__members__:
         choices = ", ".join(allowed.__members__)
         raise UsageProblem(
@@ -405,7 +430,8 @@ def matrix(
         str | None,
         typer.Option(
             "--outlet",
-            help="Seen from one article (column letter, file name or outlet): what only it carries "
+            help="Seen from one article (its column header, file name or outlet, or a column letter: "
+            "A for the first): what only it carries "
             "and what it leaves out that most others carry; with --only, that view from it.",
         ),
     ] = None,
@@ -437,7 +463,11 @@ def matrix(
 ) -> None:
     """One table: facts down the side, outlets across the top, and whether each outlet stated
     the fact, touched it, contradicted it or left it out; then a summary line per outlet. When
-    the outlets do not fit the width, the table comes in pages of outlets (said on stderr)."""
+    the outlets do not fit the width, the table comes in pages of outlets (said on stderr).
+
+    Marks: ✓ stated, ~ touched with less detail, ! a different figure, ✗ left out. Columns are
+    headed by each outlet's short name (the file name where no outlet is known); the lines
+    under the table name them in full."""
     chosen = _resolve_format(fmt, output, Format, "matrix")
     from compare.pipeline import load_articles
     from compare.pipeline import matrix as run_matrix
@@ -447,6 +477,8 @@ def matrix(
     try:
         articles = load_articles(paths, max_bytes=max_bytes, progress=progress)
         _require_articles(articles, paths, minimum=1)
+        if len(articles) == 1:
+            _note(f"{articles[0].path}: the only article given; a matrix compares two or more")
         picked = find_outlet(articles, outlet) if outlet is not None else None
         result = run_matrix(articles, progress=progress, embedder=_embedder(model))
     finally:

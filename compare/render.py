@@ -299,7 +299,12 @@ def matrix_renderables(
         if layout.paged:
             out.append(
                 Text(
-                    f"outlets {keys[start]}–{keys[stop - 1]}, page {number} of {len(layout.pages)}",
+                    (
+                        f"outlet {keys[start]}"
+                        if stop - start == 1
+                        else f"outlets {keys[start]}–{keys[stop - 1]}"
+                    )
+                    + f", page {number} of {len(layout.pages)}",
                     style="bold",
                 )
             )
@@ -386,7 +391,7 @@ def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str |
     size = layout.pages[0][1] - layout.pages[0][0]
     return (
         f"{len(result.articles)} outlets do not fit in {width} columns: shown in {len(layout.pages)} "
-        f"pages of up to {size} outlets, fact labels repeated on each (a wider --width, --outlet or "
+        f"pages of up to {count(size, 'outlet')}, fact labels repeated on each (a wider --width, --outlet or "
         f"--format html shows more at once)"
     )
 

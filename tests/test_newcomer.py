@@ -99,3 +99,46 @@ def test_column_header_drops_a_leading_the_before_abbreviating(cli: Callable[...
     out = cli("matrix", fire, "--no-color", "--width", "160").out
     assert "Evening Courier" in out.splitlines()[1]  # the header row, not "ECourier"
     assert "ECourier" not in out
+
+
+@pytest.mark.parametrize(("name", "instead"), [("report.xlsx", "report.csv"), ("report.pdf", "report.html")])
+def test_office_file_names_are_refused_before_any_work(
+    cli: Callable[..., Run], fire: Path, tmp_path: Path, name: str, instead: str
+) -> None:
+    """`-o report.xlsx` used to write a text table into a file a spreadsheet cannot open."""
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    run = cli("matrix", fire, "-o", target)
+    assert run.code == 2 and instead in run.err and len(run.err.strip().splitlines()) == 1
+    assert not list(target.parent.iterdir())
+    # the name is fine when the format is said
+    assert cli("matrix", fire, "-o", target, "--format", "html").code == 0
+
+
+def test_outlet_one_letter_never_matches_inside_a_headline(cli: Callable[..., Run], fire: Path) -> None:
+    """`--outlet Z` (no column Z among three) used to pick the one article whose title has a z."""
+    run = cli("matrix", fire, "--outlet", "Z")
+    assert run.code == 2 and "no article matches 'Z'" in run.err
+    assert cli("matrix", fire, "--outlet", "B", "--no-color").code == 0  # a column letter still works
+    assert "Evening Courier" in cli("matrix", fire, "--outlet", "Even", "--no-color").out.splitlines()[0]
+
+
+def test_matrix_help_explains_the_marks(cli: Callable[..., Run]) -> None:
+    out = " ".join(cli("matrix", "--help").out.split())  # as read, whatever the wrapping
+    for mark in ("✓ stated", "~ touched", "! a different figure", "✗ left out"):
+        assert mark in out
+
+
+def test_a_single_article_says_there_is_nothing_to_compare(
+    cli: Callable[..., Run], write: Callable[[str, bytes | str], Path]
+) -> None:
+    lone = write("lone/a.txt", FIRE_A)
+    run = cli("matrix", lone.parent, "--no-color")
+    assert run.code == 0
+    assert "a.txt: the only article given" in run.err
+
+
+def test_pages_of_one_outlet_name_one_outlet(cli: Callable[..., Run], fire: Path) -> None:
+    run = cli("matrix", fire, "--no-color", "--width", "40")
+    assert "outlet Evening Courier, page 1 of 3" in run.out
+    assert "up to 1 outlet," in run.err
