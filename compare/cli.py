@@ -543,7 +543,7 @@ def _format_matrix(
     if fmt is Format.json:
         return render.matrix_json(view)
     if fmt is Format.markdown:
-        return render.matrix_markdown(view, summary_of=whole, heading=heading)
+        return render.matrix_markdown(view, summary_of=whole, heading=heading, bands=bands)
     if fmt is Format.csv:
         return render.matrix_csv(view)
     if fmt is Format.html:

@@ -753,10 +753,16 @@ def md(text: str | None) -> str:
 
 
 def matrix_markdown(
-    result: MatrixResult, *, summary_of: MatrixResult | None = None, heading: str | None = None
+    result: MatrixResult,
+    *,
+    summary_of: MatrixResult | None = None,
+    heading: str | None = None,
+    bands: bool = True,
 ) -> str:
-    """The table (of a view: `heading` says which), the column key and the per-outlet summary."""
-    table = _matrix_markdown_table(result)
+    """The table (of a view: `heading` says which), the column key and the per-outlet summary;
+    `bands` puts the terminal's group rows (in every article ... in one article only) in the
+    table, so a reader of a pull request sees where the shared facts end."""
+    table = _matrix_markdown_table(result, bands=bands)
     if heading:
         table = table.replace("# Fact matrix\n", f"# Fact matrix\n\n*{md(heading)}*\n", 1)
     return table + outlet_summary_markdown(summary_of or result)
@@ -784,12 +790,18 @@ def outlet_summary_markdown(result: MatrixResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _matrix_markdown_table(result: MatrixResult) -> str:
+def _matrix_markdown_table(result: MatrixResult, *, bands: bool = True) -> str:
     keys = [md(k) for k in column_keys(result.articles)]
+    total = len(result.articles)
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
     lines.append("|---|---|---|" + "---|" * len(keys))
+    band = None
     for fact in result.facts:
+        this_band = _band(len(fact.present), total)
+        if bands and this_band != band:
+            band = this_band
+            lines.append(f"|  |  | *— {this_band} —* |" + "  |" * len(keys))
         cells = " | ".join(SYMBOLS[c.status] for _, c in fact.coverage)
         lines.append(f"| {fact.id} | {fact.kind} | {md(fact.label)} | {cells} |")
     lines += ["", "Legend: " + ", ".join(f"{SYMBOLS[s]} {m}" for s, m in LEGEND), ""]

@@ -142,3 +142,13 @@ def test_pages_of_one_outlet_name_one_outlet(cli: Callable[..., Run], fire: Path
     run = cli("matrix", fire, "--no-color", "--width", "40")
     assert "outlet Evening Courier, page 1 of 3" in run.out
     assert "up to 1 outlet," in run.err
+
+
+def test_markdown_matrix_shows_the_groups_like_the_terminal(cli: Callable[..., Run], fire: Path) -> None:
+    out = cli("matrix", fire, "--format", "markdown").out
+    assert "*— in every article —*" in out
+    bands = [line for line in out.splitlines() if line.startswith("|  |  | *—")]
+    header = next(line for line in out.splitlines() if line.startswith("| fact |"))
+    assert bands and all(line.count("|") == header.count("|") for line in bands)
+    # a sort mixes the groups: no group rows then
+    assert "*— in" not in cli("matrix", fire, "--format", "markdown", "--sort", "coverage").out
