@@ -985,9 +985,17 @@ def _link_line(outlet: Any, scorer: bool) -> str:
     if outlet.anchor:
         return "anchor: the other sentences are compared with this one"
     if outlet.link is not None:
-        joined = outlet.link.same
-        verdict = "same fact (at or above the joining line)" if joined else "related, below the joining line"
-        return f"link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
+        # A pair below the line is still in the fact when the fact joined it by its figure or
+        # name, or on average over all its sentences (compare.facts): say so, or the reader sees
+        # a tick the explanation seems to deny.
+        verdict = (
+            "same fact on its own (at or above the joining line)"
+            if outlet.link.same
+            else "below the joining line on its own: joined through the fact's figure, name or "
+            "other sentences"
+        )
+        figure = "a different figure for the same measure; " if outlet.status == "conflict" else ""
+        return f"{figure}link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
     if outlet.evidence is None:
         return "no sentence in this article carries it"
     return "link scores unavailable in this build" if not scorer else "not scored"

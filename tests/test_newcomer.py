@@ -4,6 +4,7 @@ every format, and the page must work whatever the outlets are called."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -152,3 +153,15 @@ def test_markdown_matrix_shows_the_groups_like_the_terminal(cli: Callable[..., R
     assert bands and all(line.count("|") == header.count("|") for line in bands)
     # a sort mixes the groups: no group rows then
     assert "*— in" not in cli("matrix", fire, "--format", "markdown", "--sort", "coverage").out
+
+
+def test_explain_says_why_a_conflict_or_a_weak_pair_is_in_the_fact(
+    cli: Callable[..., Run], fire: Path
+) -> None:
+    doc = json.loads(cli("matrix", fire, "--format", "json").out)
+    conflicted = next(
+        f for f in doc["facts"] if any(c["status"] == "conflict" for c in f["coverage"].values())
+    )
+    out = " ".join(cli("explain", fire, conflicted["id"], "--no-color", "--width", "160").out.split())
+    assert "a different figure for the same measure" in out
+    assert "related, below the joining line" not in out  # the old wording that denied the tick
