@@ -314,6 +314,7 @@ def matrix_renderables(
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
     out.append(legend)
+    out.extend(_figure_renderables(result))
     out.extend(outlet_summary_renderables(summary_of or result, width))
     whole = summary_of or result
     summary = Text(
@@ -323,6 +324,37 @@ def matrix_renderables(
     )
     out.append(sources_renderable(result.articles, width))
     out.append(summary)
+    return out
+
+
+def figure_evidence(result: MatrixResult) -> list[tuple[Fact, list[tuple[str, Cell]]]]:
+    """Each shown fact with a conflict, and the column key and cell of every article that
+    carries it: a "!" says the figures differ, only the sentences say which they are."""
+    keys = column_keys(result.articles)
+    found = []
+    for fact in result.facts:
+        cells = [(k, fact.cell(a.id)) for k, a in zip(keys, result.articles, strict=True)]
+        if any(c.status == "conflict" for _, c in cells):
+            found.append((fact, [(k, c) for k, c in cells if c.evidence]))
+    return found
+
+
+def _figure_renderables(result: MatrixResult) -> list[Any]:
+    from rich.text import Text
+
+    found = figure_evidence(result)
+    if not found:
+        return []
+    out: list[Any] = [Text(f"different figures ({len(found)}):", style="bold red")]
+    for fact, cells in found:
+        line = Text(f"{fact.id} ", style="dim")
+        line.append(printable(fact.label))
+        out.append(line)
+        for key, cell in cells:
+            ev = Text(f"  {SYMBOLS[cell.status]} ", style=STYLES[cell.status])
+            ev.append(f"{printable(key)}: ", style="bold")
+            ev.append(printable(cell.evidence))
+            out.append(ev)
     return out
 
 
@@ -808,6 +840,12 @@ def _matrix_markdown_table(result: MatrixResult, *, bands: bool = True) -> str:
     lines += ["| column | article | outlet | title |", "|---|---|---|---|"]
     for key, a in zip(keys, result.articles, strict=True):
         lines.append(f"| {key} | {md(a.id)} | {md(a.outlet)} | {md(a.title)} |")
+    found = figure_evidence(result)
+    if found:
+        lines += ["", "## Different figures", ""]
+        for fact, carriers in found:
+            lines.append(f"- {fact.id} {md(fact.label)}")
+            lines += [f"  - {SYMBOLS[c.status]} {md(k)}: {md(c.evidence)}" for k, c in carriers]
     lines += ["", *sources_markdown(result.articles)]
     return "\n".join(lines) + "\n"
 

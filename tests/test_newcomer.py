@@ -165,3 +165,15 @@ def test_explain_says_why_a_conflict_or_a_weak_pair_is_in_the_fact(
     out = " ".join(cli("explain", fire, conflicted["id"], "--no-color", "--width", "160").out.split())
     assert "a different figure for the same measure" in out
     assert "related, below the joining line" not in out  # the old wording that denied the tick
+
+
+def test_matrix_lists_the_sentences_behind_a_different_figure(cli: Callable[..., Run], fire: Path) -> None:
+    """A "!" said the figures differ; the editor had to run explain to learn which they were."""
+    table = cli("matrix", fire, "--no-color", "--width", "200").out
+    section = table.split("different figures (1):", 1)[1]
+    assert "$2 million" in section and "$5 million" in section
+    text = cli("matrix", fire, "--format", "markdown").out
+    section = text.split("## Different figures", 1)[1].split("## Sources", 1)[0]
+    assert "$2 million" in section and "$5 million" in section
+    # no conflict, no section
+    assert "different figures" not in cli("matrix", fire, "--only", "exclusive", "--no-color").out
