@@ -692,6 +692,12 @@ def corpus(
     cannot be read are listed in the index, not fatal."""
     from compare.corpus import build_corpus, index_json, index_renderables
 
+    if not output.exists() and output.suffix.lower() in {*FORMAT_BY_SUFFIX, *FOREIGN_SUFFIXES}:
+        # `-o report.html` would make a folder of that name; the page is report/index.html.
+        raise UsageProblem(
+            f"corpus: --output is the report folder (index.html, index.json, events/ go in it), "
+            f"and {output.name} looks like a file name; give a folder such as {output.stem}/"
+        )
     progress = ProgressBar()
     try:
         report = build_corpus(paths, output, max_bytes=max_bytes, scheduler=scheduler, progress=progress)

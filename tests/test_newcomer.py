@@ -177,3 +177,23 @@ def test_matrix_lists_the_sentences_behind_a_different_figure(cli: Callable[...,
     assert "$2 million" in section and "$5 million" in section
     # no conflict, no section
     assert "different figures" not in cli("matrix", fire, "--only", "exclusive", "--no-color").out
+
+
+def test_corpus_output_named_like_a_file_is_refused(
+    cli: Callable[..., Run], fire: Path, tmp_path: Path
+) -> None:
+    """`-o report.html` used to make a folder called report.html (the page is report/index.html)."""
+    target = tmp_path / "report.html"
+    run = cli("corpus", fire, "-o", target)
+    assert run.code == 2 and "give a folder such as report/" in run.err
+    assert not target.exists()
+
+
+def test_corpus_summary_counts_in_the_right_number(
+    cli: Callable[..., Run], fire: Path, tmp_path: Path
+) -> None:
+    run = cli("corpus", fire, "-o", tmp_path / "report", "--no-color")
+    assert run.code == 0
+    assert "3 articles in 1 event; 0 files left out" in " ".join(run.out.split())
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "3 articles in 1 event," in page
