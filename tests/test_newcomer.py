@@ -197,3 +197,14 @@ def test_corpus_summary_counts_in_the_right_number(
     assert "3 articles in 1 event; 0 files left out" in " ".join(run.out.split())
     page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     assert "3 articles in 1 event," in page
+
+
+def test_broken_lock_message_reads_as_a_sentence(
+    cli: Callable[..., Run], write: Callable[[str, bytes | str], Path]
+) -> None:
+    folder = write("story/a.txt", FIRE_A).parent
+    write("story/b.txt", FIRE_B)
+    write("story/compare.lock.json", '{"broken\tvalue')
+    run = cli("check", folder)
+    assert run.code == 2 and "compare.lock.json" in run.err
+    assert " at at " not in run.err and "Invalid control character at line 1" in run.err
