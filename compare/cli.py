@@ -477,8 +477,6 @@ def matrix(
     try:
         articles = load_articles(paths, max_bytes=max_bytes, progress=progress)
         _require_articles(articles, paths, minimum=1)
-        if len(articles) == 1:
-            _note(f"{articles[0].path}: the only article given; a matrix compares two or more")
         picked = find_outlet(articles, outlet) if outlet is not None else None
         result = run_matrix(articles, progress=progress, embedder=_embedder(model))
     finally:
@@ -495,6 +493,10 @@ def matrix(
         view, result, chosen, styled, width, heading=heading, bands=sort_name is None, title=title
     )
     _emit(text, output, pager=pager)
+    # Notes come after the output: a failed write is then the one line on stderr.
+    _note_skipped_documents(paths)
+    if len(articles) == 1:
+        _note(f"{articles[0].path}: the only article given; a matrix compares two or more")
 
 
 def _embedder(model: str | None) -> Any:
@@ -517,6 +519,15 @@ _QUIET_LIBRARIES = {
     "TRANSFORMERS_VERBOSITY": "error",
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
 }
+
+
+def _note_skipped_documents(paths: list[str]) -> None:
+    """Say on stderr which Word or PDF files a folder run left out (they are not an error)."""
+    from compare.read import skipped_documents, skipped_note
+
+    note = skipped_note(skipped_documents(paths))
+    if note:
+        _note(note)
 
 
 def _require_articles(articles: tuple[Any, ...], paths: list[str], minimum: int) -> None:
@@ -598,6 +609,7 @@ def check(
     result = run_check(directory, update=update, max_bytes=max_bytes, require_lock=require_lock)
     styled = _styled(color, no_color, output is not None)
     _emit(_format_check(result, fmt, styled, width), output)
+    _note_skipped_documents([directory])
     if not result.ok:
         raise typer.Exit(1)
 

@@ -32,6 +32,12 @@ from compare.model import Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
+# Document formats a newsroom saves articles in that compare does not read: in a folder they are
+# skipped like images, but named on stderr, or an article saved from Word would silently be
+# missing from the comparison (general knowledge of office formats).
+DOCUMENT_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".epub")
+# A note names at most this many skipped documents (enough to recognise them; the count is whole).
+MAX_DOCUMENTS_NAMED = 5
 
 
 # Share of control bytes (other than tab/newline/carriage return/escape) above which a file is
@@ -448,6 +454,39 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
                 )
             paths.append(item)
     return paths
+
+
+def skipped_documents(inputs: Iterable[str]) -> list[str]:
+    """The files of the given folders that look like articles in a format compare does not read
+    (.docx, .pdf ...), in name order: what a folder run leaves out without an error."""
+    found: list[str] = []
+    for item in inputs:
+        if item == "-" or not os.path.isdir(item):
+            continue
+        try:
+            with os.scandir(item) as entries:
+                names = [
+                    e.name
+                    for e in entries
+                    if not e.name.startswith(".") and Path(e.name).suffix.lower() in DOCUMENT_SUFFIXES
+                ]
+        except OSError:
+            continue  # reading the folder for articles says what is wrong with it
+        found += [str(Path(item) / name) for name in sorted(names)]
+    return found
+
+
+def skipped_note(skipped: list[str]) -> str | None:
+    """One line about the documents a folder run leaves out, or None when there are none."""
+    if not skipped:
+        return None
+    shown = ", ".join(display_name(p) for p in skipped[:MAX_DOCUMENTS_NAMED])
+    more = f" and {len(skipped) - MAX_DOCUMENTS_NAMED} more" if len(skipped) > MAX_DOCUMENTS_NAMED else ""
+    files = "file" if len(skipped) == 1 else "files"
+    return (
+        f"left out {len(skipped)} {files} compare does not read ({shown}{more}): "
+        "save articles as .txt, .md or .html to compare them"
+    )
 
 
 def _folder_articles(folder: str) -> list[str]:

@@ -208,3 +208,17 @@ def test_broken_lock_message_reads_as_a_sentence(
     run = cli("check", folder)
     assert run.code == 2 and "compare.lock.json" in run.err
     assert " at at " not in run.err and "Invalid control character at line 1" in run.err
+
+
+def test_word_and_pdf_files_in_a_folder_are_named_not_silently_skipped(
+    cli: Callable[..., Run], fire: Path
+) -> None:
+    (fire / "interview.docx").write_bytes(b"PK\x03\x04 a Word file")
+    (fire / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    run = cli("matrix", fire, "--no-color")
+    assert run.code == 0
+    assert "left out 1 file compare does not read" in run.err and "interview.docx" in run.err
+    assert "photo.jpg" not in run.err  # a picture is not an article anyone meant to compare
+    assert "interview.docx" in cli("check", fire).err
+    (fire / "interview.docx").unlink()
+    assert "left out" not in cli("matrix", fire, "--no-color").err
