@@ -558,7 +558,7 @@ def _format_matrix(
     if fmt is Format.csv:
         return render.matrix_csv(view)
     if fmt is Format.html:
-        return render.matrix_html(view, title=title, whole=whole)
+        return render.matrix_html(view, title=title, whole=whole, view=heading)
     live_width = _terminal_width(width)
     note = render.layout_note(view, render.plan_matrix(view, live_width), live_width)
     if note:

@@ -363,14 +363,22 @@ def _evidence_list(result: MatrixResult) -> str:
     )
 
 
-def matrix_page(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
+def matrix_page(
+    result: MatrixResult,
+    *,
+    title: str | None = None,
+    whole: MatrixResult | None = None,
+    view: str | None = None,
+) -> str:
     """The matrix report: title and outlets at the top, the grouped table with evidence on click,
-    the filter controls (scripted; the page is whole without them), the evidence for print."""
+    the filter controls (scripted; the page is whole without them), the evidence for print.
+    `view` says which facts a view kept (--only, --outlet, --kind): a forwarded page must not
+    pass for the whole matrix."""
     heading = title or event_title(whole or result)
-    n, m = len(result.articles), len(result.facts)
+    shown = f"<strong>{_esc(view)}</strong>" if view else count(len(result.facts), "fact")
     body = (
-        f"<header><h1>{_esc(heading)}</h1>\n<p class=sub>{m} fact{'s' if m != 1 else ''} across "
-        f"{n} article{'s' if n != 1 else ''}, compared by <code>compare</code></p></header>\n<main>\n"
+        f"<header><h1>{_esc(heading)}</h1>\n<p class=sub>{shown} across "
+        f"{count(len(result.articles), 'article')}, compared by <code>compare</code></p></header>\n<main>\n"
         f"{_outlets_table(whole or result)}\n{_sources_section(whole or result)}\n"
         f"{_matrix_table(result)}\n{_evidence_list(result)}\n</main>"
     )

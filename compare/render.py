@@ -992,11 +992,18 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def matrix_html(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
-    """The matrix as one self-contained, accessible page (see compare.html_report)."""
+def matrix_html(
+    result: MatrixResult,
+    *,
+    title: str | None = None,
+    whole: MatrixResult | None = None,
+    view: str | None = None,
+) -> str:
+    """The matrix as one self-contained, accessible page (see compare.html_report); `view` is the
+    line saying which facts a view kept."""
     from compare.html_report import matrix_page
 
-    return matrix_page(result, title=title, whole=whole)
+    return matrix_page(result, title=title, whole=whole, view=view)
 
 
 def diff_html(result: DiffResult) -> str:

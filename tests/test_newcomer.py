@@ -222,3 +222,12 @@ def test_word_and_pdf_files_in_a_folder_are_named_not_silently_skipped(
     assert "interview.docx" in cli("check", fire).err
     (fire / "interview.docx").unlink()
     assert "left out" not in cli("matrix", fire, "--no-color").err
+
+
+def test_html_of_a_view_says_which_facts_it_kept(cli: Callable[..., Run], fire: Path) -> None:
+    """A forwarded `--outlet` page used to read as the whole matrix ("5 facts across 3 articles")."""
+    page = cli("matrix", fire, "--outlet", "A", "--format", "html").out
+    header = page.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert "what only The Evening Courier carries" in header
+    whole = cli("matrix", fire, "--format", "html").out.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert re.search(r"\d+ facts across 3 articles", whole)
