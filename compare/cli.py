@@ -369,6 +369,7 @@ def diff(
     result = run_diff(article_a, article_b, embedder=_embedder(model))
     styled = _styled(color, no_color, output is not None)
     _emit(_format_diff(result, fmt, styled, width), output, pager=pager)
+    _note_other_languages((article_a, article_b))
 
 
 def _format_diff(result: DiffResult, fmt: Format, styled: bool, width: int | None) -> str:
@@ -495,6 +496,7 @@ def matrix(
     _emit(text, output, pager=pager)
     # Notes come after the output: a failed write is then the one line on stderr.
     _note_skipped_documents(paths)
+    _note_other_languages(articles)
     if len(articles) == 1:
         _note(f"{articles[0].path}: the only article given; a matrix compares two or more")
 
@@ -528,6 +530,19 @@ def _note_skipped_documents(paths: list[str]) -> None:
     note = skipped_note(skipped_documents(paths))
     if note:
         _note(note)
+
+
+def _note_other_languages(articles: tuple[Any, ...]) -> None:
+    """Say which articles do not read as English: their facts are found and matched in English
+    only, so their cells would show as left out with no reason given."""
+    from compare.read import reads_as_english
+
+    for article in articles:
+        if not reads_as_english(" ".join(p.text for p in article.paragraphs)):
+            _note(
+                f"{article.path}: does not read as English; facts are found and matched in English "
+                "only, so its cells may show as left out"
+            )
 
 
 def _require_articles(articles: tuple[Any, ...], paths: list[str], minimum: int) -> None:

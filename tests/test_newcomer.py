@@ -231,3 +231,29 @@ def test_html_of_a_view_says_which_facts_it_kept(cli: Callable[..., Run], fire: 
     assert "what only The Evening Courier carries" in header
     whole = cli("matrix", fire, "--format", "html").out.split("<header>", 1)[1].split("</header>", 1)[0]
     assert re.search(r"\d+ facts across 3 articles", whole)
+
+
+FRENCH = """Le secrétaire général de l'OTAN a déclaré jeudi à Bruxelles qu'un incendie avait détruit un
+entrepôt lundi et que trois personnes étaient mortes. Les dégâts sont estimés à deux millions de
+dollars selon le chef des pompiers, qui a ajouté que personne n'avait jamais vu un tel feu dans la
+ville. La police a ouvert une enquête et les habitants du quartier ont été évacués pendant la nuit.
+"""
+
+
+def test_an_article_in_another_language_is_named_on_stderr(
+    cli: Callable[..., Run], fire: Path, write: Callable[[str, bytes | str], Path]
+) -> None:
+    """A French article got all ✗ and, in check, "off-topic", with nothing saying why."""
+    assert "English" not in cli("matrix", fire, "--no-color").err
+    write("fr.txt", FRENCH)
+    run = cli("matrix", fire, "--no-color")
+    assert run.code == 0 and "fr.txt: does not read as English" in run.err
+    assert "fr.txt: does not read as English" in cli("diff", fire / "a.txt", fire / "fr.txt").err
+
+
+def test_too_short_to_tell_is_taken_as_english() -> None:
+    from compare.read import reads_as_english
+
+    assert reads_as_english("Le feu a détruit un entrepôt.")  # one line: not judged
+    assert not reads_as_english(FRENCH)
+    assert reads_as_english(FIRE_A * 2)
