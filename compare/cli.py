@@ -370,6 +370,8 @@ def diff(
     styled = _styled(color, no_color, output is not None)
     _emit(_format_diff(result, fmt, styled, width), output, pager=pager)
     _note_other_languages((article_a, article_b))
+    if a != "-" and b != "-" and os.path.realpath(a) == os.path.realpath(b):
+        _note(f"{b}: the same file as {a}; every paragraph pairs with itself")
 
 
 def _format_diff(result: DiffResult, fmt: Format, styled: bool, width: int | None) -> str:

@@ -257,3 +257,9 @@ def test_too_short_to_tell_is_taken_as_english() -> None:
     assert reads_as_english("Le feu a détruit un entrepôt.")  # one line: not judged
     assert not reads_as_english(FRENCH)
     assert reads_as_english(FIRE_A * 2)
+
+
+def test_diff_of_a_file_with_itself_says_so(cli: Callable[..., Run], fire: Path) -> None:
+    run = cli("diff", fire / "a.txt", fire / "a.txt", "--no-color")
+    assert run.code == 0 and "the same file as" in run.err
+    assert "the same file" not in cli("diff", fire / "a.txt", fire / "b.txt").err
