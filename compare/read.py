@@ -416,7 +416,12 @@ def _html_to_text(html: str, where: str) -> tuple[str, dict[str, str]]:
     try:
         import trafilatura
     except ImportError:
-        raise CompareError(where, "reading HTML needs the html extra: pip install 'compare[html]'") from None
+        # Not `pip install 'compare[html]'`: from a package index that name may be another project.
+        raise CompareError(
+            where,
+            "reading HTML needs the html extra: reinstall compare with it "
+            "(pip install -e '.[html]' in its checkout)",
+        ) from None
     try:
         result = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=False, with_metadata=True

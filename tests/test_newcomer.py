@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -263,3 +264,12 @@ def test_diff_of_a_file_with_itself_says_so(cli: Callable[..., Run], fire: Path)
     run = cli("diff", fire / "a.txt", fire / "a.txt", "--no-color")
     assert run.code == 0 and "the same file as" in run.err
     assert "the same file" not in cli("diff", fire / "a.txt", fire / "b.txt").err
+
+
+def test_missing_html_extra_names_the_install_from_the_checkout(
+    cli: Callable[..., Run], fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pip install 'compare[html]'` would fetch whatever a package index calls "compare"."""
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as when not installed
+    run = cli("matrix", fixtures_dir / "article.html")
+    assert run.code == 2 and "pip install -e '.[html]'" in run.err and "'compare[html]'" not in run.err
