@@ -101,6 +101,21 @@ FORMAT_BY_SUFFIX = {
     ".txt": Format.table,
 }
 
+# Extensions of document formats `compare` does not write, each with the format to use instead:
+# a table written into report.xlsx or report.pdf opens as garbage or not at all, so such a name
+# is refused before any work (general knowledge of office formats, not fitted to anything).
+FOREIGN_SUFFIXES = {
+    ".xlsx": "csv",
+    ".xls": "csv",
+    ".ods": "csv",
+    ".numbers": "csv",
+    ".pdf": "html",
+    ".docx": "html",
+    ".doc": "html",
+    ".odt": "html",
+    ".rtf": "html",
+}
+
 _FORMAT_HELP = " (default: from the --output file's extension, else table)."
 ReportFormatOption = Annotated[
     ReportFormat | None, typer.Option("--format", "-f", help="table, json or markdown" + _FORMAT_HELP)
@@ -294,7 +309,17 @@ def _resolve_format(
         return Format(given.value)
     if output is None:
         return Format.table
-    inferred = FORMAT_BY_SUFFIX.get(output.suffix.lower(), Format.table)
+    suffix = output.suffix.lower()
+    if suffix in FOREIGN_SUFFIXES:
+        instead = FOREIGN_SUFFIXES[suffix]
+        if instead not in allowed.__members__:
+            instead = "markdown"
+        better = output.with_suffix("." + ("md" if instead == "markdown" else instead)).name
+        raise UsageProblem(
+            f"{command}: {output.name}: compare does not write {suffix} files; "
+            f"use {better} (--format {instead}) instead"
+        )
+    inferred = FORMAT_BY_SUFFIX.get(suffix, Format.table)
     if inferred.value not in allowed.__members__:
         choices = ", ".join(allowed.__members__)
         raise UsageProblem(
@@ -344,6 +369,9 @@ def diff(
     result = run_diff(article_a, article_b, embedder=_embedder(model))
     styled = _styled(color, no_color, output is not None)
     _emit(_format_diff(result, fmt, styled, width), output, pager=pager)
+    _note_other_languages((article_a, article_b))
+    if a != "-" and b != "-" and os.path.realpath(a) == os.path.realpath(b):
+        _note(f"{b}: the same file as {a}; every paragraph pairs with itself")
 
 
 def _format_diff(result: DiffResult, fmt: Format, styled: bool, width: int | None) -> str:
@@ -405,7 +433,8 @@ def matrix(
         str | None,
         typer.Option(
             "--outlet",
-            help="Seen from one article (column letter, file name or outlet): what only it carries "
+            help="Seen from one article (its column header, file name or outlet, or a column letter: "
+            "A for the first): what only it carries "
             "and what it leaves out that most others carry; with --only, that view from it.",
         ),
     ] = None,
@@ -437,7 +466,11 @@ def matrix(
 ) -> None:
     """One table: facts down the side, outlets across the top, and whether each outlet stated
     the fact, touched it, contradicted it or left it out; then a summary line per outlet. When
-    the outlets do not fit the width, the table comes in pages of outlets (said on stderr)."""
+    the outlets do not fit the width, the table comes in pages of outlets (said on stderr).
+
+    Marks: ✓ stated, ~ touched with less detail, ! a different figure, ✗ left out. Columns are
+    headed by each outlet's short name (the file name where no outlet is known); the lines
+    under the table name them in full."""
     chosen = _resolve_format(fmt, output, Format, "matrix")
     from compare.pipeline import load_articles
     from compare.pipeline import matrix as run_matrix
@@ -463,6 +496,11 @@ def matrix(
         view, result, chosen, styled, width, heading=heading, bands=sort_name is None, title=title
     )
     _emit(text, output, pager=pager)
+    # Notes come after the output: a failed write is then the one line on stderr.
+    _note_skipped_documents(paths)
+    _note_other_languages(articles)
+    if len(articles) == 1:
+        _note(f"{articles[0].path}: the only article given; a matrix compares two or more")
 
 
 def _embedder(model: str | None) -> Any:
@@ -485,6 +523,28 @@ _QUIET_LIBRARIES = {
     "TRANSFORMERS_VERBOSITY": "error",
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
 }
+
+
+def _note_skipped_documents(paths: list[str]) -> None:
+    """Say on stderr which Word or PDF files a folder run left out (they are not an error)."""
+    from compare.read import skipped_documents, skipped_note
+
+    note = skipped_note(skipped_documents(paths))
+    if note:
+        _note(note)
+
+
+def _note_other_languages(articles: tuple[Any, ...]) -> None:
+    """Say which articles do not read as English: their facts are found and matched in English
+    only, so their cells would show as left out with no reason given."""
+    from compare.read import reads_as_english
+
+    for article in articles:
+        if not reads_as_english(" ".join(p.text for p in article.paragraphs)):
+            _note(
+                f"{article.path}: does not read as English; facts are found and matched in English "
+                "only, so its cells may show as left out"
+            )
 
 
 def _require_articles(articles: tuple[Any, ...], paths: list[str], minimum: int) -> None:
@@ -511,11 +571,11 @@ def _format_matrix(
     if fmt is Format.json:
         return render.matrix_json(view)
     if fmt is Format.markdown:
-        return render.matrix_markdown(view, summary_of=whole, heading=heading)
+        return render.matrix_markdown(view, summary_of=whole, heading=heading, bands=bands)
     if fmt is Format.csv:
         return render.matrix_csv(view)
     if fmt is Format.html:
-        return render.matrix_html(view, title=title, whole=whole)
+        return render.matrix_html(view, title=title, whole=whole, view=heading)
     live_width = _terminal_width(width)
     note = render.layout_note(view, render.plan_matrix(view, live_width), live_width)
     if note:
@@ -566,6 +626,7 @@ def check(
     result = run_check(directory, update=update, max_bytes=max_bytes, require_lock=require_lock)
     styled = _styled(color, no_color, output is not None)
     _emit(_format_check(result, fmt, styled, width), output)
+    _note_skipped_documents([directory])
     if not result.ok:
         raise typer.Exit(1)
 
@@ -660,6 +721,12 @@ def corpus(
     cannot be read are listed in the index, not fatal."""
     from compare.corpus import build_corpus, index_json, index_renderables
 
+    if not output.exists() and output.suffix.lower() in {*FORMAT_BY_SUFFIX, *FOREIGN_SUFFIXES}:
+        # `-o report.html` would make a folder of that name; the page is report/index.html.
+        raise UsageProblem(
+            f"corpus: --output is the report folder (index.html, index.json, events/ go in it), "
+            f"and {output.name} looks like a file name; give a folder such as {output.stem}/"
+        )
     progress = ProgressBar()
     try:
         report = build_corpus(paths, output, max_bytes=max_bytes, scheduler=scheduler, progress=progress)

@@ -36,6 +36,7 @@ from compare.errors import CompareError
 from compare.limits import DEFAULT_MAX_BYTES
 from compare.model import Article
 from compare.read import ARTICLE_SUFFIXES, SOURCES_FILE, load_sources, read_source
+from compare.render import count
 
 SCHEMA = "compare.corpus/1"
 INDEX_FILE = "index.json"
@@ -611,8 +612,9 @@ def index_html(report: CorpusReport) -> str:
     left = "".join(f"<li>{esc(u.path)}: {esc(u.reason)}</li>" for u in report.unassigned)
     left_block = f"<h2>Files left out</h2>\n<ul>{left}</ul>\n" if left else ""
     articles = sum(len(e.articles) for e in report.events)
+    tally = f"{count(articles, 'article')} in {count(len(report.events), 'event')}"
     body = f"""<h1>Corpus</h1>
-<p>{articles} articles in {len(report.events)} events, biggest first; {len(report.unassigned)} files left out.
+<p>{tally}, biggest first; {count(len(report.unassigned), "file")} left out.
 Exclusives: facts that only one article of the event has; every other article leaves them out.</p>
 <table>
 <thead><tr><th>event</th><th>title</th><th>articles</th><th>outlets</th><th>dates</th><th>facts</th>
@@ -659,7 +661,7 @@ def index_renderables(report: CorpusReport, width: int) -> list[Any]:
     articles = sum(len(e.articles) for e in report.events)
     left = len(report.unassigned)
     summary = Text(
-        f"{articles} articles in {len(report.events)} events; {left} {'file' if left == 1 else 'files'} "
+        f"{count(articles, 'article')} in {count(len(report.events), 'event')}; {count(left, 'file')} "
         "left out; excl. = facts only one article has"
     )
     return [table, summary]

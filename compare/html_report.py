@@ -15,13 +15,17 @@ from html import escape as _html_escape
 
 from compare.model import Article, DiffResult, Fact, MatrixResult
 from compare.render import (
+    CONFLICTING_FIGURES,
     LEGEND,
     LOOSELY_RELATED,
     SYMBOLS,
     column_keys,
+    count,
+    diff_fact_sections,
     loosely_related,
     marked_spans,
     printable,
+    sources_html,
 )
 from compare.views import (
     has_conflict,
@@ -178,17 +182,21 @@ def html_page(title: str, body: str, script: str | None = None, *, css: str = _C
 
 
 def _outlet_name(article: Article) -> str:
-    """Outlet, byline and credits when the reader knows them (fields added by the attribution
-    work; read defensively so this page renders either way)."""
+    """Outlet, byline and credits when the reader knows them, names joined as a reader writes
+    them (never a Python tuple)."""
     parts = [f"<strong>{_esc(article.label)}</strong>"]
-    byline = getattr(article, "byline", None)
-    credits = getattr(article, "credits", None)
-    if byline:
-        parts.append(f"by {_esc(str(byline))}")
-    if credits:
-        text = ", ".join(str(c) for c in credits) if isinstance(credits, list | tuple) else str(credits)
-        parts.append(f"({_esc(text)})")
+    if article.byline:
+        parts.append(f"by {_esc(', '.join(article.byline))}")
+    if article.credits:
+        parts.append(f"({_esc(', '.join(article.credits))})")
     return " ".join(parts)
+
+
+def _column_token(position: int) -> str:
+    """The column's name inside the page (anchors, filter values): its place, not its header,
+    because headers are outlet names that may hold spaces ("The Daily Post 2"), which would
+    split the space-separated filter lists and make invalid ids."""
+    return f"c{position}"
 
 
 # Only web addresses become links: a `javascript:` or `data:` URL from front matter stays text.
@@ -200,14 +208,15 @@ def _outlets_table(result: MatrixResult) -> str:
     summaries = outlet_summaries(result)
     majority = summaries[0].majority if summaries else 0
     rows = []
-    for key, article, line in zip(keys, result.articles, summaries, strict=True):
+    for position, (key, article, line) in enumerate(zip(keys, result.articles, summaries, strict=True)):
         title = _esc(article.title)
         if article.url and article.url.lower().startswith(LINKABLE_SCHEMES):
             title = (
                 f'<a href="{_esc(article.url)}" rel="noreferrer noopener">{title or _esc(article.url)}</a>'
             )
         rows.append(
-            f'<tr id="outlet-{_esc(key)}"><th scope="row">{_esc(key)}</th><td>{_outlet_name(article)}</td>'
+            f'<tr id="outlet-{_column_token(position)}"><th scope="row">{_esc(key)}</th>'
+            f"<td>{_outlet_name(article)}</td>"
             f"<td>{title}</td><td>{_esc(article.published)}</td><td>{line.carried}</td><td>{line.stated}</td>"
             f"<td>{line.exclusives}</td><td>{line.omissions}</td><td>{line.conflicts}</td></tr>"
         )
@@ -224,8 +233,6 @@ def _outlets_table(result: MatrixResult) -> str:
 
 def _sources_section(result: MatrixResult) -> str:
     """Who published, wrote and credited each article, and whose text it reuses."""
-    from compare.render import sources_html
-
     table = sources_html(result.articles).replace("<h2>Sources</h2>", '<h2 id="sources-h">Sources</h2>', 1)
     return f'<section aria-labelledby="sources-h" class="sources">{table}</section>'
 
@@ -244,8 +251,8 @@ def _filters(result: MatrixResult) -> str:
         for v, t in views
     )
     outlets = "".join(
-        f'<option value="{_esc(k)}">{_esc(k)}: {_esc(a.label)}</option>'
-        for k, a in zip(keys, result.articles, strict=True)
+        f'<option value="{_column_token(i)}">{_esc(k)}: {_esc(a.label)}</option>'
+        for i, (k, a) in enumerate(zip(keys, result.articles, strict=True))
     )
     kinds = sorted({f.kind for f in result.facts})
     kind_options = "".join(f'<option value="{_esc(k)}">{_esc(k)}</option>' for k in kinds)
@@ -294,8 +301,9 @@ def _matrix_table(result: MatrixResult) -> str:
     keys = column_keys(result.articles)
     total = len(result.articles)
     head = "".join(
-        f'<th scope="col" class=cell title="{_esc(a.label)}"><a href="#outlet-{_esc(k)}">{_esc(k)}</a></th>'
-        for k, a in zip(keys, result.articles, strict=True)
+        f'<th scope="col" class=cell title="{_esc(a.label)}"><a href="#outlet-{_column_token(i)}">'
+        f"{_esc(k)}</a></th>"
+        for i, (k, a) in enumerate(zip(keys, result.articles, strict=True))
     )
     bands: dict[str, list[Fact]] = {}
     for fact in result.facts:
@@ -311,12 +319,9 @@ def _matrix_table(result: MatrixResult) -> str:
         ]
         for fact in facts:
             cells = "".join(_cell(fact, a.id, k, a.label) for k, a in zip(keys, result.articles, strict=True))
-            present = " ".join(
-                k for k, a in zip(keys, result.articles, strict=True) if fact.cell(a.id).status != "absent"
-            )
-            conflict = " ".join(
-                k for k, a in zip(keys, result.articles, strict=True) if fact.cell(a.id).status == "conflict"
-            )
+            statuses = [fact.cell(a.id).status for a in result.articles]
+            present = " ".join(_column_token(i) for i, s in enumerate(statuses) if s != "absent")
+            conflict = " ".join(_column_token(i) for i, s in enumerate(statuses) if s == "conflict")
             rows.append(
                 f'<tr class=fact id="fact-{_esc(fact.id)}" data-views="{_row_views(fact, total)}" '
                 f'data-kind="{_esc(fact.kind)}" data-present="{_esc(present)}" '
@@ -358,14 +363,22 @@ def _evidence_list(result: MatrixResult) -> str:
     )
 
 
-def matrix_page(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
+def matrix_page(
+    result: MatrixResult,
+    *,
+    title: str | None = None,
+    whole: MatrixResult | None = None,
+    view: str | None = None,
+) -> str:
     """The matrix report: title and outlets at the top, the grouped table with evidence on click,
-    the filter controls (scripted; the page is whole without them), the evidence for print."""
+    the filter controls (scripted; the page is whole without them), the evidence for print.
+    `view` says which facts a view kept (--only, --outlet, --kind): a forwarded page must not
+    pass for the whole matrix."""
     heading = title or event_title(whole or result)
-    n, m = len(result.articles), len(result.facts)
+    shown = f"<strong>{_esc(view)}</strong>" if view else count(len(result.facts), "fact")
     body = (
-        f"<header><h1>{_esc(heading)}</h1>\n<p class=sub>{m} fact{'s' if m != 1 else ''} across "
-        f"{n} article{'s' if n != 1 else ''}, compared by <code>compare</code></p></header>\n<main>\n"
+        f"<header><h1>{_esc(heading)}</h1>\n<p class=sub>{shown} across "
+        f"{count(len(result.articles), 'article')}, compared by <code>compare</code></p></header>\n<main>\n"
         f"{_outlets_table(whole or result)}\n{_sources_section(whole or result)}\n"
         f"{_matrix_table(result)}\n{_evidence_list(result)}\n</main>"
     )
@@ -383,6 +396,18 @@ def _marked_html(text: str, other: str, tag: str) -> str:
         last = end
     out.append(_esc(text[last:]))
     return "".join(out)
+
+
+def _diff_evidence(fact: Fact, result: DiffResult) -> str:
+    """Each side's sentence under a conflicting fact: the label holds one figure, the reader
+    needs both."""
+    items = "".join(
+        f'<li><span class="{fact.cell(aid).status}">{side} {SYMBOLS[fact.cell(aid).status]}</span> '
+        f"{_esc(fact.cell(aid).evidence)}</li>"
+        for side, aid in (("A", result.a.id), ("B", result.b.id))
+        if fact.cell(aid).evidence
+    )
+    return f"<ul>{items}</ul>"
 
 
 def diff_page(result: DiffResult) -> str:
@@ -410,27 +435,26 @@ def diff_page(result: DiffResult) -> str:
     for name, article, indices, texts in (("A", a, result.only_a, pa), ("B", b, result.only_b, pb)):
         items = "".join(f"<li><span class=id>¶{i}</span> {_esc(texts[i])}</li>" for i in indices)
         only.append(
-            f"<h2>Only in {name} ({_esc(article.label)}): {len(indices)} paragraphs</h2><ul>{items}</ul>"
+            f"<h2>Only in {name} ({_esc(article.label)}): {count(len(indices), 'paragraph')}</h2>"
+            f"<ul>{items}</ul>"
         )
     facts = []
-    for name, mine, other in (("A", a.id, b.id), ("B", b.id, a.id)):
-        kept = [
-            f for f in result.facts if f.cell(mine).status == "stated" and f.cell(other).status == "absent"
-        ]
+    for title, kept in diff_fact_sections(result):
         items = "".join(
             f"<li><span class=id>{_esc(f.id)}</span> <span class=kind>[{_esc(f.kind)}]</span> "
-            f"{_esc(f.label)}</li>"
+            f"{_esc(f.label)}{_diff_evidence(f, result) if title == CONFLICTING_FIGURES else ''}</li>"
             for f in kept
         )
-        facts.append(f"<h2>Facts only in {name}: {len(kept)}</h2><ul>{items}</ul>")
+        facts.append(f"<h2>{_esc(title[0].upper() + title[1:])}: {len(kept)}</h2><ul>{items}</ul>")
     heading = f"{a.label} vs {b.label}"
     body = (
         f"<header><h1>{_esc(heading)}</h1><p class=sub>A: {_outlet_name(a)} {_esc(a.title)}<br>"
         f"B: {_outlet_name(b)} {_esc(b.title)}</p></header><main>"
         "<p>Words only in A are marked <del>[-so-]</del>, words only in B <ins>{+so+}</ins>; pairs that "
         f"share few words are marked <span class=loose>{LOOSELY_RELATED}</span>.</p>"
-        f"<h2>{len(result.pairs)} aligned paragraph pairs</h2><div class=scroll><table>"
+        f"<h2>{count(len(result.pairs), 'aligned paragraph pair')}</h2><div class=scroll><table>"
         "<thead><tr><th scope=col>score</th><th scope=col>A</th><th scope=col>B</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>{''.join(only)}{''.join(facts)}</main>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{''.join(only)}{''.join(facts)}"
+        f'<section class="sources">{sources_html([a, b])}</section></main>'
     )
     return html_page(f"compare: {heading}", body)

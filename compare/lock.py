@@ -212,7 +212,8 @@ def parse_lock(text: str, where: str) -> Lock:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         conflict = " with merge-conflict markers" if "<<<<<<<" in text else ""
-        problem = f"lock file is not valid JSON{conflict}: {exc.msg} at line {exc.lineno}"
+        # json's messages often end in " at" ("Invalid control character at"): the place follows.
+        problem = f"lock file is not valid JSON{conflict}: {exc.msg.removesuffix(' at')} at line {exc.lineno}"
         raise LockError(where, problem + _REGENERATE) from None
     except ValueError as exc:  # an integer of thousands of digits, NaN, Infinity
         what = "an integer too long to read" if "integer string conversion" in str(exc) else _short(str(exc))

@@ -33,6 +33,12 @@ from compare.model import Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
+# Document formats a newsroom saves articles in that compare does not read: in a folder they are
+# skipped like images, but named on stderr, or an article saved from Word would silently be
+# missing from the comparison (general knowledge of office formats).
+DOCUMENT_SUFFIXES = (".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages", ".epub")
+# A note names at most this many skipped documents (enough to recognise them; the count is whole).
+MAX_DOCUMENTS_NAMED = 5
 
 
 # Share of control bytes (other than tab/newline/carriage return/escape) above which a file is
@@ -411,7 +417,12 @@ def _html_to_text(html: str, where: str) -> tuple[str, dict[str, str]]:
     try:
         import trafilatura
     except ImportError:
-        raise CompareError(where, "reading HTML needs the html extra: pip install 'compare[html]'") from None
+        # Not `pip install 'compare[html]'`: from a package index that name may be another project.
+        raise CompareError(
+            where,
+            "reading HTML needs the html extra: reinstall compare with it "
+            "(pip install -e '.[html]' in its checkout)",
+        ) from None
     html = unwrap_embedded_posts(html)
     try:
         result = trafilatura.bare_extraction(
@@ -450,6 +461,62 @@ def article_paths(inputs: Iterable[str]) -> list[str]:
                 )
             paths.append(item)
     return paths
+
+
+def skipped_documents(inputs: Iterable[str]) -> list[str]:
+    """The files of the given folders that look like articles in a format compare does not read
+    (.docx, .pdf ...), in name order: what a folder run leaves out without an error."""
+    found: list[str] = []
+    for item in inputs:
+        if item == "-" or not os.path.isdir(item):
+            continue
+        try:
+            with os.scandir(item) as entries:
+                names = [
+                    e.name
+                    for e in entries
+                    if not e.name.startswith(".") and Path(e.name).suffix.lower() in DOCUMENT_SUFFIXES
+                ]
+        except OSError:
+            continue  # reading the folder for articles says what is wrong with it
+        found += [str(Path(item) / name) for name in sorted(names)]
+    return found
+
+
+def skipped_note(skipped: list[str]) -> str | None:
+    """One line about the documents a folder run leaves out, or None when there are none."""
+    if not skipped:
+        return None
+    shown = ", ".join(display_name(p) for p in skipped[:MAX_DOCUMENTS_NAMED])
+    more = f" and {len(skipped) - MAX_DOCUMENTS_NAMED} more" if len(skipped) > MAX_DOCUMENTS_NAMED else ""
+    files = "file" if len(skipped) == 1 else "files"
+    return (
+        f"left out {len(skipped)} {files} compare does not read ({shown}{more}): "
+        "save articles as .txt, .md or .html to compare them"
+    )
+
+
+# Words of English prose that other languages written in Latin letters do not share ("in", "a",
+# "on", "die", "will" left out for that reason). In the Brown corpus "the" alone is about 6% of
+# all words and these 27 together about a quarter; a text where they are under MIN_ENGLISH_SHARE
+# is not English prose, whatever it is about. The extractors and the link scorer work on English,
+# so such an article's cells would read as "left out" without saying why.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to that with for said were has have been from which by this his her would not are it "
+    "they their he she its was".split()
+)
+MIN_ENGLISH_SHARE = 0.05
+# Below this many words the share says little (a caption, a one-line brief): not judged.
+MIN_WORDS_FOR_LANGUAGE = 40
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether `text` reads as English prose: True for texts too short to tell."""
+    words = _LETTER_WORD.findall(text.casefold())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= MIN_ENGLISH_SHARE
 
 
 def _folder_articles(folder: str) -> list[str]:

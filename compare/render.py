@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -139,10 +140,14 @@ SHORT_LABEL_CHARS = 16
 
 
 def _short_outlet(name: str) -> str:
-    """Initials of all but the last word, then the last word: "International Business Times" ->
-    "IBTimes"; down to initials only when that is still too long."""
+    """The name without a leading "The" when that fits ("The Evening Courier" -> "Evening
+    Courier"), else initials of all but the last word, then the last word: "International
+    Business Times" -> "IBTimes"; down to initials only when that is still too long."""
     if len(name) <= SHORT_LABEL_CHARS:
         return name
+    bare = re.sub(r"(?i)^the\s+", "", name)
+    if len(bare) <= SHORT_LABEL_CHARS:
+        return bare
     words = [w for w in re.split(r"\s+", name) if w.lower() not in ("the", "of", "and", "&")] or [name]
     short = "".join(w[0].upper() for w in words[:-1]) + words[-1]
     if len(short) <= SHORT_LABEL_CHARS:
@@ -294,7 +299,12 @@ def matrix_renderables(
         if layout.paged:
             out.append(
                 Text(
-                    f"outlets {keys[start]}–{keys[stop - 1]}, page {number} of {len(layout.pages)}",
+                    (
+                        f"outlet {keys[start]}"
+                        if stop - start == 1
+                        else f"outlets {keys[start]}–{keys[stop - 1]}"
+                    )
+                    + f", page {number} of {len(layout.pages)}",
                     style="bold",
                 )
             )
@@ -304,15 +314,47 @@ def matrix_renderables(
         legend.append(SYMBOLS[status], style=STYLES[status])
         legend.append(f" {meaning}   ")
     out.append(legend)
+    out.extend(_figure_renderables(result))
     out.extend(outlet_summary_renderables(summary_of or result, width))
     whole = summary_of or result
     summary = Text(
-        f"{_count(len(whole.facts), 'fact')} across {_count(len(whole.articles), 'article')}; "
-        f"{_count(len(whole.groups), 'group')} of aligned paragraphs",
+        f"{count(len(whole.facts), 'fact')} across {count(len(whole.articles), 'article')}; "
+        f"{count(len(whole.groups), 'group')} of aligned paragraphs",
         style="dim",
     )
     out.append(sources_renderable(result.articles, width))
     out.append(summary)
+    return out
+
+
+def figure_evidence(result: MatrixResult) -> list[tuple[Fact, list[tuple[str, Cell]]]]:
+    """Each shown fact with a conflict, and the column key and cell of every article that
+    carries it: a "!" says the figures differ, only the sentences say which they are."""
+    keys = column_keys(result.articles)
+    found = []
+    for fact in result.facts:
+        cells = [(k, fact.cell(a.id)) for k, a in zip(keys, result.articles, strict=True)]
+        if any(c.status == "conflict" for _, c in cells):
+            found.append((fact, [(k, c) for k, c in cells if c.evidence]))
+    return found
+
+
+def _figure_renderables(result: MatrixResult) -> list[Any]:
+    from rich.text import Text
+
+    found = figure_evidence(result)
+    if not found:
+        return []
+    out: list[Any] = [Text(f"different figures ({len(found)}):", style="bold red")]
+    for fact, cells in found:
+        line = Text(f"{fact.id} ", style="dim")
+        line.append(printable(fact.label))
+        out.append(line)
+        for key, cell in cells:
+            ev = Text(f"  {SYMBOLS[cell.status]} ", style=STYLES[cell.status])
+            ev.append(f"{printable(key)}: ", style="bold")
+            ev.append(printable(cell.evidence))
+            out.append(ev)
     return out
 
 
@@ -381,7 +423,7 @@ def layout_note(result: MatrixResult, layout: MatrixLayout, width: int) -> str |
     size = layout.pages[0][1] - layout.pages[0][0]
     return (
         f"{len(result.articles)} outlets do not fit in {width} columns: shown in {len(layout.pages)} "
-        f"pages of up to {size} outlets, fact labels repeated on each (a wider --width, --outlet or "
+        f"pages of up to {count(size, 'outlet')}, fact labels repeated on each (a wider --width, --outlet or "
         f"--format html shows more at once)"
     )
 
@@ -454,7 +496,8 @@ def outlet_summary_renderables(result: MatrixResult, width: int) -> list[Any]:
     return [table, Text(_SUMMARY_MEANING.format(majority=majority), style="dim")]
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """A count with its noun in the right number (1 fact, 2 facts), as a reader says it."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
@@ -556,7 +599,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
             style="dim",
         )
     )
-    out.append(Rule(Text(f"{len(result.pairs)} aligned paragraph pairs"), style="dim"))
+    out.append(Rule(Text(count(len(result.pairs), "aligned paragraph pair")), style="dim"))
     side = max(20, (width - 12) // 2)
     table = Table(show_lines=True, expand=True, pad_edge=False)
     table.add_column("score", justify="right", no_wrap=True, width=5)
@@ -581,7 +624,7 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
         ("A", label_a, result.only_a, paragraphs_a),
         ("B", label_b, result.only_b, paragraphs_b),
     ):
-        out.append(Rule(Text(f"only in {name} ({label}): {len(only)} paragraphs"), style="dim"))
+        out.append(Rule(Text(f"only in {name} ({label}): {count(len(only), 'paragraph')}"), style="dim"))
         for i in only:
             line = Text(f"¶{i} ", style="dim")
             line.append(texts[i])
@@ -591,30 +634,41 @@ def diff_renderables(result: DiffResult, width: int) -> list[Any]:
     return out
 
 
-def _diff_fact_lines(result: DiffResult) -> list[Any]:
-    from rich.rule import Rule
-    from rich.text import Text
+# The fact sections of every diff format, in this order; the conflicting ones also show each
+# side's sentence, since the label holds only one of the two figures.
+CONFLICTING_FIGURES = "conflicting figures"
 
+
+def diff_fact_sections(result: DiffResult) -> list[tuple[str, list[Fact]]]:
+    """The facts of a diff under the headings every format uses (terminal, Markdown and HTML
+    show the same sections, so a forwarded report never drops the conflicts)."""
     a, b = result.a.id, result.b.id
-    sections = (
+    sections: tuple[tuple[str, Callable[[Fact], bool]], ...] = (
         ("facts only in A", lambda f: f.cell(a).status == "stated" and f.cell(b).status == "absent"),
         ("facts only in B", lambda f: f.cell(b).status == "stated" and f.cell(a).status == "absent"),
-        ("conflicting figures", lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
+        (CONFLICTING_FIGURES, lambda f: "conflict" in (f.cell(a).status, f.cell(b).status)),
         (
             "stated in one, touched in the other",
             lambda f: {f.cell(a).status, f.cell(b).status} == {"stated", "partial"},
         ),
     )
+    return [(title, [f for f in result.facts if keep(f)]) for title, keep in sections]
+
+
+def _diff_fact_lines(result: DiffResult) -> list[Any]:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    a, b = result.a.id, result.b.id
     out: list[Any] = []
-    for title, keep in sections:
-        facts = [f for f in result.facts if keep(f)]
+    for title, facts in diff_fact_sections(result):
         out.append(Rule(Text(f"{title}: {len(facts)}"), style="dim"))
         for fact in facts:
             line = Text(f"{fact.id} ", style="dim")
             line.append(f"[{fact.kind}] ", style="cyan")
             line.append(printable(fact.label))
             out.append(line)
-            if title == "conflicting figures":
+            if title == CONFLICTING_FIGURES:
                 for side, aid in (("A", a), ("B", b)):
                     cell = fact.cell(aid)
                     if cell.evidence:
@@ -731,10 +785,16 @@ def md(text: str | None) -> str:
 
 
 def matrix_markdown(
-    result: MatrixResult, *, summary_of: MatrixResult | None = None, heading: str | None = None
+    result: MatrixResult,
+    *,
+    summary_of: MatrixResult | None = None,
+    heading: str | None = None,
+    bands: bool = True,
 ) -> str:
-    """The table (of a view: `heading` says which), the column key and the per-outlet summary."""
-    table = _matrix_markdown_table(result)
+    """The table (of a view: `heading` says which), the column key and the per-outlet summary;
+    `bands` puts the terminal's group rows (in every article ... in one article only) in the
+    table, so a reader of a pull request sees where the shared facts end."""
+    table = _matrix_markdown_table(result, bands=bands)
     if heading:
         table = table.replace("# Fact matrix\n", f"# Fact matrix\n\n*{md(heading)}*\n", 1)
     return table + outlet_summary_markdown(summary_of or result)
@@ -762,18 +822,30 @@ def outlet_summary_markdown(result: MatrixResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _matrix_markdown_table(result: MatrixResult) -> str:
+def _matrix_markdown_table(result: MatrixResult, *, bands: bool = True) -> str:
     keys = [md(k) for k in column_keys(result.articles)]
+    total = len(result.articles)
     lines = ["# Fact matrix", ""]
     lines.append("| fact | kind | what | " + " | ".join(keys) + " |")
     lines.append("|---|---|---|" + "---|" * len(keys))
+    band = None
     for fact in result.facts:
+        this_band = _band(len(fact.present), total)
+        if bands and this_band != band:
+            band = this_band
+            lines.append(f"|  |  | *— {this_band} —* |" + "  |" * len(keys))
         cells = " | ".join(SYMBOLS[c.status] for _, c in fact.coverage)
         lines.append(f"| {fact.id} | {fact.kind} | {md(fact.label)} | {cells} |")
     lines += ["", "Legend: " + ", ".join(f"{SYMBOLS[s]} {m}" for s, m in LEGEND), ""]
     lines += ["| column | article | outlet | title |", "|---|---|---|---|"]
     for key, a in zip(keys, result.articles, strict=True):
         lines.append(f"| {key} | {md(a.id)} | {md(a.outlet)} | {md(a.title)} |")
+    found = figure_evidence(result)
+    if found:
+        lines += ["", "## Different figures", ""]
+        for fact, carriers in found:
+            lines.append(f"- {fact.id} {md(fact.label)}")
+            lines += [f"  - {SYMBOLS[c.status]} {md(k)}: {md(c.evidence)}" for k, c in carriers]
     lines += ["", *sources_markdown(result.articles)]
     return "\n".join(lines) + "\n"
 
@@ -800,15 +872,16 @@ def diff_markdown(result: DiffResult) -> str:
     for name, only, texts in (("A", result.only_a, pa), ("B", result.only_b, pb)):
         lines += ["", f"## Only in {name}", ""]
         lines += [f"- ¶{i} {md(texts[i])}" for i in only] or ["- (none)"]
-    for name, aid, other in (("A", a.id, b.id), ("B", b.id, a.id)):
-        facts = [
-            f for f in result.facts if f.cell(aid).status == "stated" and f.cell(other).status == "absent"
-        ]
-        lines += ["", f"## Facts only in {name}", ""]
+    for title, facts in diff_fact_sections(result):
+        lines += ["", f"## {title[0].upper()}{title[1:]}", ""]
         lines += [f"- {f.id} [{f.kind}] {md(f.label)}" for f in facts] or ["- (none)"]
-    conflicts = [f for f in result.facts if "conflict" in (f.cell(a.id).status, f.cell(b.id).status)]
-    lines += ["", "## Conflicting figures", ""]
-    lines += [f"- {f.id} {md(f.label)}" for f in conflicts] or ["- (none)"]
+        if title == CONFLICTING_FIGURES:
+            for fact in facts:
+                lines += [
+                    f"  - {side} {SYMBOLS[fact.cell(aid).status]} {md(fact.cell(aid).evidence)}"
+                    for side, aid in (("A", a.id), ("B", b.id))
+                    if fact.cell(aid).evidence
+                ]
     lines += ["", *sources_markdown([a, b])]
     return "\n".join(lines) + "\n"
 
@@ -919,11 +992,18 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def matrix_html(result: MatrixResult, *, title: str | None = None, whole: MatrixResult | None = None) -> str:
-    """The matrix as one self-contained, accessible page (see compare.html_report)."""
+def matrix_html(
+    result: MatrixResult,
+    *,
+    title: str | None = None,
+    whole: MatrixResult | None = None,
+    view: str | None = None,
+) -> str:
+    """The matrix as one self-contained, accessible page (see compare.html_report); `view` is the
+    line saying which facts a view kept."""
     from compare.html_report import matrix_page
 
-    return matrix_page(result, title=title, whole=whole)
+    return matrix_page(result, title=title, whole=whole, view=view)
 
 
 def diff_html(result: DiffResult) -> str:
@@ -950,9 +1030,17 @@ def _link_line(outlet: Any, scorer: bool) -> str:
     if outlet.anchor:
         return "anchor: the other sentences are compared with this one"
     if outlet.link is not None:
-        joined = outlet.link.same
-        verdict = "same fact (at or above the joining line)" if joined else "related, below the joining line"
-        return f"link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
+        # A pair below the line is still in the fact when the fact joined it by its figure or
+        # name, or on average over all its sentences (compare.facts): say so, or the reader sees
+        # a tick the explanation seems to deny.
+        verdict = (
+            "same fact on its own (at or above the joining line)"
+            if outlet.link.same
+            else "below the joining line on its own: joined through the fact's figure, name or "
+            "other sentences"
+        )
+        figure = "a different figure for the same measure; " if outlet.status == "conflict" else ""
+        return f"{figure}link score {outlet.link.score:.2f} ({verdict}); {_top_contributions(outlet.link)}"
     if outlet.evidence is None:
         return "no sentence in this article carries it"
     return "link scores unavailable in this build" if not scorer else "not scored"

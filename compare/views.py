@@ -78,7 +78,8 @@ def _column_letter_index(name: str) -> int | None:
 def find_outlet(articles: Sequence[Article], name: str) -> Article:
     """The article `--outlet NAME` means: its column header, its column letter (A, B ...), its id,
     its outlet or label,
-    exactly (ignoring case), else the one article whose id, outlet or title contains NAME.
+    exactly (ignoring case), else the one article whose id, outlet or title contains NAME (of at
+    least MIN_PARTIAL_CHARS characters).
     An unknown or ambiguous name is an error that lists what would have worked."""
     from compare.render import column_keys  # the keys the table shows; render imports nothing of ours
 
@@ -96,7 +97,10 @@ def find_outlet(articles: Sequence[Article], name: str) -> Article:
     if len(exact) == 1:
         return exact[0]
     partial = exact or [
-        a for a in articles if any(wanted in (text or "").casefold() for text in (a.id, a.outlet, a.title))
+        a
+        for a in articles
+        if len(wanted) >= MIN_PARTIAL_CHARS
+        and any(wanted in (text or "").casefold() for text in (a.id, a.outlet, a.title))
     ]
     if len(partial) == 1:
         return partial[0]
@@ -110,6 +114,11 @@ def find_outlet(articles: Sequence[Article], name: str) -> Article:
         "--outlet", f"{name!r} matches {len(partial)} articles ({names}); give more of the name"
     )
 
+
+# A name shorter than this matches a header, letter, id or outlet exactly, never as a piece of a
+# title: "Z" (a mistyped column letter) must not pick the one headline with a "z" in it. Three
+# letters is the shortest outlet abbreviation in common use (AFP, BBC, CNN).
+MIN_PARTIAL_CHARS = 3
 
 # The error for an unknown --outlet lists the articles up to this many characters (one terminal
 # line and a half), and an ambiguous one names this many matches: enough to correct a typo.

@@ -43,7 +43,8 @@ Options every command shares:
 
 - `--format` / `-f` picks the output: `table` (the default; coloured on a terminal, plain when
   piped), `json`, `markdown`, for `matrix` also `csv` and `html`, for `diff` also `html`. Without
-  `--format`, the extension of the `--output` file decides (`.json`, `.md`, `.csv`, `.html`; any
+  `--format`, the extension of the `--output` file decides (`.json`, `.md`, `.csv`, `.html`; an
+  office name such as `.xlsx`, `.pdf` or `.docx` is refused with the format to use instead; any
   other is a table). See [formats.md](formats.md).
 - `--output` / `-o FILE` writes the result to FILE atomically (a temporary file in the same folder,
   then a rename), so a failed run never leaves half a file. Output written to a file has no colour
@@ -62,8 +63,9 @@ Options every command shares:
 Views of the matrix (`compare matrix`): `--only shared` (every article carries it), `--only
 exclusive` (one article only), `--only omitted` (most carry it, some leave it out), `--only
 conflict` (a different figure), `--outlet NAME` (what that outlet alone has and what it leaves
-out; NAME is its column letter, file name or outlet), `--kind money` (repeatable), `--sort
-coverage|first`. A view keeps every outlet column and works in every format.
+out; NAME is its column header, file name or outlet, or a column letter: A is the first column),
+`--kind money` (repeatable), `--sort coverage|first`. A view keeps every outlet column and works
+in every format.
 
 Article files are `.txt`, `.md`/`.markdown` and `.html`/`.htm`; `-` reads one article from
 standard input. A folder stands for the article files in it, in file-name order. Bad input gives
