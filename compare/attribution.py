@@ -470,9 +470,10 @@ _AGENCY_CITED = re.compile(
 _BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
 # An outlet named by its kind: "the Spanish newspaper El Diario reported", "according to the
 # weekly Der Beobachter", "the news site Nordnytt said". Names may hold lower-case particles
-# ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer").
+# ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer"),
+# and not "paper" ("in a paper Jane Doe wrote" is research).
 _OUTLET_KIND = (
-    r"(?:newspaper|paper|daily|tabloid|magazine|weekly|news\s+(?:agency|site|website|portal|outlet)|"
+    r"(?:newspaper|daily|tabloid|magazine|weekly|news\s+(?:agency|site|website|portal|outlet)|"
     r"outlet|television\s+channel|tv\s+channel|radio\s+station|public\s+broadcaster|state\s+broadcaster)"
 )
 _PARTICLE_ORG = (

@@ -480,6 +480,7 @@ def test_credit_line_forms(line: str, credits: tuple[str, ...]) -> None:
         "This article was originally published in Portuguese and has been translated by our staff.",
         "Fares rose by a third, the broadcaster Jane Doe said on her show.",
         "The daily ferry to Bergen was cancelled, officials said.",
+        "In a paper Lena Holt wrote in 2019, the pier was found to be unsafe.",
     ],
 )
 def test_a_language_or_a_person_is_no_credit(line: str) -> None:
