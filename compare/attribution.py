@@ -844,7 +844,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     if not byline and source.author:
         byline = [a.strip() for a in re.split(r";|,| and ", source.author) if person(a.strip())]
     published = source.published or cleaned.published
-    day_first = slash_order(lines)
+    day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
         for line in cleaned.header:
             if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):

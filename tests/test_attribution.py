@@ -493,3 +493,11 @@ def test_masthead_in_capitals_opening_a_menu_of_sections_keeps_its_whole_name() 
         "Ferry timetable approved by council\n\n" + STORY + "\n© 2025 Lantern Media Group Ltd.\n"
     )
     assert a.outlet == "The Evening Lantern"
+
+
+def test_a_translation_notice_orders_the_slashed_date_but_a_story_sentence_does_not() -> None:
+    strip = "Ferry timetable approved by council\n\nLena Holt · Bergen · 04/03/2025\n\n"
+    notice = "This article was translated from Portuguese by our newsroom.\n\n"
+    assert art(strip + notice + STORY).published == "2025-03-04"
+    told = "The council's report, first published in Portuguese, was read out on Monday evening.\n"
+    assert art(strip + STORY + told).published is None
