@@ -128,6 +128,24 @@ SECTION_WORDS = frozenset(
     home more your our all other related trending daily morning evening weekend today opinion
     health science tech technology culture entertainment video videos finance markets economy
     us uk europe asia africa americas good bad big fake real more first last""".split()
+    # The sections a news site's menu lists after its name ("The Daily Courier | News | Sport |
+    # Showbiz | Travel | Money"): the section labels of general news sites' menus.
+    + """news showbiz celebrity travel money puzzles games crossword lifestyle life style fashion
+    beauty food property motoring cars jobs weather podcasts newsletters arts books music film
+    films environment climate education obituaries royals wellbeing""".split()
+)
+# The world's most written languages (English names): "published in Spanish" names a language, and
+# a language is never an outlet. Source: the languages with the most written news (Ethnologue's
+# largest languages and the official languages of the EU and the UN).
+LANGUAGES = frozenset(
+    """english spanish french german italian portuguese dutch flemish danish swedish norwegian
+    finnish icelandic estonian latvian lithuanian polish czech slovak slovene slovenian croatian
+    serbian bosnian bulgarian romanian hungarian greek albanian macedonian maltese irish welsh
+    catalan basque galician russian ukrainian belarusian georgian armenian turkish kurdish persian
+    farsi arabic hebrew urdu hindi bengali punjabi tamil telugu marathi gujarati kannada malayalam
+    nepali sinhala chinese mandarin cantonese japanese korean vietnamese thai malay indonesian
+    filipino tagalog burmese khmer swahili amharic hausa yoruba igbo somali afrikaans zulu
+    kazakh uzbek azerbaijani mongolian""".split()
 )
 # A masthead is a name, not a sentence: at most this many words ("The Sydney Morning Herald").
 MAX_MASTHEAD_WORDS = 5
@@ -257,19 +275,35 @@ _DATE_FORMS = (
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
-    # Day first with dots is the European order; slashes are left alone (day or month first?).
+    # Day first with dots is the European order; slashes only when the order is certain (below).
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
 )
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME = (
-    r"(?:(?:[,|\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
-    r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?"
+# "12/11/2025": day first in most of the world, month first in the United States. Read only when
+# the order is certain: a part above 12, or `day_first` known from the page (see `slash_order`).
+_SLASHED_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+# Time zones that say where a date stamp was written: Europe writes the day first, the United
+# States the month first (zone abbreviations as the tz database and news sites print them).
+_DAY_FIRST_ZONES = frozenset("gmt bst ist wet west cet cest met mest eet eest msk".split())
+_MONTH_FIRST_ZONES = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt akst akdt hst".split())
+# "translated from Spanish", "originally published in German": the language the page was written in.
+_SOURCE_LANGUAGE = re.compile(
+    r"\b(?:translated|published|written|appeared)\b[^.;]{0,40}?\b(?:from|in)\s+(?:the\s+)?"
+    r"(?P<language>[A-Z][a-z]+)\b"
 )
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# A time zone: "CET", "GMT+1", "+01:00", "Z".
+_ZONE = r"(?P<zone>[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z)"
+_TIME = (
+    r"(?:(?:\s+[-–—]\s+|[,|\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    rf"\s*{_ZONE}?)?"
+)
+# A time before the date ("Published: 07:02, 13 November 2025", "09:30 GMT, 5 May 2025").
+_LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|—–-]?\s+)?"
 # A line that is a publication date and nothing else ("Published on 16 October 2025",
 # "date: 2024-10-16", "Wed 16 Oct 2024 09.30 BST"). "Updated" dates are not publication dates.
 _DATE_LINE = re.compile(
     rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified)\b"
-    rf"\s*(?:on|:)?\s*)?{_WEEKDAY}(?P<date>[\w .,-]{{6,30}}?){_TIME}\s*$",
+    rf"\s*(?:on|:)?\s*)?{_LEADING_TIME}{_WEEKDAY}(?P<date>[\w .,/-]{{6,30}}?){_TIME}\s*$",
     re.I,
 )
 
@@ -277,8 +311,11 @@ _DATE_LINE = re.compile(
 _LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\b", re.I)
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date (day, month and year) in the text as YYYY-MM-DD, or None."""
+def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
+    """The first full date (day, month and year) in the text as YYYY-MM-DD, or None. A slashed
+    date ("12/11/2025") is read only when its order is certain: a part above 12, or `day_first`."""
+    if "/" in text and (slashed := _slashed(text, day_first)):
+        return slashed
     for form in _DATE_FORMS:
         match = form.search(text)
         if not match:
@@ -294,15 +331,58 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def date_line(line: str) -> str | None:
-    """The publication date a date line gives; None for other lines and for "Updated" dates."""
+def _slashed(text: str, day_first: bool | None) -> str | None:
+    match = _SLASHED_DATE.search(text)
+    if not match:
+        return None
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    if a > 12 or b > 12:
+        day_first = a > 12
+    if day_first is None:
+        return None  # 12/11/2025: 12 November or December 11? Nothing says.
+    day, month = (a, b) if day_first else (b, a)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def zone_order(zone: str | None) -> bool | None:
+    """Whether a date stamped with this time zone is written day first (Europe: True), month first
+    (United States: False), or unknown (None)."""
+    key = re.sub(r"[+-].*$", "", (zone or "")).casefold()
+    if key in _DAY_FIRST_ZONES:
+        return True
+    if key in _MONTH_FIRST_ZONES:
+        return False
+    return None
+
+
+def slash_order(lines: Iterable[str]) -> bool | None:
+    """Day first (True) when the page says it was written in a language other than English
+    ("This article was translated from Spanish"): every such locale writes the day before the
+    month. None when nothing says (English pages are written both ways)."""
+    for line in lines:
+        if "translated" not in line and "published" not in line and "written" not in line:
+            continue
+        for match in _SOURCE_LANGUAGE.finditer(line):
+            language = match.group("language").casefold()
+            if language in LANGUAGES and language != "english":
+                return True
+    return None
+
+
+def date_line(line: str, *, day_first: bool | None = None) -> str | None:
+    """The publication date a date line gives; None for other lines and for "Updated" dates.
+    A slashed date is read day first or month first as its time zone says, else as `day_first`."""
     match = _DATE_LINE.match(line.strip())
     if not match:
         return None
     kind = (match.group("kind") or "").lower()
     if kind in ("updated", "last updated", "modified"):
         return None
-    date = parse_date(match.group("date"))
+    order = zone_order(match.group("zone"))
+    date = parse_date(match.group("date"), day_first=day_first if order is None else order)
     return date if date and fold(match.group("date")).strip() else None
 
 
@@ -321,6 +401,8 @@ class Found:
 
     def credit(self, name: str) -> None:
         name = re.sub(r"^[Tt]he\s+", "", _org(name))  # "the Baltic Service" -> "Baltic Service"
+        if fold(name) in LANGUAGES:  # "originally published in Spanish": a language, no outlet
+            return
         if name and len(name.split()) <= MAX_NAME_WORDS + 1:
             self.credits.append(agency(name) or name)
 
@@ -345,10 +427,13 @@ _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?re
 # "As reported by Voice of America, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
 # "LAGOS (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
-_DATELINE = re.compile(
+_DATELINE_HEAD = (
     rf"^[{_UPPER}][{_UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
-    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)\s*[-–—]"
+    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
 )
+_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]")
+# The dateline standing alone ("MADRID, Nov 12 (Reuters) -"), as a clause cut off its sentence.
+_DATELINE_ALONE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Russian by X", "originally published in X": a translation or a
 # republication credits the outlet that first ran the text.
 _FIRST_PUBLISHED = re.compile(
@@ -378,18 +463,37 @@ _WITH_PAREN = re.compile(rf"[(\[]\s*with (?P<name>{ORG})\s*[)\]]", re.I)
 # Agency names in running text that credit its reporting: "told Reuters", "according to AFP",
 # "Reuters reported". Only agencies count: "according to police" names no outlet.
 _AGENCY_CITED = re.compile(
-    rf"\b(?:told|according to|reported by|reports by|cited by|quoted by)\s+(?P<a>{ORG})|"
+    rf"\b(?i:told|according to|reported by|reports by|cited by|quoted by|asked by)\s+(?P<a>{ORG})|"
     rf"(?P<b>{ORG})\s+(?:reported|reports|news agency reported)\b"
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
 _BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
+# An outlet named by its kind: "the Spanish newspaper El Diario reported", "according to the
+# weekly Der Beobachter", "the news site Nordnytt said". Names may hold lower-case particles
+# ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer"),
+# and not "paper" ("in a paper Jane Doe wrote" is research).
+_OUTLET_KIND = (
+    r"(?:newspaper|daily|tabloid|magazine|weekly|news\s+(?:agency|site|website|portal|outlet)|"
+    r"outlet|television\s+channel|tv\s+channel|radio\s+station|public\s+broadcaster|state\s+broadcaster)"
+)
+_PARTICLE_ORG = (
+    rf"{_ORG_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|of|for)\s+)?(?:&\s+)?{_ORG_WORD}){{0,6}}"
+)
+_KIND_CUE = re.compile(rf"\b{_OUTLET_KIND}\b", re.I)  # a cheap test before the name patterns
+_REPORT_VERB = r"(?:reported|reports|said|says|wrote|writes|revealed|cited|quoted|published)"
+_KIND_NAMED = re.compile(
+    rf"\b(?i:{_OUTLET_KIND})\s+(?P<a>{_PARTICLE_ORG})\s*,?\s+{_REPORT_VERB}\b|"
+    rf"\b(?i:according\s+to|told|cited\s+by|quoted\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"
+    rf"(?:the\s+)?(?:[A-Z]\w+\s+)?(?i:{_OUTLET_KIND})\s+(?P<b>{_PARTICLE_ORG})"
+)
 # "(With inputs from PTI)", "with additional reporting from Reuters", "with material from AFP".
 _WITH_INPUTS = re.compile(
     r"(?i:\bwith (?:additional |further )?(?:inputs?|reporting|information|material) (?:from|by) )"
     rf"(?P<name>{ORG})"
 )
-# "Source: AFP" on a line of its own (agencies only: "Source: Ministry of Health" is a chart's).
-_SOURCE_LINE = re.compile(rf"^\s*(?i:source)\s*:\s*(?P<name>{ORG})\s*\.?\s*$")
+# "Source: AFP", "Sources: Reuters, AFP, Health Ministry." opening a line: the agencies listed are
+# credits ("Ministry of Health" is an official source, not an outlet: agencies only).
+_SOURCE_LINE = re.compile(r"^\s*(?i:sources?)\s*:\s*(?P<names>[^.;:]{2,200})")
 # "Associated Press writer Jane Doe in London contributed to this report."
 _CONTRIBUTED = re.compile(
     r"^(?P<names>[^.;]{3,160}?) contributed (?:reporting|to (?:this|the) (?:report|story|article))"
@@ -488,7 +592,7 @@ def _role_line(line: str, found: Found) -> None:
 
 # Words a line must hold for each credit rule to be tried: a cheap test that spares the name
 # patterns (which try every capitalised word) on the many story lines that cannot match.
-_CUES_CITED = re.compile(r"\b(told|according to|reported|reports|cited|quoted)\b", re.I)
+_CUES_CITED = re.compile(r"\b(told|according to|reported|reports|cited|quoted|asked by)\b", re.I)
 
 
 def _credit_rules(line: str, found: Found) -> None:
@@ -525,8 +629,13 @@ def _credit_rules(line: str, found: Found) -> None:
     if "with" in low and ("from" in low or " by" in low):
         for match in _WITH_INPUTS.finditer(line):
             found.credit(match.group("name"))
-    if "source" in low and (source := _SOURCE_LINE.match(line)) and agency(source.group("name")):
-        found.credit(source.group("name"))
+    if "source" in low and (source := _SOURCE_LINE.match(line)):
+        for part in _SEPARATORS.split(source.group("names")):
+            if agency(part.strip()):
+                found.credit(part.strip())
+    if _KIND_CUE.search(line):
+        for match in _KIND_NAMED.finditer(line):
+            found.credit(match.group("a") or match.group("b"))
     if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
         _contributors(contributed.group("names"), found)
 
@@ -611,6 +720,23 @@ def _footer_agency(lines: Sequence[str]) -> str | None:
     return None
 
 
+def _names_agency(lines: Sequence[str], name: str) -> bool:
+    """Whether a short line among `lines` names the agency `name` (its copyright, its standards
+    line, its sign-off): a run of capitalised words that is one of the agency's spellings."""
+    for line in lines:
+        words = re.findall(r"[\w&'’-]+", line)
+        if len(words) > MAX_BYLINE_WORDS:
+            continue
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(1, 5):
+                run = " ".join(words[i : i + n])
+                if i + n <= len(words) and agency(run) == name and not _ambiguous(run):
+                    return True
+    return False
+
+
 def _footer_owner(lines: Sequence[str]) -> str | None:
     """The publisher a copyright line below the story names (not an agency, not an aggregator)."""
     for line in lines:
@@ -684,6 +810,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
             found.via = _aggregator_in(line)
     for line in _below_title(lines, cleaned):
         _in_place_line(line, found)
+        _strip_byline(line, found)
     text_outlet = found.outlet
     if text_outlet is None:
         for line in cleaned.header:
@@ -698,8 +825,9 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         text_outlet = _footer_owner(footer)
     if wire := _footer_agency(footer):
         found.credit(wire)
-        if text_outlet is None and wire == _dateline_agency(cleaned):
-            text_outlet = wire  # the agency's own copy: its dateline and its copyright
+    dateline = _dateline_agency(cleaned)
+    if text_outlet is None and dateline and (wire == dateline or _names_agency(footer, dateline)):
+        text_outlet = dateline  # the agency's own copy: its dateline, and its name again at the foot
 
     outlet: str | None = None
     outlet_source: AttributionSource | None = None
@@ -716,13 +844,14 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     if not byline and source.author:
         byline = [a.strip() for a in re.split(r";|,| and ", source.author) if person(a.strip())]
     published = source.published or cleaned.published
+    day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
         for line in cleaned.header:
-            if published := date_line(line) or _strip_date(line):
+            if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
                 break
     if published is None:  # below the story only a labelled date: bare ones head teaser links
         for line in (d.text for d in cleaned.dropped):
-            if _LABELLED_DATE.match(line) and (published := date_line(line)):
+            if _LABELLED_DATE.match(line) and (published := date_line(line, day_first=day_first)):
                 break
     via = found.via if found.via and fold(found.via) != fold(outlet or "") else None
     return Attribution(
@@ -766,6 +895,31 @@ def _in_place_line(line: str, found: Found) -> None:
         found.byline.extend(name for name in people if name)
 
 
+def _strip_byline(line: str, found: Found) -> None:
+    """ "Jane Doe · Oslo · 12/11/2025 - 19:05 CET": a byline without "By", the writer's name opening
+    a strip of article metadata. Every other item is a place (one to three capitalised words,
+    not a section label), a date or time, a reading time, or the writer's job."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line.strip())]
+    if len(items) < 2 or len(line.split()) > MAX_BYLINE_WORDS or not (name := person(items[0])):
+        return
+    for item in items[1:]:
+        words = item.split()
+        keys = {fold(w) for w in words}
+        if any(c.isdigit() for c in item) or keys & ROLE_WORDS:
+            continue
+        if not 1 <= len(words) <= MAX_PLACE_WORDS or not all(
+            w[:1].isupper() or (0 < i < len(words) - 1 and w in NAME_PARTICLES) for i, w in enumerate(words)
+        ):
+            return
+        if keys & SECTION_WORDS or agency(item) or _aggregator_in(item):
+            return
+    found.author(name)
+
+
+# A place in a byline strip has at most this many words ("Oslo", "New York City", "Rio de
+# Janeiro" with its particle): longer items are a headline or a section path, not a place.
+MAX_PLACE_WORDS = 3
+
 # The separators of a menu line ("Site | World | Business").
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»]\s+")
 
@@ -799,14 +953,14 @@ def _menu_masthead(line: str) -> str | None:
     return name
 
 
-def _strip_date(line: str) -> str | None:
+def _strip_date(line: str, day_first: bool | None = None) -> str | None:
     """The publication date heading a strip of article metadata ("Oct. 5, 2025 · 4 min read ·
     World"): a date line among the strip's items."""
     items = _MENU_SEPARATOR.split(line.strip())
     if len(items) < 2:
         return None
     for item in items:
-        if date := date_line(item):
+        if date := date_line(item, day_first=day_first):
             return date
     return None
 
@@ -842,6 +996,8 @@ def is_credit_sentence(text: str) -> bool:
     if len(text.split()) > CREDIT_SENTENCE_WORDS:
         return False
     if any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT)):
+        return True
+    if _DATELINE_ALONE.match(text.strip()):  # "MADRID, Nov 12 (Reuters) -" cut off its sentence
         return True
     if _CONTRIBUTED.match(text.strip()):
         return True

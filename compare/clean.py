@@ -59,14 +59,17 @@ _MONTHS = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|"
     r"nov(ember)?|dec(ember)?)\.?"
 )
-_CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[a-z]{2,5})?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[a-z]{2,5}([+-]\d{1,2}(:?\d{2})?)?)?"
 # A line that is a date and nothing else: weekday, day and month in either order, year, and a
-# time with its zone before or after ("19.45 BST — Tue 21 Oct 2025", "Wednesday, October 22, 2025").
+# time with its zone before or after ("19.45 BST — Tue 21 Oct 2025", "Wednesday, October 22, 2025"),
+# and the update stamp a strip of article metadata puts after it ("Nov 5, 2025 4:18 PM GMT+1 ·
+# Updated 2 hours ago").
 _DATE_ONLY = (
     rf"^({_CLOCK}\s*[,|•·—–-]?\s*)?({_WEEKDAYS}\s+)?"
     rf"(\d{{1,2}}(st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(\s*[,|•·—–-]?\s*(at\s+)?{_CLOCK})?\s*$"
+    rf"(\s*[,|•·—–-]?\s*(at\s+)?{_CLOCK})?"
+    rf"(\s+[|•·—–-]\s+(updated|last updated|modified|edited)\b[^.!?|•·]{{0,40}})?\s*$"
 )
 
 
@@ -168,6 +171,27 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"^(translated|translation) (from|by)\b.{0,80}$|\b(machine[- ]translated|automatically translated)\b",
         "Translated from Danish by our newsroom",
     ),
+    # The page telling it is a translation, in its own voice: "This article was translated from
+    # Spanish by ...", "This story has been machine-translated and checked by an editor".
+    _rule(
+        "translated-page",
+        r"^this (article|story|report|text|piece|interview|post) (was|has been|is|were|have been) "
+        r"(\w+ )?(translated|machine[- ]translated)\b[^!?]{0,160}$",
+        "This article was translated from Spanish by our newsroom and reviewed by an editor.",
+        max_words=ANCHORED_LINE_WORDS,
+    ),
+    # An outlet's line on its own standards under the story: "Our Standards: The Trust Principles.",
+    # "Read our editorial guidelines", "Editorial standards | Corrections".
+    _rule(
+        "standards-note",
+        r"^(our|read our|about our|learn more about our|see our)\s+(editorial\s+)?(standards|principles|"
+        r"guidelines|ethics policy|code of (ethics|conduct|practice))(\s*[:|].*|\W*)$|"
+        r"^editorial (standards|principles|guidelines)\s*([:|].*|\W*)$",
+        "Our Standards: The Newsroom Trust Principles.",
+    ),
+    # A live page's or explainer's list of its sources above or below the text: "Sources: AP,
+    # Health Ministry. This page is updated as the story develops."
+    _rule("sources-line", r"^sources?\s*:\s*\S", "Sources: Reuters, AFP, the health ministry."),
     # Reader instructions that belong to the site, not the story.
     _rule(
         "site-instruction",
@@ -432,6 +456,8 @@ def _pick_title(
     for i in range(min(first_story, len(lines)) - 1, -1, -1):
         if labels[i] != "heading" or len(lines[i].text.split()) < MIN_TITLE_WORDS:
             continue
+        if _LIST_ITEM.match(lines[i].text):
+            continue  # "• Shares fall 7%": a point of the summary box under the headline
         above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
         if _NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()):
             continue  # "Jane Doe in Oslo" right under a longer heading: the headline's byline
@@ -447,6 +473,8 @@ _NAME_IN_PLACE = re.compile(
     rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
     rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
 )
+# A bulleted list item ("• ...", "- ...", "* ..."): a summary box's point, never the headline.
+_LIST_ITEM = re.compile(r"^\s*[•·▪◦‣*–-]\s+\S")
 # What a page title appends after the headline: " | Site", " - Site", " — Site" (a short name).
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—]{2,60}$")
 # A site name appended to a title has at most this many words ("News 5 Cleveland", "The Sydney

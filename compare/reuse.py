@@ -123,6 +123,7 @@ class _Clues:
     outlet: str | None  # folded
     credits: frozenset[str]  # folded
     wire: bool  # credits a news agency (a dateline, "with AP" ...)
+    agency_copy: bool  # published by a news agency: its own wire story
 
     @classmethod
     def of(cls, article: Article) -> _Clues:
@@ -131,6 +132,7 @@ class _Clues:
             fold(article.outlet) if article.outlet else None,
             frozenset(fold(c) for c in article.credits),
             any(agency(c) for c in article.credits),
+            bool(article.outlet and agency(article.outlet)),
         )
 
 
@@ -142,6 +144,10 @@ def _a_copies(a: _Clues, b: _Clues, share_a: float, share_b: float) -> bool | No
     b_credits_a = a.outlet is not None and a.outlet in b.credits
     if a_credits_b != b_credits_a:
         return a_credits_b
+    # An agency sells its copy to newspapers, not the other way round: the agency's own story is
+    # the original of a non-agency text that shares its passages.
+    if a.agency_copy != b.agency_copy:
+        return b.agency_copy
     # Wire copy carries its agency's dateline or credit; a copy that strips it is the later text.
     if a.wire != b.wire:
         return b.wire

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.attribution import agency, date_line, is_credit_sentence, parse_date, person
+from compare.attribution import agency, date_line, is_credit_sentence, parse_date, person, slash_order
 from compare.model import Article, Source
 from compare.pipeline import build_article
 
@@ -371,3 +371,133 @@ def test_contributed_reporting_line_credits_the_agency() -> None:
 )
 def test_credit_sentences(sentence: str, credit: bool) -> None:
     assert is_credit_sentence(sentence) is credit
+
+
+# --- rules added for wire copy, date stamps, bylines and named outlets (session 5) ------------------
+
+
+def test_agency_dateline_and_its_standards_line_at_the_foot_make_the_agency_the_outlet() -> None:
+    """A dated wire dateline and the agency's name again below the story (its standards line, not a
+    copyright line): the agency's own copy."""
+    text = (
+        "Ferry timetable approved by council\n\nBERGEN, Mar 3 (Reuters) - "
+        + STORY
+        + "\n(Reporting by Lena Holt; Editing by Sam Ford)\n\n"
+        + "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    a = art(text)
+    assert a.outlet == "Reuters" and a.credits == ()
+
+
+def test_agency_dateline_alone_stays_a_credit() -> None:
+    """Without the agency named again at the foot, a newspaper may be carrying the wire's copy."""
+    a = art("Ferry timetable approved by council\n\nBERGEN, Mar 3 (Reuters) - " + STORY)
+    assert a.outlet is None and a.credits == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("clause", "credit"),
+    [
+        ("BERGEN, Mar 3 (Reuters) -", True),
+        ("BERGEN, Mar. 3 (Reuters)", True),
+        ("LIMA (EFE) —", True),
+        ("BERGEN, Mar 3 (Reuters) - The council approved the timetable.", False),
+    ],
+)
+def test_a_dateline_cut_off_its_sentence_is_a_credit_not_a_statement(clause: str, credit: bool) -> None:
+    assert is_credit_sentence(clause) is credit
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: 07:02, 5 March 2025", "2025-03-05"),
+        ("March 5, 2025 9:10 AM GMT+1", "2025-03-05"),
+        ("14/03/2025", "2025-03-14"),  # a part above 12: day first, certainly
+        ("03/14/2025", "2025-03-14"),  # ... month first, certainly
+        ("04/03/2025", None),  # 4 March or April 3? nothing says
+        ("04/03/2025 - 10:00 CET", "2025-03-04"),  # a European stamp: day first
+        ("04/03/2025 - 10:00 EST", "2025-04-03"),  # a US stamp: month first
+    ],
+)
+def test_date_line_forms_and_slashed_dates(line: str, date: str | None) -> None:
+    assert date_line(line) == date
+
+
+def test_slashed_date_is_read_day_first_on_a_page_translated_from_another_language() -> None:
+    assert slash_order(["This article was translated from Portuguese by our newsroom."]) is True
+    assert slash_order(["This article was first published in English."]) is None
+    assert slash_order(["The council met in Bergen on Monday."]) is None
+    assert parse_date("04/03/2025", day_first=True) == "2025-03-04"
+
+
+def test_date_strip_with_an_update_stamp_gives_the_published_date() -> None:
+    a = art(
+        "Ferry timetable approved by council\n\nBy Lena Holt\n\n"
+        "March 5, 2025 9:10 AM GMT+1 · Updated 2 hours ago\n\n" + STORY
+    )
+    assert a.published == "2025-03-05"
+    assert a.title == "Ferry timetable approved by council"
+
+
+def test_published_line_with_the_time_first_gives_the_date() -> None:
+    a = art(
+        "Ferry timetable approved by council\n\n"
+        "Published: 07:02, 5 March 2025 | Updated: 09:41, 5 March 2025\n\n" + STORY
+    )
+    assert a.published == "2025-03-05"
+
+
+def test_name_opening_a_metadata_strip_under_the_headline_is_a_byline() -> None:
+    a = art("Ferry timetable approved by council\n\nLena Holt · Bergen · 04/03/2025 - 10:00 CET\n\n" + STORY)
+    assert a.byline == ("Lena Holt",) and a.published == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fjord Voice · World · Business", "Lena Holt · Ferry timetable approved after a long debate · Bergen"],
+)
+def test_metadata_strip_without_a_name_and_places_is_no_byline(line: str) -> None:
+    assert art("Ferry timetable approved by council\n\n" + line + "\n\n" + STORY).byline == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("Fares rose by a third, the Portuguese newspaper Jornal da Serra reported.", ("Jornal da Serra",)),
+        ("According to the weekly Corriere della Valle, the pier opens in May.", ("Corriere della Valle",)),
+        ("Sources: Reuters, AFP, Ministry of Transport. This page is updated often.", ("Reuters", "AFP")),
+        ("Asked by AFP whether fares would rise again, the operator said no.", ("AFP",)),
+    ],
+)
+def test_credit_line_forms(line: str, credits: tuple[str, ...]) -> None:
+    assert art(STORY + "\n" + line + "\n").credits == credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article was originally published in Portuguese and has been translated by our staff.",
+        "Fares rose by a third, the broadcaster Jane Doe said on her show.",
+        "The daily ferry to Bergen was cancelled, officials said.",
+        "In a paper Lena Holt wrote in 2019, the pier was found to be unsafe.",
+    ],
+)
+def test_a_language_or_a_person_is_no_credit(line: str) -> None:
+    assert art(STORY + "\n" + line + "\n").credits == ()
+
+
+def test_masthead_in_capitals_opening_a_menu_of_sections_keeps_its_whole_name() -> None:
+    a = art(
+        "THE EVENING LANTERN | News | Sport | Showbiz | Travel | Money | Puzzles\n\n"
+        "Ferry timetable approved by council\n\n" + STORY + "\n© 2025 Lantern Media Group Ltd.\n"
+    )
+    assert a.outlet == "The Evening Lantern"
+
+
+def test_a_translation_notice_orders_the_slashed_date_but_a_story_sentence_does_not() -> None:
+    strip = "Ferry timetable approved by council\n\nLena Holt · Bergen · 04/03/2025\n\n"
+    notice = "This article was translated from Portuguese by our newsroom.\n\n"
+    assert art(strip + notice + STORY).published == "2025-03-04"
+    told = "The council's report, first published in Portuguese, was read out on Monday evening.\n"
+    assert art(strip + STORY + told).published is None

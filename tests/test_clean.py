@@ -448,3 +448,51 @@ def test_note_about_the_page_under_the_story_is_furniture(line: str) -> None:
 def test_story_sentences_near_those_notes_are_kept(line: str) -> None:
     result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
     assert line in result.paragraphs
+
+
+# --- standards, sources and translation notices; date strips; summary points (session 5) ------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Read our editorial guidelines",
+        "Editorial standards | Corrections",
+        "Sources: AP, Reuters, the transport ministry. This page is updated as the story develops.",
+        "This article was translated from Norwegian by our newsroom and checked by an editor.",
+        "March 5, 2025 9:10 AM GMT+1 · Updated 2 hours ago",
+    ],
+)
+def test_page_notes_are_furniture(line: str) -> None:
+    """Furniture by the line alone, wherever it stands (between story paragraphs a heading-like
+    line would be kept as a subhead)."""
+    assert classify(line) == "furniture"
+    result = clean(article("Ferry strike enters second week", *STORY[:2], line, *STORY[2:]))
+    assert dropped(result).get(line) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our standards are high and the crews know it, the operator's chief said on Monday.",
+        "Sources said the talks between the union and the operator had failed on Monday night.",
+        "The report was translated into Norwegian and sent to every household on the island.",
+    ],
+)
+def test_story_sentences_like_page_notes_are_kept(line: str) -> None:
+    result = clean(article("Ferry strike enters second week", *STORY[:2], line, *STORY[2:]))
+    assert line in result.paragraphs
+
+
+def test_a_summary_point_is_never_the_headline() -> None:
+    result = clean(
+        article(
+            "Ferry strike enters second week",
+            "Key points",
+            "- Crews reject a 4 percent pay offer",
+            "- Talks to resume on Friday",
+            *STORY,
+        )
+    )
+    assert result.title == "Ferry strike enters second week"

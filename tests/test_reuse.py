@@ -93,3 +93,13 @@ def test_many_articles_find_exactly_the_planted_copies() -> None:
     for aid, reuses in copies.items():
         source = f"s{int(aid[1:]) - 1:03d}"
         assert reuses == (Reuse(source, 1.0),)
+
+
+def test_a_news_agency_s_own_story_is_the_original_of_a_newspaper_s_copy() -> None:
+    """No dates and no credits tell the direction: the agency sells its copy, so the agency's text
+    is the source even when the shared passages are the larger share of it."""
+    arts = by_id()
+    wire = replace(arts["edited"], id="agency", outlet="Reuters", credits=(), published=None)
+    paper = replace(arts["wire"], id="paper", outlet="Hill Gazette", credits=(), published=None)
+    found = find_reuses([wire, paper])
+    assert found["agency"] == () and [r.article for r in found["paper"]] == ["agency"]
