@@ -292,14 +292,18 @@ def _checkable(claim: Claim) -> bool:
     or an attributed quote. Questions put to a speaker are not facts."""
     if _QUESTION_END.search(claim.text) or _REPORTED_QUESTION.search(claim.text):
         return False
-    if is_credit_sentence(claim.sentence):
-        return False
+    if is_credit_sentence(claim.sentence) or is_credit_sentence(claim.text):
+        return False  # "This was reported by X"; a dateline clause "PARIS, May 3 (Agency)"
     stems = set(content_stems(claim.text))
     if len(stems) >= MIN_CLAIM_STEMS:
         return True
     carries = any(
         m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions
     )
+    if claim.negated and claim.text.strip() == claim.sentence.strip():
+        # A short sentence that denies ("No deaths have been reported.", "No arrests were
+        # made.") reports an absence an outlet checked: a fact, however few its words.
+        carries = True
     if claim.quoted and claim.speaker:
         # Who said it is part of what a quote states, wherever the name is written: '"I will not
         # resign."' after a sentence naming the speaker says as much as '"I will not resign,"

@@ -4,6 +4,7 @@ folder, and the fact rows and cells they must give."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -527,3 +528,19 @@ def test_a_link_a_shared_figure_already_shows_comes_after_the_others() -> None:
     assert shared == [{"a": 0, "c": 2}]
     rows = _statement_rows(linked, frozenset({0, 1, 2}), LinkScorer(), {}, entity_index)
     assert [r.members for r in rows if len(r.members) > 1] == [{"a": 0, "b": 1}]
+
+
+def test_a_short_denial_is_a_fact_and_a_dateline_is_not() -> None:
+    """'No deaths have been reported.' is short but reports an absence an outlet checked; a
+    dateline left as a clause ('LINZ, May 3 (Reuters)') credits an agency and states nothing."""
+    from tests.test_claims import claims_of
+
+    (base,) = claims_of("The harbour authority closed the quays after the fire on Monday.\n")
+
+    def claim(text: str, sentence: str | None = None):  # type: ignore[no-untyped-def]
+        return replace(base, text=text, sentence=sentence or text, negated=" no " in f" {text.lower()} ")
+
+    assert facts_module._checkable(claim("No deaths have been reported."))
+    assert not facts_module._checkable(claim("This has been clearly stated."))
+    dateline = "LINZ, May 3 (Reuters)"
+    assert not facts_module._checkable(claim(dateline, f"{dateline} - The quays were closed after the fire."))
