@@ -606,7 +606,8 @@ def explain(
     _require_articles(articles, [directory], minimum=1)
     embedder = _embedder(model)
     result = run_matrix(articles, embedder=embedder)
-    explanation = run_explain(result, fact, link=default_link_explainer(embedder))
+    # The matrix joins facts with the lexical scorer whatever the model: explain that decision.
+    explanation = run_explain(result, fact, link=default_link_explainer())
     if fmt is Format.json:
         text = render.explain_json(explanation)
     elif fmt is Format.markdown:
