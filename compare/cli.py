@@ -140,8 +140,9 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="Also link paraphrases with a sentence-embedding model, by name (from the local "
-        "cache) or path; needs the embed extra. Nothing is downloaded.",
+        help="Also align paragraphs that say the same thing in other words, with a "
+        "sentence-embedding model by name (from the local cache) or path; facts are still joined "
+        "by the lexical scorer. Needs the embed extra. Nothing is downloaded.",
     ),
 ]
 WidthOption = Annotated[
