@@ -155,8 +155,9 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="Also link paraphrases with a sentence-embedding model, by name (from the local "
-        "cache) or path; needs the embed extra. Nothing is downloaded.",
+        help="Also align paragraphs that say the same thing in other words, with a "
+        "sentence-embedding model by name (from the local cache) or path; facts are still joined "
+        "by the lexical scorer. Needs the embed extra. Nothing is downloaded.",
     ),
 ]
 WidthOption = Annotated[
@@ -667,7 +668,8 @@ def explain(
     _require_articles(articles, [directory], minimum=1)
     embedder = _embedder(model)
     result = run_matrix(articles, embedder=embedder)
-    explanation = run_explain(result, fact, link=default_link_explainer(embedder))
+    # The matrix joins facts with the lexical scorer whatever the model: explain that decision.
+    explanation = run_explain(result, fact, link=default_link_explainer())
     if fmt is Format.json:
         text = render.explain_json(explanation)
     elif fmt is Format.markdown:

@@ -76,7 +76,11 @@ MAX_HITS_SHOWN = 8
 
 
 def default_link_explainer(model: Any = None) -> LinkExplainer | None:
-    """compare.link.explain_pair bound to the model, or None where this build has no link scorer."""
+    """compare.link.explain_pair bound to the model, or None where this build has no link scorer.
+
+    Without a model it judges pairs at the matrix's joining threshold (the matrix joins facts with
+    the lexical scorer, with or without `--model`); with one, at that model's own `same_claim`
+    threshold."""
     try:
         from compare.link import explain_pair  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
@@ -87,7 +91,7 @@ def default_link_explainer(model: Any = None) -> LinkExplainer | None:
     try:
         from compare.facts import fact_threshold
 
-        joining: float | None = fact_threshold(embedded=model is not None)
+        joining: float | None = fact_threshold() if model is None else None
     except ImportError:  # a scorer plugged in without the fact builder: its own decision stands
         joining = None
 

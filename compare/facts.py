@@ -86,7 +86,9 @@ FACT_LINK_FILE = Path(__file__).with_name("fact_link.json")
 def fact_threshold(*, embedded: bool = False) -> float:
     """The score at which two claims of different articles join one fact: fitted by
     scripts/fit_facts.py on claim pairs of the visible gold events (see its docstring for why
-    this is not the MSRP-fitted `same_claim` threshold)."""
+    this is not the MSRP-fitted `same_claim` threshold). `embedded`: the same fit on the
+    embedding model's scores, the scale of its links for paragraph alignment (facts are always
+    joined lexically: compare.pipeline.find_facts)."""
     doc = json.loads(FACT_LINK_FILE.read_text(encoding="utf-8"))
     return float(doc["embedding_threshold" if embedded else "threshold"])
 
