@@ -190,6 +190,12 @@ def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
             if score >= floor:
                 links[pair] = round(score, 4)
     duplicates: dict[int, int] = {}
+    for group in same_words.values():  # the very same clause again in its own article
+        first: dict[str, int] = {}
+        for i in group:  # claim order is reading order within an article
+            if claims[i].article in first and claims[i].position != claims[first[claims[i].article]].position:
+                duplicates[i] = first[claims[i].article]
+            first.setdefault(claims[i].article, i)
     for (i, j), score in sorted(links.items()):
         if claims[i].article == claims[j].article and score >= DUPLICATE_SCORE:
             duplicates.setdefault(j, duplicates.get(i, i))

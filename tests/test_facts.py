@@ -544,3 +544,15 @@ def test_a_short_denial_is_a_fact_and_a_dateline_is_not() -> None:
     assert not facts_module._checkable(claim("This has been clearly stated."))
     dateline = "LINZ, May 3 (Reuters)"
     assert not facts_module._checkable(claim(dateline, f"{dateline} - The quays were closed after the fire."))
+
+
+def test_one_sentence_repeated_many_times_in_a_paragraph_is_one_row(tmp_path: Path) -> None:
+    """A page that repeats one sentence in a single paragraph (a broken export) gives one row,
+    not one per repeat: the very same clause again in its own article is a duplicate."""
+    texts = {
+        "a": "The harbour authority closed the quays after the fire on Monday. " * 300 + "\n",
+        "b": "The quays were closed by the harbour authority after the fire on Monday.\n",
+    }
+    result = run(tmp_path, texts)
+    in_a = [f for f in facts_with_evidence(result, "harbour authority") if f.cell("a").status != "absent"]
+    assert len(in_a) == 1
