@@ -166,6 +166,17 @@ def fact_label(
     read by everyone) may use MAX_LABEL characters; the others are cut at TARGET_LABEL."""
     if kind == "entity" or linked is None or not members:
         return shorten(f"{value_text} (named)", MAX_LABEL) if kind == "entity" else (value_text or "")
+    if kind in ("money", "quantity", "date") and value_text:
+        # The sentence shown beside the figure is one that writes it so ("20 hours", not an
+        # outlet's "19 hours" that agrees within its precision).
+        # Best one whose condensed statement keeps the figure (a relative clause dropped from
+        # "..., which also left 37 people injured, ..." would take the figure with it).
+        claims = linked.claims
+        members = (
+            [i for i in members if value_text in condense(claims[i].text)]
+            or [i for i in members if value_text in claims[i].text]
+            or members
+        )
     claim = central_claim(members, linked.claims, linked.links)
     core = condense(claim.text)
     if kind == "money" and isinstance(value, dict):

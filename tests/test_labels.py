@@ -137,3 +137,21 @@ def test_condense_keeps_a_short_opening_noun_phrase() -> None:
     assert condense("Red flags, the auditors said, were ignored for years") == (
         "Red flags, the auditors said, were ignored for years"
     )
+
+
+def test_a_figure_label_shows_a_sentence_that_writes_the_figure() -> None:
+    """The figure and the sentence beside it agree: '20 hours — ... nearly 20 hours ...', not an
+    outlet's '19 hours' that agrees within its precision; and a sentence whose figure sits in a
+    relative clause the label would drop is not the one shown."""
+    first = claims_of("The blaze was brought under control after 19 hours on Wednesday.\n", "a")
+    second = claims_of("Firefighters needed nearly 20 hours to bring the blaze under control.\n", "b")
+    claims = (*first, *second)
+    linked = Linked(claims, {(0, 1): 0.5}, 0.25, {})
+    label = fact_label("quantity", {"count": 20, "unit": "hour"}, "20 hours", None, [0, 1], linked)
+    assert label.startswith("20 hours — ") and "20 hours" in label[len("20 hours — ") :]
+    third = claims_of("The fire hit the terminal, which also left 37 people injured, officials said.\n", "c")
+    fourth = claims_of("Two firefighters were killed and 37 people were injured in the blaze.\n", "d")
+    claims = (*third, *fourth)
+    linked = Linked(claims, {(0, 1): 0.5}, 0.25, {})
+    label = fact_label("quantity", {"count": 37, "unit": "people"}, "37 people", None, [0, 1], linked)
+    assert "37 people" in label[len("37 people — ") :]
