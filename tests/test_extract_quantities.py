@@ -144,3 +144,10 @@ def test_a_time_relative_to_another_is_no_count(sentence: str) -> None:
 def test_a_duration_is_still_a_count() -> None:
     (m,) = counts("She served the district for eight years.")
     assert m.value == {"count": 8, "unit": "year"}
+
+
+def test_a_number_naming_something_is_no_count() -> None:
+    """'News 5 asked': a capitalised word before the number and no counted noun after it."""
+    assert counts("The station News 5 asked the congressman about the trips.") == []
+    (m,) = counts("In Brenzago 40 homes were destroyed by the flood.")
+    assert m.value == {"count": 40, "unit": "home"}

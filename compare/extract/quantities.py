@@ -313,6 +313,17 @@ def find_quantities(
     return found
 
 
+def _designator(sentence: str, start: int) -> bool:
+    """A number right after a capitalised word inside the sentence may name something ("News 5
+    asked", "Channel 4 reported", "Route 66 reopened"): with no counted noun after it, it
+    counts nothing."""
+    before = sentence[:start].split()
+    if len(before) < 2:
+        return False  # the sentence's first word is capitalised anyway ("Some 200 crew")
+    word = before[-1]
+    return word[:1].isupper() and word.isalpha() and not word.isupper()
+
+
 def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     num_text = m.group("num")
     start = m.start()
@@ -332,6 +343,8 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     noun, raw = unit
     if hyphenated and fold(raw) in FRACTION_WORDS:
         return None
+    if _designator(sentence, start) and not (is_plural(fold(raw)) or fold(raw) in COUNT_NOUNS):
+        return None  # "News 5 asked", "Route 66 reopened"; not "in Linz 40 homes"
     unit_at = sentence.find(raw, m.start("after"), m.end("after"))
     end = unit_at + len(raw) if unit_at >= 0 else m.end()
     if noun in TIME_UNITS and _RELATIVE_TIME.match(sentence, end):
