@@ -154,3 +154,13 @@ def test_a_long_clause_is_not_cut_inside_a_quote_or_before_a_relative_pronoun() 
         "six thousand written complaints from customers."
     )
     assert split_claims(relative) == [relative]
+
+
+def test_a_list_or_a_role_between_dashes_stays_with_its_clause() -> None:
+    """'- including trips to A, B and C -' and '- as "donor retreats"' have no subject of their
+    own: they stay in the clause they belong to."""
+    sentence = (
+        "The treasurer booked a dozen family holidays — including trips to Linz, Graz and the "
+        'lakes — as "donor retreats" in the campaign accounts.'
+    )
+    assert split_claims(sentence) == [sentence]
