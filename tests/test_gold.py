@@ -198,15 +198,21 @@ def test_held_out_event_stays_above_its_floors() -> None:
     assert got["facts"] <= 2 * len(got["gold"]["facts"])
 
 
-def test_held_out_event_attribution_is_right() -> None:
+def _attribution(folder: Path) -> dict[str, Any]:
+    """score_attribution.py's figures for an event folder with its gold.yaml."""
     need_shared(ATTRIBUTION_SCORER)
     spec = importlib.util.spec_from_file_location("score_attribution", ATTRIBUTION_SCORER)
     assert spec is not None and spec.loader is not None
     sa = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sa)
-    gold = yaml.safe_load((HELD_OUT / "gold.yaml").read_text(encoding="utf-8"))
-    out = json.loads(matrix_json(matrix(load_articles([str(HELD_OUT)]))))
-    got = sa.figures(sa.score(gold, out))
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    out = json.loads(matrix_json(matrix(load_articles([str(folder)]))))
+    figures: dict[str, Any] = sa.figures(sa.score(gold, out))
+    return figures
+
+
+def test_held_out_event_attribution_is_right() -> None:
+    got = _attribution(HELD_OUT)
     assert (got["outlet"], got["byline"], got["published"]) == ("5/5", "5/5", "4/4")
     assert (got["credits_p"], got["credits_r"]) == (1.0, 1.0)
 
@@ -238,20 +244,11 @@ def test_session4_held_out_event_stays_above_its_floors() -> None:
 
 
 def test_session4_held_out_event_attribution_stays_above_its_floors() -> None:
-    need_shared(ATTRIBUTION_SCORER)
-    spec = importlib.util.spec_from_file_location("score_attribution", ATTRIBUTION_SCORER)
-    assert spec is not None and spec.loader is not None
-    sa = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sa)
-    gold = yaml.safe_load((SESSION4_HELD_OUT / "gold.yaml").read_text(encoding="utf-8"))
-    out = json.loads(matrix_json(matrix(load_articles([str(SESSION4_HELD_OUT)]))))
-    got = sa.figures(sa.score(gold, out))
-
-    def right(field: str) -> int:
-        return int(str(got[field]).split("/")[0])
-
-    assert right("outlet") >= 3 and right("byline") >= 4 and right("published") >= 1
-    assert got["credits_p"] >= 0.5 and got["credits_r"] >= 0.5
+    got = _attribution(SESSION4_HELD_OUT)
+    # measured once at 3/5, 4/5, 1/4 and 0.60/0.60; the attribution rules its findings prompted
+    # (general ones, tests in test_attribution.py) give every field right
+    assert (got["outlet"], got["byline"], got["published"]) == ("5/5", "5/5", "4/4")
+    assert (got["credits_p"], got["credits_r"]) == (1.0, 1.0)
 
 
 # A second held-out event, of session 4 (tests/events/congressman-indicted: a congressman indicted
@@ -281,14 +278,7 @@ def test_held_out_us_event_stays_above_its_floors() -> None:
 
 
 def test_held_out_us_event_attribution_is_right() -> None:
-    need_shared(ATTRIBUTION_SCORER)
-    spec = importlib.util.spec_from_file_location("score_attribution", ATTRIBUTION_SCORER)
-    assert spec is not None and spec.loader is not None
-    sa = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sa)
-    gold = yaml.safe_load((HELD_OUT_US / "gold.yaml").read_text(encoding="utf-8"))
-    out = json.loads(matrix_json(matrix(load_articles([str(HELD_OUT_US)]))))
-    got = sa.figures(sa.score(gold, out))
+    got = _attribution(HELD_OUT_US)
     assert (got["outlet"], got["byline"], got["published"]) == ("3/3", "3/3", "3/3")
     assert (got["credits_p"], got["credits_r"]) == (1.0, 1.0)
 
