@@ -1,14 +1,15 @@
 """facts: claims of different articles that say the same thing, and what every article says.
 
 Three kinds of rows, built from the claims (`compare.claims`) and the link scorer
-(`compare.link`):
+(`compare.link`), figures first so that statements are joined knowing them:
 
 1. statement facts: claims of different articles are joined when the scorer says they state the
    same thing, strongest link first, and only while the two groups are, on average over every
    pair of their claims, still the same statement (average linkage: a chain of single links
    through a claim that resembles both never joins two statements). A fact holds at most one
    claim per article. Ties are broken by a hash of the claims' text and of their articles'
-   text, never by file names, so renaming or reordering files changes nothing;
+   text, never by file names, so renaming or reordering files changes nothing. A link between
+   two sentences that one shared figure row already joins is tried last;
 2. value facts: money, counts, shares and dates with the same value in several articles are one
    fact. A value "the same" means within the precision the text states ("$1.4 billion" covers
    1.35-1.45 billion, so "$1.375 billion" is the same figure, rounded). Two values contradict
@@ -17,7 +18,8 @@ Three kinds of rows, built from the claims (`compare.claims`) and the link score
    demanded" is no conflict with "9% offered";
 3. people: one row for every person named, spelling variants merged.
 
-A statement fact with exactly the claims of a value fact is that row. Each cell is `stated`
+A statement fact with exactly the claims of a value fact is that row, and two statement rows
+with the very same evidence sentences are one. Each cell is `stated`
 (the article has a member claim), `conflict` (another figure in the same slot), `partial` (a
 vague count, "dozens of people", in the slot of an exact one) or `absent`. Statements get no
 partial cells: at the fitted joining threshold, a claim that reads as the row's statement but
