@@ -468,7 +468,7 @@ _AGENCY_CITED = re.compile(
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
 _BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
-# An outlet named by its kind: "the Spanish newspaper El Diario reported", "according to the
+# An outlet named by its kind: "the Italian daily La Gazzetta reported", "according to the
 # weekly Der Beobachter", "the news site Nordnytt said". Names may hold lower-case particles
 # ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer"),
 # and not "paper" ("in a paper Jane Doe wrote" is research).

@@ -35,7 +35,7 @@ MAX_CLAIM_WORDS = 25
 _CLAUSE_JOINT = re.compile(r"(,\s+(?:but|while|whereas|although|though|and)\s+|;\s+|\s+(?:--|—|–|-)\s+)")
 # A part that opens with a lowercase "or"/"nor" continues the clause before it ("X refused to back
 # the call - or discuss the talks - during a briefing"): it has no subject of its own; so does a
-# list or a role between dashes ("- including trips to A, B and C -", "- as 'donor retreats'").
+# list or a role between dashes ("- including trips to A, B and C -", "- as 'staff outings'").
 _CONTINUATION = re.compile(r"(?:or|nor|including|such as|as)\s")
 # A long opening adverbial phrase ("Ahead of the transport ministers' meeting in Tallinn on 3
 # March, ...") carries its setting as a statement of its own. Bounded repeats keep it linear.

@@ -477,7 +477,7 @@ _NAME_IN_PLACE = re.compile(
 _LIST_ITEM = re.compile(r"^\s*[•·▪◦‣*–-]\s+\S")
 # What a page title appends after the headline: " | Site", " - Site", " — Site" (a short name).
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—]{2,60}$")
-# A site name appended to a title has at most this many words ("News 5 Cleveland", "The Sydney
+# A site name appended to a title has at most this many words ("Channel 9 Perth", "The Sydney
 # Morning Herald"); a longer tail after a dash is part of the headline.
 MAX_SITE_SUFFIX_WORDS = 5
 

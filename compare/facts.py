@@ -311,7 +311,7 @@ def _checkable(claim: Claim) -> bool:
         m.kind in ("money", "quantity") or (m.kind == "quote" and m.speaker) for m in claim.mentions
     )
     if claim.negated and claim.text.strip() == claim.sentence.strip():
-        # A short sentence that denies ("No deaths have been reported.", "No arrests were
+        # A short sentence that denies ("No injuries were reported.", "No arrests were
         # made.") reports an absence an outlet checked: a fact, however few its words.
         carries = True
     if claim.quoted and claim.speaker:
@@ -357,8 +357,8 @@ def _statement_rows(
     `figure_rows`: for each sentence whose figure a row of several articles shows, those rows.
     A link between two sentences one figure row already joins comes after every other link:
     the row shows what they share, and the claims may say something else that another outlet
-    also says ("..., according to the five-point plan, is the removal of limits on long-range
-    weapons" joins the other outlet's long-range sentence before the plan's other tellings)."""
+    also says ("..., under the three-stage budget, is the closure of the old ferry pier" joins the other
+    outlet's ferry-pier sentence before the budget's other tellings)."""
     claims = linked.claims
     figure_rows = figure_rows or {}
 

@@ -46,12 +46,12 @@ _NAME = (
     r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"
 )
-# "Rutte said that ...", "The minister told reporters on Monday that ...": the frame is dropped.
+# "Quill said that ...", "The minister told reporters on Monday that ...": the frame is dropped.
 _LEADING_FRAME = re.compile(rf"^{_NAME}\s+(?:also\s+|has\s+|had\s+)?{_REPORTING}\b[^,\"“]{{0,30}}?\s+that\s+")
 _LEADING_FRAME_COLON = re.compile(rf"^{_NAME}\s+(?:also\s+)?{_REPORTING}\b[^,:\"“]{{0,30}}?[:,]\s+")
 # "According to X, ..." and "As reported by X, ...".
 _ACCORDING = re.compile(r"^(?:according to|as reported by|as quoted by)\s+[^,]{1,60},\s+", re.I)
-# ", Rutte said." / ", he added." / ", said the minister." at the end.
+# ", Quill said." / ", he added." / ", said the minister." at the end.
 _TRAILING_FRAME = re.compile(
     rf",[\"'”’]?\s*(?:{_NAME}\s+(?:also\s+)?{_REPORTING}|{_REPORTING}\s+{_NAME})"
     r"(?:\s+(?:on|in|at|during|after|before|outside|inside|near|from|to|with)\s+[^,.]{0,60})?[.!]?[\"'”’]?\s*$"
@@ -60,7 +60,7 @@ _TRAILING_FRAME = re.compile(
 _AGE = re.compile(r",\s+\d{1,3}(?=,)")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
 # Relative clauses in commas, one or several in a row (", who represents the district, which
-# stretches to the coast,"); a comma inside a number ("which employs 2,300 people,") ends none.
+# stretches to the coast,"); a comma inside a number ("which employs 4,100 people,") ends none.
 _RELATIVE = re.compile(r"(?:,\s+(?:which|who|whom|whose)\s+(?:[^,]|(?<=\d),(?=\d)){0,160})+(?:,|$)")
 _OPENER = re.compile(r"^([^,;:\"“]{1,60}),\s+")
 # Words that begin an opening phrase which sets the scene rather than states the fact: the

@@ -147,7 +147,7 @@ def test_a_duration_is_still_a_count() -> None:
 
 
 def test_a_number_naming_something_is_no_count() -> None:
-    """'News 5 asked': a capitalised word before the number and no counted noun after it."""
-    assert counts("The station News 5 asked the congressman about the trips.") == []
+    """'Channel 9 asked': a capitalised word before the number and no counted noun after it."""
+    assert counts("The station Channel 9 asked the mayor about the trips.") == []
     (m,) = counts("In Brenzago 40 homes were destroyed by the flood.")
     assert m.value == {"count": 40, "unit": "home"}

@@ -514,9 +514,9 @@ def test_a_link_a_shared_figure_already_shows_comes_after_the_others() -> None:
     from compare.link import LinkScorer
     from tests.test_claims import claims_of
 
-    a = claims_of("Another priority of the five-point plan is lifting limits on long-range weapons.\n", "a")
-    b = claims_of("The plan has five points and was shown to parliament on Wednesday.\n", "b")
-    c = claims_of("The plan asks allies to lift limits on the use of long-range weapons.\n", "c")
+    a = claims_of("Another step of the three-stage budget is closing the old ferry pier.\n", "a")
+    b = claims_of("The budget has three stages and was shown to the council on Wednesday.\n", "b")
+    c = claims_of("The budget asks the port to close the old ferry pier for good.\n", "c")
     claims = (*a, *b, *c)
     assert [len(x) for x in (a, b, c)] == [1, 1, 1]
     links = {(0, 1): 0.32, (0, 2): 0.31, (1, 2): 0.01}  # the figure's link is a little stronger
@@ -531,7 +531,7 @@ def test_a_link_a_shared_figure_already_shows_comes_after_the_others() -> None:
 
 
 def test_a_short_denial_is_a_fact_and_a_dateline_is_not() -> None:
-    """'No deaths have been reported.' is short but reports an absence an outlet checked; a
+    """'No injuries were reported.' is short but reports an absence an outlet checked; a
     dateline left as a clause ('LINZ, May 3 (Reuters)') credits an agency and states nothing."""
     from tests.test_claims import claims_of
 
@@ -540,7 +540,7 @@ def test_a_short_denial_is_a_fact_and_a_dateline_is_not() -> None:
     def claim(text: str, sentence: str | None = None):  # type: ignore[no-untyped-def]
         return replace(base, text=text, sentence=sentence or text, negated=" no " in f" {text.lower()} ")
 
-    assert facts_module._checkable(claim("No deaths have been reported."))
+    assert facts_module._checkable(claim("No injuries were reported."))
     assert not facts_module._checkable(claim("This has been clearly stated."))
     dateline = "LINZ, May 3 (Reuters)"
     assert not facts_module._checkable(claim(dateline, f"{dateline} - The quays were closed after the fire."))

@@ -1,7 +1,7 @@
 """extract: the checkable things in each sentence of an article, one module per kind.
 
 - `money`: a currency sign, code or word with a number ("€25bn" = "25 billion euros");
-- `quantities`: counts of things, shares, tolls and vague counts ("12,000 troops", "1.8%");
+- `quantities`: counts of things, shares, tolls and vague counts ("12,000 troops", "4.5%");
 - `dates`: absolute and relative dates resolved against the publication date;
 - `names`: capitalised names, which of them are people, places or organisations, and one
   canonical form per person across articles (`EntityIndex`);

@@ -100,8 +100,8 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 
 # Whole numbers from this size on have their trailing zeros read as rounding: copy writes
-# "12,000 troops" for a count nobody made to the unit, while "10 people died" or "200
-# firefighters" are counts (small tolls and crews are reported exactly).
+# "12,000 troops" for a count nobody made to the unit, while "10 people died" or "150
+# volunteers" are counts (small tolls and crews are reported exactly).
 ROUNDED_FROM = 1000
 
 

@@ -1,8 +1,8 @@
 """quantities: counts of things, shares and rates, death tolls and vague counts.
 
-- a number with the noun it counts: "five-point plan", "12,000 troops", "nine people";
-- a share or rate: "1.8%", "30 percent", "2.5 percentage points", "250 basis points";
-- a toll: "the death toll rose to 11" counts people;
+- a number with the noun it counts: "three-point plan", "12,000 troops", "six people";
+- a share or rate: "4.5%", "30 percent", "2.5 percentage points", "75 basis points";
+- a toll: "the death toll rose to 14" counts people;
 - a vague count: "tens of thousands of people", approximate and never equal to an exact figure.
 
 Each mention has a key (equal for the same count of the same thing), a slot (equal for counts of
@@ -74,7 +74,7 @@ COUNT_NOUNS = frozenset("people crew staff police personnel children men women t
 # The slot of every count of a population of people, whatever noun names it: "3.2 million
 # members", "3.5 million Americans" and "about 3 million people" can contradict one another
 # (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
-# Counts of people in a role ("two firefighters", "30 passengers") keep a slot of their own.
+# Counts of people in a role ("two paramedics", "30 passengers") keep a slot of their own.
 PEOPLE_SLOT = "quantity:people"
 # Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police).
 _PEOPLE_COUNT_NOUNS = frozenset("people children men women".split())
@@ -161,7 +161,7 @@ def singular(word: str) -> str:
     return word
 
 
-# Content words after a number searched for the counted noun: "12 crude explosive devices".
+# Content words after a number searched for the counted noun: "14 small wooden boxes".
 UNIT_WINDOW = 3
 # Function words that may stand inside the noun phrase after a number without ending it: a
 # conjunction between modifiers ("3.2 million current and former members") and the
@@ -174,10 +174,10 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 
 
 def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
-    """The counted noun and the word as written: in "five-point plan" the word joined by the
+    """The counted noun and the word as written: in "three-point plan" the word joined by the
     hyphen; otherwise the head noun of the short noun phrase after the number: its first plural
-    or count noun ('two brave firefighters' -> 'firefighter', '12 crude explosive devices' ->
-    'device', '200 fire crew' -> 'crew', '3.2 million current and former members' ->
+    or count noun ('two brave paramedics' -> 'paramedic', '14 small wooden boxes' ->
+    'box', '40 cabin crew' -> 'crew', '3.2 million past and present subscribers' ->
     'member'), else the run's first word."""
     run: list[tuple[str, str]] = []
     for raw in after.split():
@@ -314,8 +314,8 @@ def find_quantities(
 
 
 def _designator(sentence: str, start: int) -> bool:
-    """A number right after a capitalised word inside the sentence may name something ("News 5
-    asked", "Channel 4 reported", "Route 66 reopened"): with no counted noun after it, it
+    """A number right after a capitalised word inside the sentence may name something ("Channel 9
+    asked", "Route 66 reopened"): with no counted noun after it, it
     counts nothing."""
     before = sentence[:start].split()
     if len(before) < 2:
@@ -344,7 +344,7 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     if hyphenated and fold(raw) in FRACTION_WORDS:
         return None
     if _designator(sentence, start) and not (is_plural(fold(raw)) or fold(raw) in COUNT_NOUNS):
-        return None  # "News 5 asked", "Route 66 reopened"; not "in Linz 40 homes"
+        return None  # "Channel 9 asked", "Route 66 reopened"; not "in Linz 40 homes"
     unit_at = sentence.find(raw, m.start("after"), m.end("after"))
     end = unit_at + len(raw) if unit_at >= 0 else m.end()
     if noun in TIME_UNITS and _RELATIVE_TIME.match(sentence, end):
