@@ -112,7 +112,7 @@ _AGGREGATOR_SPELLINGS: dict[str, tuple[str, ...]] = {
 }
 
 # Words newspapers, broadcasters and news sites are named with: a short title-case line above the
-# story holding one of them is the page's masthead ("The Daily Courier", "Nordic Business Times").
+# story holding one of them is the page's masthead ("The Northern Gazette", "Nordic Business Times").
 MASTHEAD_WORDS = frozenset(
     """times post news herald tribune journal gazette guardian telegraph chronicle express mail
     mirror observer independent courier dispatch examiner inquirer globe daily weekly press
@@ -128,7 +128,7 @@ SECTION_WORDS = frozenset(
     home more your our all other related trending daily morning evening weekend today opinion
     health science tech technology culture entertainment video videos finance markets economy
     us uk europe asia africa americas good bad big fake real more first last""".split()
-    # The sections a news site's menu lists after its name ("The Daily Courier | News | Sport |
+    # The sections a news site's menu lists after its name ("The Northern Gazette | News | Sport |
     # Showbiz | Travel | Money"): the section labels of general news sites' menus.
     + """news showbiz celebrity travel money puzzles games crossword lifestyle life style fashion
     beauty food property motoring cars jobs weather podcasts newsletters arts books music film
@@ -278,7 +278,7 @@ _DATE_FORMS = (
     # Day first with dots is the European order; slashes only when the order is certain (below).
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
 )
-# "12/11/2025": day first in most of the world, month first in the United States. Read only when
+# "05/03/2025": day first in most of the world, month first in the United States. Read only when
 # the order is certain: a part above 12, or `day_first` known from the page (see `slash_order`).
 _SLASHED_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 # Time zones that say where a date stamp was written: Europe writes the day first, the United
@@ -297,7 +297,7 @@ _TIME = (
     r"(?:(?:\s+[-–—]\s+|[,|\s]+(?:at\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
     rf"\s*{_ZONE}?)?"
 )
-# A time before the date ("Published: 07:02, 13 November 2025", "09:30 GMT, 5 May 2025").
+# A time before the date ("Published: 08:15, 6 March 2025", "09:30 GMT, 5 May 2025").
 _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|—–-]?\s+)?"
 # A line that is a publication date and nothing else ("Published on 16 October 2025",
 # "date: 2024-10-16", "Wed 16 Oct 2024 09.30 BST"). "Updated" dates are not publication dates.
@@ -313,7 +313,7 @@ _LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\
 
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """The first full date (day, month and year) in the text as YYYY-MM-DD, or None. A slashed
-    date ("12/11/2025") is read only when its order is certain: a part above 12, or `day_first`."""
+    date ("05/03/2025") is read only when its order is certain: a part above 12, or `day_first`."""
     if "/" in text and (slashed := _slashed(text, day_first)):
         return slashed
     for form in _DATE_FORMS:
@@ -339,7 +339,7 @@ def _slashed(text: str, day_first: bool | None) -> str | None:
     if a > 12 or b > 12:
         day_first = a > 12
     if day_first is None:
-        return None  # 12/11/2025: 12 November or December 11? Nothing says.
+        return None  # 05/03/2025: 5 March or May 3? Nothing says.
     day, month = (a, b) if day_first else (b, a)
     try:
         return dt.date(year, month, day).isoformat()
@@ -432,14 +432,14 @@ _DATELINE_HEAD = (
     rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
 )
 _DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]")
-# The dateline standing alone ("MADRID, Nov 12 (Reuters) -"), as a clause cut off its sentence.
+# The dateline standing alone ("LISBON, May 3 (Reuters) -"), as a clause cut off its sentence.
 _DATELINE_ALONE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Russian by X", "originally published in X": a translation or a
 # republication credits the outlet that first ran the text.
 _FIRST_PUBLISHED = re.compile(
     rf"\b(?:first|originally) (?:published|appeared)(?: in [A-Z][a-z]+)? (?:by|in|on) (?P<name>{ORG})"
 )
-# "© 2025 Daily Courier Media Ltd. All rights reserved." below the story: the site's owner names
+# "© 2025 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
 # itself. Above the story the same form is a photo's copyright, so only the page foot counts.
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
@@ -697,7 +697,7 @@ def _masthead(line: str) -> str | None:
     if text.isupper() and len(words) > 1:  # a headline shouted in capitals, not a name
         return None
     keys = [k for k in (fold(w) for w in words) if k != "the"]
-    # The newspaper word opens or closes the name ("Daily Courier", "Nordic Business Times"); in
+    # The newspaper word opens or closes the name ("Northern Gazette", "Nordic Business Times"); in
     # the middle of a line it is a verb or a noun of a headline ("Markets Post Gains").
     if not keys or not {keys[0], keys[-1]} & MASTHEAD_WORDS:
         return None
@@ -1004,7 +1004,7 @@ def is_credit_sentence(text: str) -> bool:
     match = _REPORTING_CREDIT.match(text)
     if match is None:
         return False
-    # Only names follow: "Reporting by The Daily Courier found ..." goes on as a sentence.
+    # Only names follow: "Reporting by The Northern Gazette found ..." goes on as a sentence.
     words = re.findall(r"[^\W\d]+", text[match.end() :])
     return all(w[:1].isupper() or w in _CREDIT_CONNECTORS for w in words)
 
