@@ -997,7 +997,7 @@ def is_credit_sentence(text: str) -> bool:
         return False
     if any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT)):
         return True
-    if _DATELINE_ALONE.match(text.strip()):  # "MADRID, Nov 12 (Reuters) -" cut off its sentence
+    if _DATELINE_ALONE.match(text.strip()):  # "LISBON, May 3 (Reuters) -" cut off its sentence
         return True
     if _CONTRIBUTED.match(text.strip()):
         return True
