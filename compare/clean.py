@@ -61,8 +61,8 @@ _MONTHS = (
 )
 _CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[a-z]{2,5}([+-]\d{1,2}(:?\d{2})?)?)?"
 # A line that is a date and nothing else: weekday, day and month in either order, year, and a
-# time with its zone before or after ("19.45 BST — Tue 21 Oct 2025", "Wednesday, October 22, 2025"),
-# and the update stamp a strip of article metadata puts after it ("Nov 5, 2025 4:18 PM GMT+1 ·
+# time with its zone before or after ("19.45 GMT — Tue 7 Mar 2023", "Wednesday, March 8, 2023"),
+# and the update stamp a strip of article metadata puts after it ("Mar 8, 2023 9:40 AM GMT+1 ·
 # Updated 2 hours ago").
 _DATE_ONLY = (
     rf"^({_CLOCK}\s*[,|•·—–-]?\s*)?({_WEEKDAYS}\s+)?"
@@ -163,7 +163,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "Published on Updated",
     ),
     # A date (and time) standing alone: the page's dateline stamp, above or below the story.
-    _rule("date-line", _DATE_ONLY, "Tue 21 Oct 2025 19.45 BST"),
+    _rule("date-line", _DATE_ONLY, "Tue 7 Mar 2023 19.45 GMT"),
     # Reading-time stamps, usually in a strip of article metadata ("Oct 5, 2025 · 4 min read").
     _rule("reading-time", r"\b\d{1,3}[ -]?min(ute)?s?\.? read\b", "Oct 5, 2025 · 4 min read · World"),
     _rule(
@@ -223,7 +223,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "print-edition",
         r"^(a version of this (article|story|piece|review) (appears|appeared) in print|"
         r"appeared in the [^.!?]{0,40}print edition)\b",
-        "A version of this article appears in print on Feb. 6, 2026, Section A, Page 16 of the "
+        "A version of this article appears in print on Sept. 9, 2024, Section A, Page 16 of the "
         "National edition with the headline: Council Approves Budget. Order Reprints | Today's Paper",
         max_words=PRINT_NOTE_WORDS,
     ),

@@ -164,7 +164,7 @@ def publication_day(article: Article) -> int | None:
 
 
 def publication_ordinal(published: str) -> int | None:
-    """An ISO date ("2024-10-16", or a timestamp starting with one) as a day number."""
+    """An ISO date ("2023-03-05", or a timestamp starting with one) as a day number."""
     try:
         return dt.date.fromisoformat(published.strip()[:10]).toordinal()
     except ValueError:

@@ -30,7 +30,7 @@ MAX_FRONT_MATTER_BYTES = 64_000
 # date), so 4 MB is 20,000 articles, four times the biggest folder the benchmark runs.
 MAX_SOURCES_BYTES = 4_000_000
 
-# What YAML 1.1 turns into a date or timestamp: `published: 2024-10-16` (unquoted). A quoted date
+# What YAML 1.1 turns into a date or timestamp: `published: 2023-03-05` (unquoted). A quoted date
 # stays a string and gets the same check.
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 
@@ -109,7 +109,7 @@ def _field_problem(key: str, value: object) -> str | None:
         if isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
             return None  # a date (or a datetime), or a year alone
         if not isinstance(value, str):
-            return f"must be a date such as 2024-10-16, not {_type_name(value)}"
+            return f"must be a date such as 2023-03-05, not {_type_name(value)}"
         return _date_text_problem(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return f"must be text, not {_type_name(value)}"
@@ -117,7 +117,7 @@ def _field_problem(key: str, value: object) -> str | None:
 
 
 def _date_text_problem(text: str) -> str | None:
-    """A quoted ISO date must be a real one; other wordings ("16 October 2024") pass as given."""
+    """A quoted ISO date must be a real one; other wordings ("5 March 2023") pass as given."""
     match = _ISO_DATE.match(text.strip())
     if not match:
         return None

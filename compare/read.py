@@ -224,7 +224,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, str], str]:
 
 
 def _metadata(data: Mapping[Any, Any]) -> dict[str, str]:
-    """Keep the known keys, as one-line strings (YAML turns `published: 2024-10-16` into a date)."""
+    """Keep the known keys, as one-line strings (YAML turns `published: 2023-03-05` into a date)."""
     meta = {k: metadata_value(data[k]) for k in METADATA_KEYS if data.get(k) not in (None, "")}
     return {k: v for k, v in meta.items() if v}
 

@@ -111,7 +111,7 @@ def test_sources_yaml_that_is_a_fifo_is_refused_without_blocking(
     [
         ("published: 2024-13-45", "field 'published' is not a real date: 2024-13-45 (month must be in"),
         ('published: "2024-02-30"', "field 'published' is not a real date: 2024-02-30 (day is out of range"),
-        ("published: [2024]", "field 'published' must be a date such as 2024-10-16, not a list"),
+        ("published: [2024]", "field 'published' must be a date such as 2023-03-05, not a list"),
         ("outlet: [a, b]", "field 'outlet' must be text, not a list"),
         ("outlet: {name: x}", "field 'outlet' must be text, not a mapping"),
         ("title: yes", "field 'title' must be text, not true/false (true; put it in quotes"),
