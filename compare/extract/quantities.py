@@ -313,12 +313,17 @@ def find_quantities(
     return found
 
 
+# Characters before a number looked at for the word that may name it (a long word and spaces).
+DESIGNATOR_WINDOW = 40
+
+
 def _designator(sentence: str, start: int) -> bool:
     """A number right after a capitalised word inside the sentence may name something ("Channel 9
     asked", "Route 66 reopened"): with no counted noun after it, it
     counts nothing."""
-    before = sentence[:start].split()
-    if len(before) < 2:
+    window = max(0, start - DESIGNATOR_WINDOW)  # bounded: a runaway sentence is read once
+    before = sentence[window:start].split()
+    if not before or (window == 0 and len(before) < 2):
         return False  # the sentence's first word is capitalised anyway ("Some 200 crew")
     word = before[-1]
     return word[:1].isupper() and word.isalpha() and not word.isupper()
