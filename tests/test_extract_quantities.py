@@ -151,3 +151,18 @@ def test_a_number_naming_something_is_no_count() -> None:
     assert counts("The station Channel 9 asked the mayor about the trips.") == []
     (m,) = counts("In Brenzago 40 homes were destroyed by the flood.")
     assert m.value == {"count": 40, "unit": "home"}
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("boxes", "box"),
+        ("witnesses", "witness"),
+        ("churches", "church"),
+        ("injuries", "injury"),
+        ("homes", "home"),
+    ],
+)
+def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None:
+    (m,) = counts(f"Officers found 14 {plural} near the harbour.")
+    assert m.value == {"count": 14, "unit": one}

@@ -152,10 +152,17 @@ def is_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
 
+# Plural endings after a sibilant take "-es" ("boxes", "churches", "dishes", "witnesses").
+_SIBILANT_PLURAL = ("xes", "ches", "shes", "sses", "zzes")
+
+
 def singular(word: str) -> str:
-    """'injuries' -> 'injury', 'troops' -> 'troop'; 'people' and 'press' stay."""
+    """'injuries' -> 'injury', 'troops' -> 'troop', 'boxes' -> 'box', 'witnesses' -> 'witness';
+    'people' and 'press' stay."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(_SIBILANT_PLURAL) and len(word) > 4:
+        return word[:-2]
     if is_plural(word):
         return word[:-1]
     return word
