@@ -1,6 +1,7 @@
 """The tool against careful readers' annotations: the seeds' gold (the targets issue 4 sets), the
-development event, the two test events written for this project, and the two held-out events
-(breach-settlement, syrup-recall) written after the rules (regression floors).
+development event, the two test events written for this project, and the held-out events
+(breach-settlement, syrup-recall, congressman-indicted, hurricane-landfall) written after the
+rules (regression floors).
 
 Scored with the project's shared scorer (`../shared/tools/score_gold.py`), in process, on the
 JSON that `compare matrix` prints. Nothing from the gold is used by the code under test.
@@ -283,6 +284,49 @@ def test_held_out_us_event_attribution_is_right() -> None:
     assert (got["credits_p"], got["credits_r"]) == (1.0, 1.0)
 
 
+# The held-out event of session 5 (tests/events/hurricane-landfall: a Category 4 hurricane makes
+# landfall in Alabama; a cable-news page in windows-1252 with an embedded X post, a digital outlet's
+# page running an AP story with HTML entities, a newspaper of record's page with a correction note).
+# Written by a helper after the code, its pages and gold committed before the tool first ran on
+# them; scored once and not to be tuned on; no fitting script reads it. Measured when it was added
+# (the tool at commit 17964cd): cells 0.953, shared 0.969, omission F1 0.941, exclusives 27/32,
+# boilerplate 54/59, story 112/112, aligned 13/13, evidence carrying the fact 0.946, 119 rows for 64
+# gold facts, and its one conflict (at least four against at least six dead) NOT flagged;
+# attribution outlet 3/3, byline 1/3, credits precision 1.00 and recall 0.50, published 3/3. The
+# floors sit a little under those figures: regression floors, not targets. The conflict is not
+# floored (it was missed); flagging it is a target.
+HELD_OUT_STORM = ROOT / "tests" / "events" / "hurricane-landfall"
+
+
+def test_session5_held_out_event_stays_above_its_floors() -> None:
+    got = _score(HELD_OUT_STORM, HELD_OUT_STORM / "gold.yaml")
+    assert got["cell_accuracy"] >= 0.93
+    assert got["shared"] >= 0.95
+    assert got["omission_f1"] >= 0.92
+    assert got["exclusives"][0] >= got["exclusives"][1] - 7
+    assert got["boilerplate"][0] >= got["boilerplate"][1] - 7
+    assert got["story"][0] == got["story"][1]
+    assert got["aligned"][0] >= got["aligned"][1] - 1
+    assert got["evidence_ok"] >= 0.92
+    assert got["facts"] <= 2 * len(got["gold"]["facts"])
+
+
+def _fraction(text: str) -> tuple[int, int]:
+    """ "2/3" -> (2, 3), as score_attribution.py prints its counts."""
+    right, total = text.split("/")
+    return int(right), int(total)
+
+
+def test_session5_held_out_event_attribution_stays_above_its_floors() -> None:
+    got = _attribution(HELD_OUT_STORM)
+    for field in ("outlet", "published"):
+        right, total = _fraction(got[field])
+        assert right == total, (field, got[field])
+    assert _fraction(got["byline"])[0] >= 1
+    assert got["credits_p"] >= 0.99
+    assert got["credits_r"] >= 0.49
+
+
 def test_no_fitting_script_reads_the_held_out_events() -> None:
     """The fits name their events in scripts/gold_events.py; a held-out event must not be one,
     and no fitting script may name a held-out folder itself."""
@@ -292,7 +336,7 @@ def test_no_fitting_script_reads_the_held_out_events() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     fitted = {folder.resolve() for _, _, folder in gold_events.fitted_events(SHARED)}
-    for held_out in (HELD_OUT, SESSION4_HELD_OUT, HELD_OUT_US):
+    for held_out in (HELD_OUT, SESSION4_HELD_OUT, HELD_OUT_US, HELD_OUT_STORM):
         assert held_out.resolve() not in fitted
         for script in (ROOT / "scripts").glob("*.py"):
             text = script.read_text(encoding="utf-8")
