@@ -10,6 +10,7 @@ import re
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import (
+    APPROXIMATE_WORDS,
     MAG,
     MAGNITUDES,
     NUM,
@@ -103,21 +104,52 @@ MONEY_PATTERNS = (
 _LETTER_MAGNITUDES = ("k", "m", "b", "K", "M", "B")
 
 
-def find_money(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
-    """Sums of money in a sentence, at most `limit`, as (start, end, mention)."""
+# What may stand between a sum and a second sum that restates it in brackets: "€20m ($21.6m)",
+# "$5,000 (about £3,750)". Wire and foreign copy convert a sum for its readers this way; the
+# bracketed sum is the same figure, not a second fact, so it gets no row of its own and counts as
+# no unmatched value.
+_RESTATED_BEFORE = re.compile(
+    r"\s*[(\[]\s*(?:(?:" + "|".join(w.replace(" ", r"\s+") for w in APPROXIMATE_WORDS) + r")\s+)?", re.I
+)
+_RESTATED_AFTER = re.compile(r"\s*[)\]]")
+
+
+def find_money(
+    sentence: str,
+    limit: int = MAX_MENTIONS_PER_SENTENCE,
+    restated: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int, Mention]]:
+    """Sums of money in a sentence, at most `limit`, as (start, end, mention). A sum in brackets
+    right after another restates it (see _RESTATED_BEFORE): it is left out, and its span is
+    added to `restated` when given, so that no later reader takes its digits for a figure."""
     found: list[tuple[int, int, Mention]] = []
     taken = Taken(len(sentence))
     for _name, pattern, _example in MONEY_PATTERNS:
         for m in pattern.finditer(sentence):
             if len(found) >= limit:
-                return found
+                break
             if not taken.free(m.start(), m.end()):
                 continue
             mention = _money(sentence, m)
             if mention is not None:
                 taken.mark(m.start(), m.end())
                 found.append((m.start(), m.end(), mention))
-    return found
+    ends = {end for _start, end, _mention in found}
+    kept: list[tuple[int, int, Mention]] = []
+    for start, end, mention in found:
+        if _restates(sentence, start, end, ends):
+            if restated is not None:
+                restated.append((start, end))
+        else:
+            kept.append((start, end, mention))
+    return kept
+
+
+def _restates(sentence: str, start: int, end: int, ends: set[int]) -> bool:
+    """Is the sum at start:end bracketed right after another sum (one ending at one of `ends`)?"""
+    return _RESTATED_AFTER.match(sentence, end) is not None and any(
+        e < start and _RESTATED_BEFORE.fullmatch(sentence, e, start) for e in ends
+    )
 
 
 def _money(sentence: str, m: re.Match[str]) -> Mention | None:
@@ -161,4 +193,6 @@ def format_money(value: dict[str, object]) -> str:
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= size:
             return f"{symbol}{amount / size:g} {word}"
+    if amount != int(amount):
+        return f"{symbol}{amount:,.2f}"  # cents are part of the figure ("$3.29 a gallon")
     return f"{symbol}{amount:,.0f}"
