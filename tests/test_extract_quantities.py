@@ -100,6 +100,12 @@ def test_counts_of_a_population_share_the_people_slot() -> None:
     assert members.key != plain.key  # one slot, but a count of members is not a count of people
 
 
+def test_a_count_of_deaths_is_a_count_of_people() -> None:
+    (deaths,) = counts("The flooding caused three deaths in the valley.")
+    (fatalities,) = counts("Police confirmed two fatalities on the motorway.")
+    assert deaths.slot == fatalities.slot == PEOPLE_SLOT
+
+
 def test_counts_of_people_in_a_role_keep_their_own_slot() -> None:
     (firefighters,) = counts("Two firefighters died in the blaze.")
     (devices,) = counts("Police found 12 crude explosive devices.")

@@ -76,8 +76,10 @@ COUNT_NOUNS = frozenset("people crew staff police personnel children men women t
 # (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
 # Counts of people in a role ("two paramedics", "30 passengers") keep a slot of their own.
 PEOPLE_SLOT = "quantity:people"
-# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police).
-_PEOPLE_COUNT_NOUNS = frozenset("people children men women".split())
+# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police), and
+# those that count people by their death: "six deaths" / "six fatalities" are six people killed,
+# the figure another outlet gives as "six people died". General English.
+_PEOPLE_COUNT_NOUNS = frozenset("people children men women death fatality".split())
 
 
 @cache
