@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from compare.extract import ArticleMentions
 from compare.model import Article, Mention
+from compare.reporting import ANNOUNCING_VERBS, REPORT, SPEECH_VERBS, TELL, Verb, alternation, finite
 from compare.text import content_stems, fold
 
 # A clause is cut off only when it and the rest each keep at least this many content words:
@@ -44,11 +45,14 @@ _LEADING_PHRASE = re.compile(
     r"while|although|though|because)\b[^,;]{10,300}?),\s+(?=\S)",
     re.I,
 )
-# A short part that ends in a reporting verb ("the agency's chief Ana Silva said") is the
-# attribution of the statement beside it, not a statement: it stays with its neighbour.
+# A short part that ends in a reporting verb ("the agency's chief Ana Silva said", "police
+# confirmed", "officials told reporters") is the attribution of the statement beside it, not a
+# statement: it stays with its neighbour. Any speaker will do, a person or a body, so the verbs of
+# announcing and "reported" count too (`compare.reporting`).
+ATTRIBUTION_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *ANNOUNCING_VERBS, REPORT)
 _ATTRIBUTION = re.compile(
-    r"^[^,;:]{0,80}?\b(?:said|says|added|adds|told(?:\s+\w+){0,2}|noted|stated|wrote|explained|"
-    r"announced|confirmed|reported|according to [^,;:]{1,60})[.\s\"'”’]*$",
+    rf"^[^,;:]{{0,80}}?\b(?:{alternation(finite(ATTRIBUTION_VERBS))}|{alternation(TELL.finite)}(?:\s+\w+){{0,2}}|"
+    r"according to [^,;:]{1,60})[.\s\"'”’]*$",
     re.I,
 )
 # What a part cut off at a comma must not open with: a relative pronoun or a reporting verb.

@@ -15,6 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from compare.claims import Claim
 from compare.extract import format_money
+from compare.reporting import (
+    ANNOUNCING_VERBS,
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    SPEECH_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+)
 
 if TYPE_CHECKING:
     from compare.facts import Linked
@@ -33,11 +43,12 @@ CENTRAL_SHARE = 0.75
 # setting ("However,", "In particular,", "At the time,"), not the statement.
 OPENER_WORDS = 4
 
-_REPORTING = (
-    r"(?:said|says|added|adds|told(?: [\w.]+){0,2}|stressed|warned|noted|insisted|argued|explained|"
-    r"replied|declared|wrote|claimed|continued|stated|recalled|reiterated|confirmed|announced|"
-    r"believes|believed|thinks|argues|acknowledged|admitted|conceded|suggested|indicated)"
-)
+# Verbs whose subject frames the statement after them ("X said that ...", "X believes that ..."):
+# the shared speech verbs, announcing, and the frames of a mind or of evidence, which put a
+# statement in someone's head or in the figures' mouth. Not the verbs of a request ("X urged that"
+# states nothing) nor of the channel ("X spoke to reporters"). See `compare.reporting`.
+FRAME_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *ANNOUNCING_VERBS, *BELIEF_VERBS, *EVIDENCE_VERBS)
+_REPORTING = rf"(?:{alternation(finite(FRAME_VERBS))}|{alternation(TELL.finite)}(?: [\w.]+){{0,2}})"
 _REPORTING_PARTICIPLE = (
     r"adding|saying|noting|cautioning|warning|stressing|insisting|arguing|explaining|claiming|"
     r"stating|telling (?:\w+ ){0,2}?|acknowledging|admitting|suggesting|recalling|declaring"

@@ -1,0 +1,139 @@
+"""reporting: the one vocabulary of reporting verbs ("said", "told", "added", "reported" ...).
+
+Four steps look for a reporting verb, each for its own job:
+
+- `compare.claims`: a short part of a sentence that ends in one ("..., the minister said") is the
+  attribution of the statement beside it, never a clause of its own;
+- `compare.labels`: a frame such as "X said that" is dropped from a fact's row label;
+- `compare.extract.names` (and `quotes`): the name next to one is a speaker, so a person;
+- `compare.attribution`: "the daily La Gazzetta reported" credits an outlet.
+
+Each builds its pattern from the groups below, the shared speech verbs plus the few groups its job
+needs, so the words are listed once. The groups are general English (verbs that introduce
+reported speech in news copy), not words taken from any article or event. This module imports
+nothing from the project, so every step, from `attribution` (read) to `labels` (render), may
+use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class Verb(NamedTuple):
+    """One reporting verb in the forms news copy uses it in."""
+
+    past: str  # "said": the simple past, also the participle after "has"/"had"
+    present: str | None  # "says"; None when the -s form is more often a plural noun ("claims", "notes")
+    gerund: str  # "saying": opens a participle clause ("..., saying that ...")
+
+    @property
+    def finite(self) -> tuple[str, ...]:
+        """The forms that stand after a subject: past, then present when it is a verb."""
+        return (self.past,) if self.present is None else (self.past, self.present)
+
+
+# -- single verbs that a job takes one by one ----------------------------------------------------
+
+SAY = Verb("said", "says", "saying")
+# "Tell" takes its listener as an object ("told reporters", "told The Courier on Monday"): each job
+# adds it with its own pattern for the listener, and the name after it is never the speaker.
+TELL = Verb("told", "tells", "telling")
+REPORT = Verb("reported", None, "reporting")  # "reports" is as often the noun ("news reports")
+WRITE = Verb("wrote", "writes", "writing")
+
+# -- groups ----------------------------------------------------------------------------------------
+
+# The shared base: verbs whose subject is the speaker of the statement beside them ("'...,' she
+# added", "Quill said that ..."), in news copy from people and bodies alike. The neutral ones, the
+# ones that add a stance (stress, warn, insist, argue, claim, admit, concede ...) and the ones of a
+# reply. Present forms that are more often plural nouns ("notes", "states", "claims", "answers",
+# "counters", "replies") are left out.
+SPEECH_VERBS: tuple[Verb, ...] = (
+    SAY,
+    Verb("added", "adds", "adding"),
+    Verb("noted", None, "noting"),
+    Verb("stated", None, "stating"),
+    Verb("explained", "explains", "explaining"),
+    WRITE,
+    Verb("stressed", "stresses", "stressing"),
+    Verb("warned", "warns", "warning"),
+    Verb("insisted", "insists", "insisting"),
+    Verb("argued", "argues", "arguing"),
+    Verb("declared", "declares", "declaring"),
+    Verb("claimed", None, "claiming"),
+    Verb("continued", "continues", "continuing"),
+    Verb("recalled", "recalls", "recalling"),
+    Verb("reiterated", "reiterates", "reiterating"),
+    Verb("acknowledged", "acknowledges", "acknowledging"),
+    Verb("admitted", "admits", "admitting"),
+    Verb("conceded", "concedes", "conceding"),
+    Verb("replied", None, "replying"),
+    Verb("responded", "responds", "responding"),
+    Verb("answered", None, "answering"),
+    Verb("countered", None, "countering"),
+)
+
+# Verbs of making something public. Their subject is as often an institution as a person ("the
+# ministry announced", "police confirmed"), so they are no evidence that a name is a person.
+ANNOUNCING_VERBS: tuple[Verb, ...] = (
+    Verb("announced", "announces", "announcing"),
+    Verb("confirmed", "confirms", "confirming"),
+)
+
+# Speech acts whose content is a question, a request or a promise, not a statement: they name the
+# speaker of quoted words, but "X urged that Y" does not state Y, so no label drops them as a frame.
+REQUEST_VERBS: tuple[Verb, ...] = (
+    Verb("asked", "asks", "asking"),
+    Verb("urged", "urges", "urging"),
+    Verb("vowed", None, "vowing"),
+)
+
+# Verbs of the channel, not of the content ("she tweeted", "he spoke to reporters"): they name a
+# speaker, but frame no statement.
+CHANNEL_VERBS: tuple[Verb, ...] = (
+    Verb("tweeted", None, "tweeting"),
+    Verb("posted", None, "posting"),
+    Verb("spoke", "speaks", "speaking"),
+)
+
+# What an outlet does with a story ("the daily La Gazzetta reported", "the weekly revealed").
+PUBLISHING_VERBS: tuple[Verb, ...] = (
+    REPORT,
+    WRITE,
+    Verb("revealed", "reveals", "revealing"),
+    Verb("cited", "cites", "citing"),
+    Verb("quoted", None, "quoting"),
+    Verb("published", "publishes", "publishing"),
+)
+
+# Verbs of a mind, not of speech: "X believes that Y" frames Y as "X said that Y" does, but names no
+# speaker of quoted words. Labels only.
+BELIEF_VERBS: tuple[Verb, ...] = (
+    Verb("believed", "believes", "believing"),
+    Verb("thought", "thinks", "thinking"),
+)
+
+# Verbs that frame a statement but whose subject is as often a thing as a person ("the figures
+# suggested that ...", "the report indicated"): a frame to drop, no evidence of a person.
+EVIDENCE_VERBS: tuple[Verb, ...] = (
+    Verb("suggested", "suggests", "suggesting"),
+    Verb("indicated", "indicates", "indicating"),
+)
+
+
+def finite(verbs: Iterable[Verb]) -> tuple[str, ...]:
+    """The finite forms of `verbs` (past, then present), in order, each once."""
+    return tuple(dict.fromkeys(form for verb in verbs for form in verb.finite))
+
+
+def gerunds(verbs: Iterable[Verb]) -> tuple[str, ...]:
+    """The -ing forms of `verbs`, in order, each once."""
+    return tuple(dict.fromkeys(verb.gerund for verb in verbs))
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A non-capturing regex group matching any of `forms` (escaped), in the order given."""
+    return "(?:" + "|".join(re.escape(form) for form in dict.fromkeys(forms)) + ")"
