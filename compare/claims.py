@@ -22,7 +22,17 @@ from dataclasses import dataclass
 
 from compare.extract import ArticleMentions
 from compare.model import Article, Mention
-from compare.reporting import ANNOUNCING_VERBS, REPORT, SPEECH_VERBS, TELL, Verb, alternation, finite
+from compare.reporting import (
+    ANNOUNCING_VERBS,
+    REPORT,
+    SPEECH_VERBS,
+    STATING_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+    gerunds,
+)
 from compare.text import content_stems, fold
 
 # A clause is cut off only when it and the rest each keep at least this many content words:
@@ -55,9 +65,12 @@ _ATTRIBUTION = re.compile(
     r"according to [^,;:]{1,60})[.\s\"'”’]*$",
     re.I,
 )
-# What a part cut off at a comma must not open with: a relative pronoun or a reporting verb.
+# What a part cut off at a comma must not open with: a relative pronoun, a reporting verb (",
+# said the minister"), the -ing form of a verb of stating (", adding that ...") or "according".
 _NO_SUBJECT = re.compile(
-    r"(?:which|who|whom|whose|said|says|added|adding|saying|told|noting|according)\b", re.I
+    rf"(?:which|who|whom|whose|according|{alternation(finite((*ATTRIBUTION_VERBS, TELL)))}|"
+    rf"{alternation(gerunds((*STATING_VERBS, TELL)))})\b",
+    re.I,
 )
 # Commas where an over-long clause may be cut.
 _COMMA = re.compile(r",\s+")

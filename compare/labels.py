@@ -20,10 +20,12 @@ from compare.reporting import (
     BELIEF_VERBS,
     EVIDENCE_VERBS,
     SPEECH_VERBS,
+    STATING_VERBS,
     TELL,
     Verb,
     alternation,
     finite,
+    gerunds,
 )
 
 if TYPE_CHECKING:
@@ -49,10 +51,11 @@ OPENER_WORDS = 4
 # states nothing) nor of the channel ("X spoke to reporters"). See `compare.reporting`.
 FRAME_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *ANNOUNCING_VERBS, *BELIEF_VERBS, *EVIDENCE_VERBS)
 _REPORTING = rf"(?:{alternation(finite(FRAME_VERBS))}|{alternation(TELL.finite)}(?: [\w.]+){{0,2}})"
-_REPORTING_PARTICIPLE = (
-    r"adding|saying|noting|cautioning|warning|stressing|insisting|arguing|explaining|claiming|"
-    r"stating|telling (?:\w+ ){0,2}?|acknowledging|admitting|suggesting|recalling|declaring"
-)
+# "..., adding that X", "while warning: X": the -ing forms of the verbs of stating (and of
+# evidence) open a participle clause whose rest is the statement. Not those that take "to"
+# ("responding to", "continuing to") or an outlet's verbs.
+PARTICIPLE_FRAME_VERBS: tuple[Verb, ...] = (*STATING_VERBS, *EVIDENCE_VERBS)
+_REPORTING_PARTICIPLE = rf"{alternation(gerunds(PARTICIPLE_FRAME_VERBS))}|{TELL.gerund} (?:\w+ ){{0,2}}?"
 _NAME = (
     r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"

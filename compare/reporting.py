@@ -46,35 +46,46 @@ WRITE = Verb("wrote", "writes", "writing")
 
 # -- groups ----------------------------------------------------------------------------------------
 
-# The shared base: verbs whose subject is the speaker of the statement beside them ("'...,' she
-# added", "Quill said that ..."), in news copy from people and bodies alike. The neutral ones, the
-# ones that add a stance (stress, warn, insist, argue, claim, admit, concede ...) and the ones of a
-# reply. Present forms that are more often plural nouns ("notes", "states", "claims", "answers",
-# "counters", "replies") are left out.
-SPEECH_VERBS: tuple[Verb, ...] = (
+# Verbs of stating: their object is the statement itself ("she added that ...", "'...,' he
+# warned", "..., stressing that ..."), neutral or with a stance (stress, warn, insist, admit,
+# concede ...). Their -ing form opens a participle clause whose rest is the statement. Present
+# forms that are more often plural nouns ("notes", "states", "claims") are left out.
+STATING_VERBS: tuple[Verb, ...] = (
     SAY,
     Verb("added", "adds", "adding"),
     Verb("noted", None, "noting"),
     Verb("stated", None, "stating"),
     Verb("explained", "explains", "explaining"),
-    WRITE,
     Verb("stressed", "stresses", "stressing"),
     Verb("warned", "warns", "warning"),
+    Verb("cautioned", "cautions", "cautioning"),
     Verb("insisted", "insists", "insisting"),
     Verb("argued", "argues", "arguing"),
     Verb("declared", "declares", "declaring"),
     Verb("claimed", None, "claiming"),
-    Verb("continued", "continues", "continuing"),
     Verb("recalled", "recalls", "recalling"),
     Verb("reiterated", "reiterates", "reiterating"),
     Verb("acknowledged", "acknowledges", "acknowledging"),
     Verb("admitted", "admits", "admitting"),
     Verb("conceded", "concedes", "conceding"),
+)
+
+# Verbs of a reply: they attribute words as the others do ("'No,' she replied"), but their -ing form
+# takes "to" ("responding to the report"), so it opens no statement.
+REPLY_VERBS: tuple[Verb, ...] = (
     Verb("replied", None, "replying"),
     Verb("responded", "responds", "responding"),
     Verb("answered", None, "answering"),
     Verb("countered", None, "countering"),
 )
+
+# "'...,' she continued": a speech verb only after quoted words; "continuing to" opens no statement.
+CONTINUE = Verb("continued", "continues", "continuing")
+
+# The shared base: verbs whose subject is the speaker of the words beside them ("'...,' she
+# added", "Quill said that ..."), people and bodies alike. Every job that looks for a speaker or a
+# frame starts from this group.
+SPEECH_VERBS: tuple[Verb, ...] = (*STATING_VERBS, WRITE, *REPLY_VERBS, CONTINUE)
 
 # Verbs of making something public. Their subject is as often an institution as a person ("the
 # ministry announced", "police confirmed"), so they are no evidence that a name is a person.
