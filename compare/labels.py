@@ -18,6 +18,7 @@ from compare.extract import format_money
 from compare.reporting import (
     ANNOUNCING_VERBS,
     BELIEF_VERBS,
+    CONTINUE,
     EVIDENCE_VERBS,
     SPEECH_VERBS,
     STATING_VERBS,
@@ -46,10 +47,11 @@ CENTRAL_SHARE = 0.75
 OPENER_WORDS = 4
 
 # Verbs whose subject frames the statement after them ("X said that ...", "X believes that ..."):
-# the shared speech verbs, announcing, and the frames of a mind or of evidence, which put a
-# statement in someone's head or in the figures' mouth. Not the verbs of a request ("X urged that"
-# states nothing) nor of the channel ("X spoke to reporters"). See `compare.reporting`.
-FRAME_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *ANNOUNCING_VERBS, *BELIEF_VERBS, *EVIDENCE_VERBS)
+# the shared speech verbs, "continued" (", he continued."), announcing, and the frames of a mind or
+# of evidence, which put a statement in someone's head or in the figures' mouth. Not the verbs of a
+# request ("X urged that" states nothing) nor of the channel ("X spoke to reporters"). See
+# `compare.reporting`.
+FRAME_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, CONTINUE, *ANNOUNCING_VERBS, *BELIEF_VERBS, *EVIDENCE_VERBS)
 _REPORTING = rf"(?:{alternation(finite(FRAME_VERBS))}|{alternation(TELL.finite)}(?: [\w.]+){{0,2}})"
 # "..., adding that X", "while warning: X": the -ing forms of the verbs of stating (and of
 # evidence) open a participle clause whose rest is the statement. Not those that take "to"

@@ -38,6 +38,8 @@ class Verb(NamedTuple):
 # -- single verbs that a job takes one by one ----------------------------------------------------
 
 SAY = Verb("said", "says", "saying")
+ADD = Verb("added", "adds", "adding")
+NOTE = Verb("noted", None, "noting")  # "notes" is as often the noun
 # "Tell" takes its listener as an object ("told reporters", "told The Courier on Monday"): each job
 # adds it with its own pattern for the listener, and the name after it is never the speaker.
 TELL = Verb("told", "tells", "telling")
@@ -52,8 +54,8 @@ WRITE = Verb("wrote", "writes", "writing")
 # forms that are more often plural nouns ("notes", "states", "claims") are left out.
 STATING_VERBS: tuple[Verb, ...] = (
     SAY,
-    Verb("added", "adds", "adding"),
-    Verb("noted", None, "noting"),
+    ADD,
+    NOTE,
     Verb("stated", None, "stating"),
     Verb("explained", "explains", "explaining"),
     Verb("stressed", "stresses", "stressing"),
@@ -79,13 +81,15 @@ REPLY_VERBS: tuple[Verb, ...] = (
     Verb("countered", None, "countering"),
 )
 
-# "'...,' she continued": a speech verb only after quoted words; "continuing to" opens no statement.
+# "'...,' she continued": a speech verb only right after quoted words; elsewhere its subject is
+# anything that goes on ("the fighting continued"), so it is not in the shared base: names and
+# labels, which read it beside a quote, add it.
 CONTINUE = Verb("continued", "continues", "continuing")
 
 # The shared base: verbs whose subject is the speaker of the words beside them ("'...,' she
 # added", "Quill said that ..."), people and bodies alike. Every job that looks for a speaker or a
 # frame starts from this group.
-SPEECH_VERBS: tuple[Verb, ...] = (*STATING_VERBS, WRITE, *REPLY_VERBS, CONTINUE)
+SPEECH_VERBS: tuple[Verb, ...] = (*STATING_VERBS, WRITE, *REPLY_VERBS)
 
 # Verbs of making something public. Their subject is as often an institution as a person ("the
 # ministry announced", "police confirmed"), so they are no evidence that a name is a person.

@@ -16,6 +16,7 @@ from compare.reporting import (
     ANNOUNCING_VERBS,
     BELIEF_VERBS,
     CHANNEL_VERBS,
+    CONTINUE,
     EVIDENCE_VERBS,
     PUBLISHING_VERBS,
     REPLY_VERBS,
@@ -41,7 +42,7 @@ GROUPS = (
     BELIEF_VERBS,
     EVIDENCE_VERBS,
 )
-ALL_VERBS = tuple(dict.fromkeys(v for group in (*GROUPS, (TELL,)) for v in group))
+ALL_VERBS = tuple(dict.fromkeys(v for group in (*GROUPS, (TELL, CONTINUE)) for v in group))
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -62,10 +63,11 @@ def test_a_verb_is_listed_once_except_write_which_people_and_outlets_do() -> Non
     assert twice == {WRITE.past}
 
 
-def test_speech_verbs_are_stating_writing_reply_and_continue() -> None:
-    assert set(STATING_VERBS) | set(REPLY_VERBS) | {WRITE} <= set(SPEECH_VERBS)
+def test_speech_verbs_are_stating_writing_and_replying() -> None:
+    assert (*STATING_VERBS, WRITE, *REPLY_VERBS) == SPEECH_VERBS
     assert SAY in STATING_VERBS
     assert TELL not in SPEECH_VERBS  # each job adds "told" with its own listener pattern
+    assert CONTINUE not in SPEECH_VERBS  # "the fighting continued": a speech verb only by a quote
 
 
 def test_present_forms_that_are_mostly_nouns_are_left_out() -> None:
@@ -106,6 +108,22 @@ def test_claims_keep_an_attribution_with_its_statement(form: str) -> None:
 
 def test_claims_cut_a_statement_that_ends_in_another_verb() -> None:
     sentence = f"{STATEMENT}; the agency's chief Ana Silva resigned."
+    assert len(split_claims(sentence)) == 2
+
+
+LONG_CLAUSE = (
+    "The regional council approved the new ferry timetable for the northern routes on Monday evening"
+)
+
+
+@pytest.mark.parametrize("opener", ["adding that", "saying", "noting that", "said the mayor"])
+def test_claims_cut_no_part_that_continues_the_statement(opener: str) -> None:
+    sentence = f"{LONG_CLAUSE}, {opener} the change would cut waiting times for commuters by a third."
+    assert split_claims(sentence) == [sentence]
+
+
+def test_claims_cut_a_part_that_opens_with_another_participle() -> None:
+    sentence = f"{LONG_CLAUSE}, warning that the change would cut waiting times for commuters by a third."
     assert len(split_claims(sentence)) == 2
 
 

@@ -21,7 +21,16 @@ from rapidfuzz import fuzz
 
 from compare.extract.dates import MONTHS, WEEKDAYS
 from compare.model import EntityType
-from compare.reporting import CHANNEL_VERBS, REQUEST_VERBS, SPEECH_VERBS, TELL, Verb, alternation, finite
+from compare.reporting import (
+    CHANNEL_VERBS,
+    CONTINUE,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+)
 from compare.text import NUMBER_WORDS, STOPWORDS, fold
 
 # A capitalised word; the look-behind starts one only at a word's first letter and the
@@ -41,10 +50,10 @@ NAME = rf"{CAP}(?:\s++{NAME_WORD}){{0,3}}"
 SPEAKER_RUN = rf"{CAP}(?:\s++{NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 
 # Reporting verbs that attribute words to whoever stands next to them: the shared speech verbs,
-# and those of a request or of the channel ("asked", "urged", "tweeted", "spoke"), which name a
-# speaker too. Not the verbs of announcing or publishing, whose subject is as often an institution
-# ("the ministry announced"). See `compare.reporting`.
-SPEAKER_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *REQUEST_VERBS, *CHANNEL_VERBS)
+# "continued" (read beside a quote), and those of a request or of the channel ("asked", "urged",
+# "tweeted", "spoke"), which name a speaker too. Not the verbs of announcing or publishing, whose
+# subject is as often an institution ("the ministry announced"). See `compare.reporting`.
+SPEAKER_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, CONTINUE, *REQUEST_VERBS, *CHANNEL_VERBS)
 _SAY_VERB_WORDS = alternation(finite(SPEAKER_VERBS))
 SAY_VERBS = rf"(?:{_SAY_VERB_WORDS}|{alternation(TELL.finite)}(?: \w+)?)"
 # Reporting verbs that may stand before their subject ('"...," said Quill'). Not "told": the name
