@@ -694,8 +694,9 @@ def _specific_date(m: Mention) -> bool:
 def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row]:
     """A statement row whose claims are those of a value row is that row (the value row keeps
     the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
-    evidence adds nothing. (A statement on some of a shared figure's sentences stays a row: its
-    clauses may say more than the figure, "nine killed and 23 were injured".)"""
+    evidence adds nothing, and neither does a statement of several outlets each stating a shared
+    figure in the sentence its row shows (`_figure_told`). (A lone statement on one of a shared
+    figure's sentences stays a row: its clause is often what only that outlet adds.)"""
     claims = linked.claims
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
     # one of several outlets' evidence for a shared figure may carry a fact of its own.
@@ -716,8 +717,27 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
             continue
         if len(row.members) == 1 and next(iter(key)) in value_sentences:
             continue
+        if len(row.members) > 1 and _figure_told(row, values, claims):
+            continue
         rows.append(row)
     return rows
+
+
+def _figure_told(row: Row, values: Sequence[Row], claims: Sequence[Claim]) -> bool:
+    """Is a statement row of several outlets a figure row told again? It is when each of its
+    claims states the figure of one shared figure row, in the sentence that row shows for that
+    outlet ("The government has offered 4.5%" beside the row "4.5%"): the figure row already
+    joins those sentences, and the editor would read the same cells twice."""
+    for value_row in values:
+        shown = {aid: claims[i].position for aid, i in value_row.cells()}
+        if len(shown) > 1 and all(
+            shown.get(aid) == claims[i].position and any(m.value == value_row.value for m in claims[i].values)
+            for aid, i in row.members.items()
+        ):
+            if row.kind == "quote" and value_row.speaker is None:
+                value_row.speaker = row.speaker
+            return True
+    return False
 
 
 def _one_row_per_evidence(rows: list[Row], linked: Linked) -> list[Row]:

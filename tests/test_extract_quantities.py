@@ -172,3 +172,18 @@ def test_a_number_naming_something_is_no_count() -> None:
 def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None:
     (m,) = counts(f"Officers found 14 {plural} near the harbour.")
     assert m.value == {"count": 14, "unit": one}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the part counts what the whole counts
+        ("The airline said 312 of its 480 daily flights were cancelled.", [(312, "flight"), (480, "flight")]),
+        ("Seven of the 20 climbers reached the summit.", [(7, "climber"), (20, "climber")]),
+        # a ratio and a fraction in words are no counts
+        ("One in four tenants was behind on rent, and two in every three owners agreed.", []),
+        ("Three quarters of the ferries stayed in port.", []),
+    ],
+)
+def test_parts_ratios_and_fractions(sentence: str, found: list[tuple[float, str]]) -> None:
+    assert [(m.value["count"], m.value["unit"]) for m in counts(sentence)] == found

@@ -585,3 +585,17 @@ def test_counts_of_people_that_share_only_the_unit_are_different_figures(tmp_pat
     counts = [f for f in result.facts if f.kind == "quantity"]
     assert len(counts) == 2
     assert all("conflict" not in statuses(f).values() for f in counts)
+
+
+def test_a_statement_of_a_shared_figure_is_not_a_second_row(tmp_path: Path) -> None:
+    """Two outlets' sentences state the figure a figure row of three outlets joins: the figure
+    row shows them; a statement row of the same two cells would show them twice."""
+    texts = {
+        "a": "The city council has offered the bus drivers a raise of 3.5%, the mayor said on Friday.\n",
+        "b": "The council offered the drivers a 3.5% raise on Friday, according to the mayor's office.\n",
+        "c": "Strikers rejected 3.5% as an insult to their members.\n",
+    }
+    result = run(tmp_path, texts)
+    ab = [f for f in result.facts if {k for k, v in statuses(f).items() if v == "stated"} >= {"a", "b"}]
+    assert [f.kind for f in ab] == ["quantity"]
+    assert statuses(ab[0]) == {"a": "stated", "b": "stated", "c": "stated"}
