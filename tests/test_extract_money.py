@@ -94,3 +94,26 @@ def test_a_sum_restated_in_brackets_is_not_a_second_figure(
 )
 def test_format_money_keeps_cents(value: dict[str, object], shown: str) -> None:
     assert format_money(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Insurers expect losses of $3 billion to $5 billion.", ["$3 billion to $5 billion"]),
+        ("The repairs will cost between €40m and €55m.", ["€40m and €55m"]),
+        ("A $2bn-$3bn deal.", ["$2bn-$3bn"]),
+        # a change is two sums; so are two currencies, and sums joined by "and" without "between"
+        ("The fare rose from $3 to $4.", ["$3", "$4"]),
+        ("Between $5 and £7.", ["$5", "£7"]),
+        ("It paid $5m and $7m in two rounds.", ["$5m", "$7m"]),
+    ],
+)
+def test_the_ends_of_a_range_are_one_sum(sentence: str, texts: list[str]) -> None:
+    assert [m.text for _, _, m in find_money(sentence)] == texts
+
+
+def test_a_range_covers_both_ends() -> None:
+    ((_, _, m),) = find_money("Insurers expect losses of $3 billion to $5 billion.")
+    assert m.range == (pytest.approx(2.5e9), pytest.approx(5.5e9))
+    assert m.value == {"currency": "USD", "amount": 3_000_000_000, "amount_high": 5_000_000_000}
+    assert format_money(m.value) == "$3 billion–$5 billion"

@@ -7,6 +7,7 @@ Each mention also carries the interval its figure covers (see `numbers.value_ran
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import (
@@ -142,7 +143,65 @@ def find_money(
                 restated.append((start, end))
         else:
             kept.append((start, end, mention))
-    return kept
+    return _join_ranges(sentence, kept)
+
+
+# "$12 billion to $18 billion", "€2m-€3m", "between $40m and $55m": one sum known within bounds.
+# "from $12bn to $18bn" is a change (the sum before and after), not a range; "and" joins the ends
+# of a range only after "between".
+_RANGE_DASH = re.compile(r"\s*(?:to|[-–—])\s*", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# Characters before a range's low end read for "between" / "from".
+_RANGE_CUE_WINDOW = 10
+
+
+def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
+    """Two sums of one currency written as the ends of a range are one mention whose interval
+    runs from the low end's to the high end's, so that it is one row and a sum inside it agrees
+    with it ("$15bn" is within "$12bn to $18bn")."""
+    ordered = sorted(found, key=lambda f: f[0])
+    joined: dict[int, tuple[int, int, Mention]] = {}  # low end's start -> the range
+    dropped: set[int] = set()  # high ends' starts
+    for (start, end, low), (next_start, next_end, high) in pairwise(ordered):
+        if start in dropped:
+            continue
+        cue = sentence[max(0, start - _RANGE_CUE_WINDOW) : start]
+        dash = _RANGE_DASH.fullmatch(sentence, end, next_start) and not _FROM_BEFORE.search(cue)
+        between = _RANGE_AND.fullmatch(sentence, end, next_start) and _BETWEEN_BEFORE.search(cue)
+        if (dash or between) and _same_currency_rising(low, high):
+            joined[start] = (start, next_end, _range_mention(sentence[start:next_end], low, high))
+            dropped.add(next_start)
+    if not joined:
+        return found
+    return [joined.get(f[0], f) for f in found if f[0] not in dropped]
+
+
+def _same_currency_rising(low: Mention, high: Mention) -> bool:
+    return (
+        low.value["currency"] == high.value["currency"]
+        and float(low.value["amount"]) < float(high.value["amount"])
+        and low.range is not None
+        and high.range is not None
+    )
+
+
+def _range_mention(text: str, low: Mention, high: Mention) -> Mention:
+    currency = low.value["currency"]
+    bottom, top = low.value["amount"], high.value["amount"]
+    assert low.range is not None and high.range is not None  # _same_currency_rising checked
+    return Mention(
+        "money",
+        text,
+        f"money:{currency}:{bottom}-{top}",
+        {"currency": currency, "amount": bottom, "amount_high": top},
+        slot=low.slot,
+        start=low.start,
+        end=high.end,
+        range=(low.range[0], high.range[1]),
+        qualifier=low.qualifier,
+    )
 
 
 def _restates(sentence: str, start: int, end: int, ends: set[int]) -> bool:
@@ -186,7 +245,11 @@ def _money(sentence: str, m: re.Match[str]) -> Mention | None:
 
 
 def format_money(value: dict[str, object]) -> str:
-    """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels)."""
+    """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels); a range
+    ({"amount": 1.2e10, "amount_high": 1.8e10}) -> '$12 billion–$18 billion'."""
+    if "amount_high" in value:
+        low = format_money({"currency": value["currency"], "amount": value["amount"]})
+        return f"{low}–{format_money({'currency': value['currency'], 'amount': value['amount_high']})}"
     amount = float(str(value["amount"]))
     currency = str(value["currency"])
     symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, currency + " ")
