@@ -339,6 +339,11 @@ def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
     return text[match.end() :], match.group(1)
 
 
+# "LIVE: <headline>" above the story is a live page's own headline; in or after the story it
+# is a link to another page's live coverage (the inline-teaser rule).
+_OWN_LIVE_TITLE = re.compile(r"^live\s*:\s*\S", re.I)
+
+
 def clean(text: str, *, title: str | None = None) -> Cleaned:
     """Split text into lines, label each, and keep the story paragraphs."""
     lines = split_lines(text)
@@ -351,6 +356,9 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     story_at = [i for i, lab in enumerate(labels) if lab == "story"]
     first_story = story_at[0] if story_at else len(lines)
     last_story = story_at[-1] if story_at else -1
+    for i in range(first_story):
+        if labels[i] == "marker" and _OWN_LIVE_TITLE.match(lines[i].text):
+            labels[i] = "heading"  # a live page's own headline, not a link to another page
 
     found_title = _pick_title(lines, labels, first_story, title)
     if found_title is not None and found_title[0] == first_story:
@@ -453,6 +461,9 @@ def _pick_title(
             if bare != given and _same_text(line.text, bare):
                 return i, line.text
         return None
+    for i in range(min(first_story, len(lines))):
+        if labels[i] == "heading" and _OWN_LIVE_TITLE.match(lines[i].text):
+            return i, lines[i].text.partition(":")[2].strip()  # a live page names itself so
     for i in range(min(first_story, len(lines)) - 1, -1, -1):
         if labels[i] != "heading" or len(lines[i].text.split()) < MIN_TITLE_WORDS:
             continue

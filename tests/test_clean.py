@@ -496,3 +496,29 @@ def test_a_summary_point_is_never_the_headline() -> None:
         )
     )
     assert result.title == "Ferry strike enters second week"
+
+
+def test_a_live_pages_own_headline_is_its_title_not_a_link() -> None:
+    page = (
+        "Menu | News | Sport\n\n"
+        "LIVE: Ferry strike strands thousands as talks break down\n\n"
+        "Key points\n\n"
+        "18:40\n\n"
+        "Talks collapse. The ferry union says its members will stay out until the operator pays more.\n\n"
+        "17:05\n\n"
+        "Ports quiet. Only two of the usual forty sailings left the harbour today, the port authority said.\n"
+    )
+    cleaned = clean(page)
+    assert cleaned.title == "Ferry strike strands thousands as talks break down"
+    assert cleaned.paragraphs[0].startswith("Talks collapse.")
+    assert len(cleaned.paragraphs) == 2
+
+
+def test_a_live_link_inside_the_story_is_still_a_link() -> None:
+    page = (
+        "Ferries stopped across the islands on Monday as the union walked out over pay and rosters.\n\n"
+        "LIVE: Follow our coverage of the ferry strike\n\n"
+        "Watch the video of the harbour protest from this morning.\n\n"
+        "The union said the strike would last until Friday unless the operator improved its offer.\n"
+    )
+    assert "LIVE: Follow our coverage of the ferry strike" not in clean(page).paragraphs
