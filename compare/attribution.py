@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from compare.clean import Cleaned, classify
 from compare.model import AttributionSource, Source
-from compare.segment import ends_sentence
+from compare.segment import DATELINE, DATELINE_HEAD, UPPER, ends_sentence
 
 # --- tables of general knowledge -----------------------------------------------------------------
 
@@ -202,7 +202,7 @@ MONTHS = {
 
 # --- name matching -------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_UPPER = UPPER
 # An organisation's or person's name as a text names it: capitalised words, with "of", "and", "&"
 # inside ("Voice of America", "Censor.NET"). It never runs past punctuation other than . & ' -.
 _ORG_WORD = rf"[{_UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Censor.NET", not "Ltd."
@@ -426,14 +426,8 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
 # "As reported by Voice of America, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
-# "LAGOS (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
-_DATELINE_HEAD = (
-    rf"^[{_UPPER}][{_UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
-    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
-)
-_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]")
 # The dateline standing alone ("LISBON, May 3 (Reuters) -"), as a clause cut off its sentence.
-_DATELINE_ALONE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]?\s*$")
+_DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Russian by X", "originally published in X": a translation or a
 # republication credits the outlet that first ran the text.
 _FIRST_PUBLISHED = re.compile(
@@ -653,7 +647,7 @@ def _credit_rules(line: str, found: Found) -> None:
     if "reported by" in low:
         for match in _AS_REPORTED.finditer(line):
             found.credit(match.group("name"))
-    if "(" in line[:80] and (dateline := _DATELINE.match(line)):
+    if "(" in line[:80] and (dateline := DATELINE.match(line)):
         name = dateline.group("name")
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
@@ -1063,7 +1057,7 @@ def _dateline_agency(cleaned: Cleaned) -> str | None:
     """The agency the story's opening dateline names ("LAGOS (Reuters) -"), or None."""
     if not cleaned.paragraphs:
         return None
-    match = _DATELINE.match(cleaned.paragraphs[0])
+    match = DATELINE.match(cleaned.paragraphs[0])
     return agency(match.group("name")) if match else None
 
 
