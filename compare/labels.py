@@ -57,8 +57,9 @@ _TRAILING_FRAME = re.compile(
     rf",[\"'”’]?\s*(?:{_NAME}\s+(?:also\s+)?{_REPORTING}|{_REPORTING}\s+{_NAME})"
     r"(?:\s+(?:on|in|at|during|after|before|outside|inside|near|from|to|with)\s+[^,.]{0,60})?[.!]?[\"'”’]?\s*$"
 )
-# An age in commas after a name ("Ada Quill, 51, said"): a detail, not the statement.
-_AGE = re.compile(r",\s+\d{1,3}(?=,)")
+# An age in commas after a name ("Ada Quill, 51, said"): a detail, not the statement. A comma
+# followed by a digit is inside a number ("At the peak, 1,187,000 ..."), not after an age.
+_AGE = re.compile(r",\s+\d{1,3}(?=,(?!\d))")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
 # Relative clauses in commas, one or several in a row (", who represents the district, which
 # stretches to the coast,"); a comma inside a number ("which employs 4,100 people,") ends none.

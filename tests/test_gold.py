@@ -1,7 +1,7 @@
 """The tool against careful readers' annotations: the seeds' gold (the targets issue 4 sets), the
 development event, the two test events written for this project, and the held-out events
-(breach-settlement, syrup-recall, congressman-indicted, hurricane-landfall) written after the
-rules (regression floors).
+(breach-settlement, syrup-recall, congressman-indicted, hurricane-landfall, rail-strike) written
+after the rules (regression floors).
 
 Scored with the project's shared scorer (`../shared/tools/score_gold.py`), in process, on the
 JSON that `compare matrix` prints. Nothing from the gold is used by the code under test.
@@ -62,6 +62,8 @@ def _score(folder: Path, gold_path: Path) -> dict[str, Any]:
         "aligned": (st["align_ok"], st["align_total"]),
         "conflicts": _conflicts_flagged(gold, res, amap),
         "evidence_ok": res["ev_ok"] / max(1, res["ev_cells"]),
+        "rows": res["rows"],
+        "amap": amap,
     }
 
 
@@ -327,6 +329,53 @@ def test_session5_held_out_event_attribution_stays_above_its_floors() -> None:
     assert got["credits_r"] >= 0.49
 
 
+# The held-out event of session 5 (tests/events/rail-strike: a national rail strike in Portugal;
+# AFP-style wire, cp1252 tabloid, translated Coimbra daily in UTF-16, live page in UTF-8 with a BOM
+# copying wire sentences, a Lisbon business site's HTML page). Written by a helper after the code,
+# its gold committed before the tool was first run on it, scored once and NOT to be tuned on: no
+# fitting script reads it, and nothing in compare/ may be changed because of it. Measured when it
+# was added (tool at 17964cd): cells 0.913, shared 0.905, omission F1 0.885, exclusives 12/13,
+# boilerplate 34/37, story 99/101, aligned 12/13, conflicts 0/1 (the union's 87% and the operator's
+# 41% turnout are two agreeing rows), evidence carrying the fact 0.804, 67 rows for 32 gold facts;
+# attribution outlet 5/5, byline 4/5, credits precision 1.00 and recall 0.80, published 3/5,
+# reuses 1/1. The floors sit a little under those figures: regression floors, not targets.
+HELD_OUT_RAIL = ROOT / "tests" / "events" / "rail-strike"
+
+
+def test_rail_strike_held_out_event_stays_above_its_floors() -> None:
+    got = _score(HELD_OUT_RAIL, HELD_OUT_RAIL / "gold.yaml")
+    assert got["cell_accuracy"] >= 0.89
+    assert got["shared"] >= 0.88
+    assert got["omission_f1"] >= 0.86
+    assert got["exclusives"][0] >= got["exclusives"][1] - 2
+    assert got["boilerplate"][0] >= got["boilerplate"][1] - 4
+    assert got["story"][0] >= got["story"][1] - 3
+    assert got["aligned"][0] >= got["aligned"][1] - 2
+    assert got["evidence_ok"] >= 0.77
+    assert got["facts"] <= 3 * len(got["gold"]["facts"])
+
+
+def test_rail_strike_pay_demand_and_offer_are_no_conflict() -> None:
+    """Two shares of one unit that are different facts (9% demanded, 4.5% offered; in one sentence
+    in two outlets) must never show as a different figure: the event's one measured success on
+    conflicts, kept as a floor while the real conflict (turnout) is still missed."""
+    got = _score(HELD_OUT_RAIL, HELD_OUT_RAIL / "gold.yaml")
+    for fact in ("pay-demand-9pct", "pay-offer-4-5pct"):
+        row = got["rows"][fact]
+        assert all((cell or {}).get("status") != "conflict" for cell in row["coverage"].values()), fact
+
+
+def test_rail_strike_held_out_event_attribution_stays_above_its_floors() -> None:
+    got = _attribution(HELD_OUT_RAIL)
+    assert got["outlet"] == "5/5"
+    assert _fraction(got["byline"])[0] >= 4
+    assert _fraction(got["published"])[0] >= 3
+    assert got["credits_p"] >= 1.0
+    assert got["credits_r"] >= 0.8
+    assert got["reuses"] == "1/1"
+    assert got["false_reuses"] == 0
+
+
 def test_no_fitting_script_reads_the_held_out_events() -> None:
     """The fits name their events in scripts/gold_events.py; a held-out event must not be one,
     and no fitting script may name a held-out folder itself."""
@@ -336,7 +385,7 @@ def test_no_fitting_script_reads_the_held_out_events() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     fitted = {folder.resolve() for _, _, folder in gold_events.fitted_events(SHARED)}
-    for held_out in (HELD_OUT, SESSION4_HELD_OUT, HELD_OUT_US, HELD_OUT_STORM):
+    for held_out in (HELD_OUT, SESSION4_HELD_OUT, HELD_OUT_US, HELD_OUT_STORM, HELD_OUT_RAIL):
         assert held_out.resolve() not in fitted
         for script in (ROOT / "scripts").glob("*.py"):
             text = script.read_text(encoding="utf-8")

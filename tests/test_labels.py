@@ -51,6 +51,11 @@ def alone(claim: Claim) -> Linked:
             '"The quays will reopen in spring," Quill told reporters outside the town hall in Linz.',
             "The quays will reopen in spring",
         ),
+        # A comma inside a number is no age in commas.
+        (
+            "At the height of the outage, 2,418,000 homes had no heating.",
+            "At the height of the outage, 2,418,000 homes had no heating",
+        ),
     ],
 )
 def test_condense_keeps_the_statement(sentence: str, label: str) -> None:
