@@ -510,7 +510,7 @@ _IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
 
 def _names(text: str, found: Found) -> None:
     """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title.
-    A place after a name ("Jane Doe in Jackson, Mississippi, and John Roe") is passed over, so
+    A place after a name ("Jane Doe in Bergen, Norway, and John Roe") is passed over, so
     the names after it are not lost."""
     head, credited = text, ""
     if match := re.search(r"\s+with\s+", text):
@@ -533,7 +533,7 @@ def _names(text: str, found: Found) -> None:
             if name != part:
                 break  # "Jane Doe Updated 10:32": what follows the name is not a name
         elif in_place and _place(part):
-            continue  # "Mississippi" of "in Jackson, Mississippi,": the place goes on
+            continue  # "Norway" of "in Bergen, Norway,": the place goes on
         else:
             break
         in_place = part != raw.strip(" .")
@@ -572,7 +572,7 @@ def _possessive(text: str) -> tuple[str, str] | None:
 
 
 def _place(text: str) -> bool:
-    """A place name going on after "in Jackson,": one to three capitalised words ("Mississippi",
+    """A place name going on after "in Bergen,": one to three capitalised words ("Norway",
     "Ala.", "New South Wales"), no figures."""
     words = text.split()
     return (

@@ -265,8 +265,8 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"\b(make|become) a (recurring |monthly )?(contribution|donation|supporter|member) (today|now)\b|"
         r"\b(readers|members|supporters|donors|listeners|viewers) like you\b|"
         r"^(please )?(donate|contribute|chip in)( \$?\d[\d,.]*)?( (now|today|monthly))?\W*$",
-        "At our paper, we believe everyone deserves reporting they can trust. Would you join us by "
-        "chipping in? Our reporting is free to read because of readers like you.",
+        "Independent reporting costs money to produce. Would you consider chipping in today? Members "
+        "like you keep this site free to read.",
         max_words=APPEAL_WORDS,
     ),
     # A newspaper's correction under (or over) its story: the label and date, "An earlier version of

@@ -534,7 +534,7 @@ def test_story_sentences_about_donations_are_kept(line: str) -> None:
 
 def test_the_heading_over_an_appeal_box_goes_with_it() -> None:
     heading = "Keep the Island Courier free"
-    appeal = "We answer to readers, not owners. Would you join us by contributing?"
+    appeal = "We answer to readers, not owners. Would you help us by contributing?"
     result = clean(article(TITLE, *STORY[:2], heading, appeal, *STORY[2:]))
     assert dropped(result)[heading] == "boilerplate"
     assert result.paragraphs == tuple(STORY)
