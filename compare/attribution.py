@@ -924,8 +924,8 @@ def _metadata_authors(author: str | None) -> tuple[list[str], list[str]]:
     "Jane Doe, Associated Press"). A desk or an outlet ("Northern Gazette Staff") is neither."""
     people: list[str] = []
     agencies: list[str] = []
-    for item in re.split(r";|,|\band\b|\|", _uncapitalised(author or "")):
-        item = re.sub(r"^\s*by\s+", "", item.strip(), flags=re.I).strip()
+    for item in re.split(r";|,|\band\b|\|", author or "", flags=re.I):
+        item = _uncapitalised(re.sub(r"^\s*by\s+", "", item.strip(), flags=re.I).strip())
         if not item:
             continue
         if agency(item) and not _ambiguous(item):

@@ -555,6 +555,7 @@ def test_a_place_after_a_name_does_not_cut_the_list_of_names() -> None:
         # an agency as the author is a credit, not a byline
         ("", "The Associated Press", (), ("AP",)),
         ("", "Kari Nord, Associated Press", ("Kari Nord",), ("AP",)),
+        ("", "By KARI NORD AND OMAR SY", ("Kari Nord", "Omar Sy"), ()),
     ],
 )
 def test_metadata_authors_against_names_read_from_the_text(
