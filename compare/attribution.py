@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from compare.clean import Cleaned, classify
 from compare.model import AttributionSource, Source
+from compare.reporting import PUBLISHING_VERBS, SAY, Verb, alternation, finite
 from compare.segment import DATELINE, DATELINE_HEAD, UPPER, ends_sentence
 
 # --- tables of general knowledge -----------------------------------------------------------------
@@ -474,7 +475,11 @@ _PARTICLE_ORG = (
     rf"{_ORG_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))}|of|for)\s+)?(?:&\s+)?{_ORG_WORD}){{0,6}}"
 )
 _KIND_CUE = re.compile(rf"\b{_OUTLET_KIND}\b", re.I)  # a cheap test before the name patterns
-_REPORT_VERB = r"(?:reported|reports|said|says|wrote|writes|revealed|cited|quoted|published)"
+# What an outlet named by its kind does with a story: says, or the verbs of publishing
+# (`compare.reporting`). After an outlet's name "reports" is the verb, so it is added here although
+# the shared table leaves it out as more often the noun.
+OUTLET_VERBS: tuple[Verb, ...] = (SAY, *PUBLISHING_VERBS)
+_REPORT_VERB = alternation((*finite(OUTLET_VERBS), "reports"))
 _KIND_NAMED = re.compile(
     rf"\b(?i:{_OUTLET_KIND})\s+(?P<a>{_PARTICLE_ORG})\s*,?\s+{_REPORT_VERB}\b|"
     rf"\b(?i:according\s+to|told|cited\s+by|quoted\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"

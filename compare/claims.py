@@ -22,6 +22,19 @@ from dataclasses import dataclass
 
 from compare.extract import ArticleMentions
 from compare.model import Article, Mention
+from compare.reporting import (
+    ADD,
+    ANNOUNCING_VERBS,
+    NOTE,
+    REPORT,
+    SAY,
+    SPEECH_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+    gerunds,
+)
 from compare.text import content_stems, fold
 
 # A clause is cut off only when it and the rest each keep at least this many content words:
@@ -44,16 +57,27 @@ _LEADING_PHRASE = re.compile(
     r"while|although|though|because)\b[^,;]{10,300}?),\s+(?=\S)",
     re.I,
 )
-# A short part that ends in a reporting verb ("the agency's chief Ana Silva said") is the
-# attribution of the statement beside it, not a statement: it stays with its neighbour.
+# A short part that ends in a reporting verb ("the agency's chief Ana Silva said", "police
+# confirmed", "officials told reporters") is the attribution of the statement beside it, not a
+# statement: it stays with its neighbour. Any speaker will do, a person or a body, so the verbs of
+# announcing and "reported" count too (`compare.reporting`).
+ATTRIBUTION_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, *ANNOUNCING_VERBS, REPORT)
 _ATTRIBUTION = re.compile(
-    r"^[^,;:]{0,80}?\b(?:said|says|added|adds|told(?:\s+\w+){0,2}|noted|stated|wrote|explained|"
-    r"announced|confirmed|reported|according to [^,;:]{1,60})[.\s\"'”’]*$",
+    rf"^[^,;:]{{0,80}}?\b(?:{alternation(finite(ATTRIBUTION_VERBS))}|{alternation(TELL.finite)}(?:\s+\w+){{0,2}}|"
+    r"according to [^,;:]{1,60})[.\s\"'”’]*$",
     re.I,
 )
-# What a part cut off at a comma must not open with: a relative pronoun or a reporting verb.
+# What a part cut off at a comma must not open with: a relative pronoun, an inverted attribution
+# (", said the minister", ", told reporters") or a participle that continues the same statement
+# (", adding that ...", ", saying ...", ", noting ..."). Not the participles of other verbs: on
+# MSRP's news sentences, ", warning that ..." and ", claiming ..." open parts that read well as
+# claims of their own, and refusing those cuts moved them to a worse comma.
+NO_SUBJECT_VERBS: tuple[Verb, ...] = (SAY, ADD, TELL)
+NO_SUBJECT_PARTICIPLES: tuple[Verb, ...] = (ADD, SAY, NOTE)
 _NO_SUBJECT = re.compile(
-    r"(?:which|who|whom|whose|said|says|added|adding|saying|told|noting|according)\b", re.I
+    rf"(?:which|who|whom|whose|{alternation(finite(NO_SUBJECT_VERBS))}|"
+    rf"{alternation(gerunds(NO_SUBJECT_PARTICIPLES))}|according)\b",
+    re.I,
 )
 # Commas where an over-long clause may be cut.
 _COMMA = re.compile(r",\s+")

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -44,6 +45,7 @@ from typing import Any
 from compare.attribution import is_credit_sentence
 from compare.claims import Claim
 from compare.extract import ArticleMentions, EntityIndex, build_entity_index
+from compare.extract.quantities import PEOPLE_SLOT
 from compare.labels import fact_label
 from compare.link import LinkScorer, intervals_meet
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
@@ -519,7 +521,8 @@ def _value_rows(linked: Linked, scorer: LinkScorer, cache: dict[tuple[int, int],
             if aid in row.members or aid in row.others:
                 continue
             if any(
-                p.mention.slot == v.mention.slot and _same_slot(p.claim, v.claim, linked, scorer, masked)
+                p.mention.slot == v.mention.slot
+                and _same_slot(p.claim, v.claim, linked, scorer, masked, p.mention.slot)
                 for p in pool
             ):
                 row.others[aid] = ("partial", v.claim)
@@ -568,11 +571,12 @@ def _relation(
                     found.add("same")
                 continue
             overlap = intervals_meet((a.low, a.high), (b.low, b.high))
-            if not overlap and (a.mention.approximate or b.mention.approximate):
+            floors = a.high == b.high == math.inf  # "at least 3" / "at least 5": two tallies
+            if not overlap and (a.mention.approximate or b.mention.approximate) and not floors:
                 continue
             if _stance(claims[a.claim], a.mention) != _stance(claims[b.claim], b.mention):
                 continue  # a figure one side demands is not contradicted by one the other offers
-            if _same_slot(a.claim, b.claim, linked, scorer, masked):
+            if _same_slot(a.claim, b.claim, linked, scorer, masked, a.mention.slot):
                 found.add("same" if overlap else "conflict")
     # Every pair is looked at, so the answer does not depend on which comes first; an estimate
     # ("about 50") may cover two figures that contradict each other (47 and 50): the
@@ -627,13 +631,30 @@ def _stance(claim: Claim, mention: Mention) -> frozenset[str]:
     return frozenset(s for s in (stem(w) for w in before) if s in STANCE_STEMS)
 
 
-def _same_slot(i: int, j: int, linked: Linked, scorer: LinkScorer, masked: dict[int, Any]) -> bool:
+def _same_slot(
+    i: int, j: int, linked: Linked, scorer: LinkScorer, masked: dict[int, Any], slot: str | None
+) -> bool:
     """Do two claims measure the same thing? They do when, with their figures replaced by the
-    unit they count, the scorer reads them as one statement."""
+    unit they count, the scorer reads them as one statement. Counts of people must also share a
+    word besides that unit: every count of people is a count of "people" ("All [people] were
+    moved to a church" / "At least [people] have died in the storm"), whereas a rarer unit is
+    itself most of what two claims measure ("brought under control after [hours]" / "needed
+    nearly [hours] to master the flames")."""
     for k in (i, j):
         if k not in masked:
-            masked[k] = scorer.prepare(mask_values(linked.claims[k]))
-    return scorer.score(masked[i], masked[j]) >= linked.threshold
+            claim = linked.claims[k]
+            text = mask_values(claim)
+            units = {stem(w) for m in claim.values for w in words(_unit_word(m))}
+            masked[k] = (scorer.prepare(text), frozenset(content_stems(text)) - units)
+    (a, own_a), (b, own_b) = masked[i], masked[j]
+    if slot == PEOPLE_SLOT and not own_a & own_b:
+        return False
+    return scorer.score(a, b) >= linked.threshold
+
+
+def _unit_word(m: Mention) -> str:
+    """The word mask_values writes in place of a figure: the last part of its slot."""
+    return (m.slot or m.kind).rsplit(":", 1)[-1]
 
 
 def mask_values(claim: Claim) -> str:
@@ -641,8 +662,7 @@ def mask_values(claim: Claim) -> str:
     "money"), so that two claims differing only in their figures read the same."""
     text = claim.text
     for m in sorted(claim.values, key=lambda m: -len(m.text)):
-        unit = (m.slot or m.kind).rsplit(":", 1)[-1]
-        text = text.replace(m.text, f" {unit} ")
+        text = text.replace(m.text, f" {_unit_word(m)} ")
     return " ".join(text.split())
 
 
@@ -674,8 +694,9 @@ def _specific_date(m: Mention) -> bool:
 def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row]:
     """A statement row whose claims are those of a value row is that row (the value row keeps
     the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
-    evidence adds nothing. (A statement on some of a shared figure's sentences stays a row: its
-    clauses may say more than the figure, "nine killed and 23 were injured".)"""
+    evidence adds nothing, and neither does a statement of several outlets each stating a shared
+    figure in the sentence its row shows (`_figure_told`). (A lone statement on one of a shared
+    figure's sentences stays a row: its clause is often what only that outlet adds.)"""
     claims = linked.claims
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
     # one of several outlets' evidence for a shared figure may carry a fact of its own.
@@ -696,8 +717,27 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
             continue
         if len(row.members) == 1 and next(iter(key)) in value_sentences:
             continue
+        if len(row.members) > 1 and _figure_told(row, values, claims):
+            continue
         rows.append(row)
     return rows
+
+
+def _figure_told(row: Row, values: Sequence[Row], claims: Sequence[Claim]) -> bool:
+    """Is a statement row of several outlets a figure row told again? It is when each of its
+    claims states the figure of one shared figure row, in the sentence that row shows for that
+    outlet ("The government has offered 4.5%" beside the row "4.5%"): the figure row already
+    joins those sentences, and the editor would read the same cells twice."""
+    for value_row in values:
+        shown = {aid: claims[i].position for aid, i in value_row.cells()}
+        if len(shown) > 1 and all(
+            shown.get(aid) == claims[i].position and any(m.value == value_row.value for m in claims[i].values)
+            for aid, i in row.members.items()
+        ):
+            if row.kind == "quote" and value_row.speaker is None:
+                value_row.speaker = row.speaker
+            return True
+    return False
 
 
 def _one_row_per_evidence(rows: list[Row], linked: Linked) -> list[Row]:

@@ -15,6 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from compare.claims import Claim
 from compare.extract import format_money
+from compare.reporting import (
+    ANNOUNCING_VERBS,
+    BELIEF_VERBS,
+    CONTINUE,
+    EVIDENCE_VERBS,
+    SPEECH_VERBS,
+    STATING_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+    gerunds,
+)
 from compare.segment import DATELINE, UPPER
 
 if TYPE_CHECKING:
@@ -34,15 +47,18 @@ CENTRAL_SHARE = 0.75
 # setting ("However,", "In particular,", "At the time,"), not the statement.
 OPENER_WORDS = 4
 
-_REPORTING = (
-    r"(?:said|says|added|adds|told(?: [\w.]+){0,2}|stressed|warned|noted|insisted|argued|explained|"
-    r"replied|declared|wrote|claimed|continued|stated|recalled|reiterated|confirmed|announced|"
-    r"believes|believed|thinks|argues|acknowledged|admitted|conceded|suggested|indicated)"
-)
-_REPORTING_PARTICIPLE = (
-    r"adding|saying|noting|cautioning|warning|stressing|insisting|arguing|explaining|claiming|"
-    r"stating|telling (?:\w+ ){0,2}?|acknowledging|admitting|suggesting|recalling|declaring"
-)
+# Verbs whose subject frames the statement after them ("X said that ...", "X believes that ..."):
+# the shared speech verbs, "continued" (", he continued."), announcing, and the frames of a mind or
+# of evidence, which put a statement in someone's head or in the figures' mouth. Not the verbs of a
+# request ("X urged that" states nothing) nor of the channel ("X spoke to reporters"). See
+# `compare.reporting`.
+FRAME_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, CONTINUE, *ANNOUNCING_VERBS, *BELIEF_VERBS, *EVIDENCE_VERBS)
+_REPORTING = rf"(?:{alternation(finite(FRAME_VERBS))}|{alternation(TELL.finite)}(?: [\w.]+){{0,2}})"
+# "..., adding that X", "while warning: X": the -ing forms of the verbs of stating (and of
+# evidence) open a participle clause whose rest is the statement. Not those that take "to"
+# ("responding to", "continuing to") or an outlet's verbs.
+PARTICIPLE_FRAME_VERBS: tuple[Verb, ...] = (*STATING_VERBS, *EVIDENCE_VERBS)
+_REPORTING_PARTICIPLE = rf"{alternation(gerunds(PARTICIPLE_FRAME_VERBS))}|{TELL.gerund} (?:\w+ ){{0,2}}?"
 _NAME = (
     r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he [a-z][\w -]{0,30}?)"

@@ -136,11 +136,26 @@ PREDICATE_CUES = frozenset(
 _CUE_KEEPERS = frozenset("also already still just now even".split())
 
 
+# How far above itself a floor ("more than 6", "at least 40") reaches when it is compared with
+# another figure: an order of magnitude. A writer who means 300,000 does not write "at least 6";
+# without a reach, every floor would meet every larger count of its unit. From how figures are
+# written, not fitted.
+FLOOR_REACH = 10.0
+
+
 def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Do two stated figures share a value? Half-open at the rounding edges: "14" (13.5-14.5) and
     "15" (14.5-15.5) only touch, and are two figures; "$1.4bn" and "$1.375bn" meet. A point (a
-    date) meets itself."""
+    date) meets itself; "at least 6" meets "8" but not "at least 4", nor "300,000" (FLOOR_REACH)."""
     (a_low, a_high), (b_low, b_high) = a, b
+    if a_high == b_high == math.inf:
+        # Two floors ("at least 4 dead" / "at least 6 dead") are two tallies, not one figure
+        # that either could be: a toll given as a floor is the count so far.
+        return a_low == b_low
+    if a_high == math.inf:
+        a_high = a_low * FLOOR_REACH
+    if b_high == math.inf:
+        b_high = b_low * FLOOR_REACH
     if a_low == a_high or b_low == b_high:
         return a_low <= b_high and b_low <= a_high
     return a_low < b_high and b_low < a_high
@@ -280,9 +295,10 @@ def find_values(sentence: str) -> tuple[Value, ...]:
 
     found: list[Value] = []
     spans: list[tuple[int, int]] = []
+    restated: list[tuple[int, int]] = []  # a sum restated in brackets is no value of its own
     try:
-        money = find_money(sentence)
-        quantities = find_quantities(sentence, [(a, b) for a, b, _ in money])
+        money = find_money(sentence, restated=restated)
+        quantities = find_quantities(sentence, [(a, b) for a, b, _ in money] + restated)
     except (OverflowError, ValueError):  # a figure too large for a float ("$999...9 billion")
         money, quantities = [], []
     for start, end, mention in money:
@@ -303,12 +319,12 @@ def find_values(sentence: str) -> tuple[Value, ...]:
         found.append(_date_value(mention.text, mention.value.get("date")))
         spans.append((start, end))
     for m in _YEAR.finditer(sentence):
-        if not any(a <= m.start() < b for a, b in spans):
+        if not any(a <= m.start() < b for a, b in spans + restated):
             year = float(m.group(1))
             found.append(Value("year", year, year))
             spans.append((m.start(), m.end()))
     for m in _NUMBER_TOKEN.finditer(sentence):
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans + restated):
             continue
         try:
             number = float(m.group(0).replace(",", ""))

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE
-from compare.extract.money import find_money
+from compare.extract.money import find_money, format_money
 
 
 def test_offsets_point_into_the_sentence() -> None:
@@ -62,3 +62,58 @@ def test_number_word_inside_another_word_is_not_an_amount() -> None:
 def test_a_hyphenated_magnitude_belongs_to_the_amount(sentence: str, amount: float) -> None:
     ((_, _, mention),) = find_money(sentence)
     assert mention.value is not None and mention.value["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "restated"),
+    [
+        ("It cost 12.5 million euros ($13.6 million).", ["12.5 million euros"], ["$13.6 million"]),
+        ("Each claimant gets up to $2,000 (about £1,500).", ["$2,000"], ["£1,500"]),
+        ("A fine of €800 [around $860] was paid.", ["€800"], ["$860"]),
+        # Two sums side by side, or a bracketed sum after words, are two figures.
+        ("It paid $2,000 and £1,500 (in cash).", ["$2,000", "£1,500"], []),
+        ("Fees ($3m) and costs ($4m) rose.", ["$3m", "$4m"], []),
+    ],
+)
+def test_a_sum_restated_in_brackets_is_not_a_second_figure(
+    sentence: str, kept: list[str], restated: list[str]
+) -> None:
+    spans: list[tuple[int, int]] = []
+    assert [m.text for _, _, m in find_money(sentence, restated=spans)] == kept
+    assert [sentence[a:b] for a, b in spans] == restated
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ({"currency": "USD", "amount": 3.29}, "$3.29"),
+        ({"currency": "EUR", "amount": 1500}, "€1,500"),
+        ({"currency": "GBP", "amount": 2.5e9}, "£2.5 billion"),
+        ({"currency": "CHF", "amount": 12.5}, "CHF 12.50"),
+    ],
+)
+def test_format_money_keeps_cents(value: dict[str, object], shown: str) -> None:
+    assert format_money(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Insurers expect losses of $3 billion to $5 billion.", ["$3 billion to $5 billion"]),
+        ("The repairs will cost between €40m and €55m.", ["€40m and €55m"]),
+        ("A $2bn-$3bn deal.", ["$2bn-$3bn"]),
+        # a change is two sums; so are two currencies, and sums joined by "and" without "between"
+        ("The fare rose from $3 to $4.", ["$3", "$4"]),
+        ("Between $5 and £7.", ["$5", "£7"]),
+        ("It paid $5m and $7m in two rounds.", ["$5m", "$7m"]),
+    ],
+)
+def test_the_ends_of_a_range_are_one_sum(sentence: str, texts: list[str]) -> None:
+    assert [m.text for _, _, m in find_money(sentence)] == texts
+
+
+def test_a_range_covers_both_ends() -> None:
+    ((_, _, m),) = find_money("Insurers expect losses of $3 billion to $5 billion.")
+    assert m.range == (pytest.approx(2.5e9), pytest.approx(5.5e9))
+    assert m.value == {"currency": "USD", "amount": 3_000_000_000, "amount_high": 5_000_000_000}
+    assert format_money(m.value) == "$3 billion–$5 billion"

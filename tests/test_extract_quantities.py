@@ -100,6 +100,12 @@ def test_counts_of_a_population_share_the_people_slot() -> None:
     assert members.key != plain.key  # one slot, but a count of members is not a count of people
 
 
+def test_a_count_of_deaths_is_a_count_of_people() -> None:
+    (deaths,) = counts("The flooding caused three deaths in the valley.")
+    (fatalities,) = counts("Police confirmed two fatalities on the motorway.")
+    assert deaths.slot == fatalities.slot == PEOPLE_SLOT
+
+
 def test_counts_of_people_in_a_role_keep_their_own_slot() -> None:
     (firefighters,) = counts("Two firefighters died in the blaze.")
     (devices,) = counts("Police found 12 crude explosive devices.")
@@ -166,3 +172,18 @@ def test_a_number_naming_something_is_no_count() -> None:
 def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None:
     (m,) = counts(f"Officers found 14 {plural} near the harbour.")
     assert m.value == {"count": 14, "unit": one}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the part counts what the whole counts
+        ("The airline said 312 of its 480 daily flights were cancelled.", [(312, "flight"), (480, "flight")]),
+        ("Seven of the 20 climbers reached the summit.", [(7, "climber"), (20, "climber")]),
+        # a ratio and a fraction in words are no counts
+        ("One in four tenants was behind on rent, and two in every three owners agreed.", []),
+        ("Three quarters of the ferries stayed in port.", []),
+    ],
+)
+def test_parts_ratios_and_fractions(sentence: str, found: list[tuple[float, str]]) -> None:
+    assert [(m.value["count"], m.value["unit"]) for m in counts(sentence)] == found

@@ -128,6 +128,21 @@ def test_intervals_meet_half_open_at_rounding_edges() -> None:
     assert intervals_meet((1.35e9, 1.45e9), (1.3745e9, 1.3755e9))
     assert intervals_meet((7.0, 7.0), (7.0, 7.0))  # a point (a date) meets itself
     assert intervals_meet((12.0, float("inf")), (11.5, 12.5))  # "at least 12" and "12"
+    assert intervals_meet((12.0, float("inf")), (15.5, 16.5))  # "at least 12" and "16"
+    assert not intervals_meet((4.0, float("inf")), (6.0, float("inf")))  # two floors, two tallies
+    assert intervals_meet((6.0, float("inf")), (6.0, float("inf")))
+    assert not intervals_meet((6.0, float("inf")), (299_999.5, 300_000.5))  # beyond FLOOR_REACH
+
+
+def test_two_tolls_given_as_floors_conflict(tmp_path: Path) -> None:
+    """"At least three" and "at least five" dead are two counts so far: an editor must see both."""
+    texts = {
+        "a": "At least three people were killed when the storm hit the coast on Monday, officials said.\n",
+        "b": "At least five people were killed when the storm struck the coast on Monday, officials said.\n",
+    }
+    result = run(tmp_path, texts)
+    (toll,) = [f for f in result.facts if f.kind == "quantity"]
+    assert sorted(statuses(toll).values()) == ["conflict", "stated"]
 
 
 def test_vague_count_is_a_partial_cell(tmp_path: Path) -> None:
@@ -556,3 +571,31 @@ def test_one_sentence_repeated_many_times_in_a_paragraph_is_one_row(tmp_path: Pa
     result = run(tmp_path, texts)
     in_a = [f for f in facts_with_evidence(result, "harbour authority") if f.cell("a").status != "absent"]
     assert len(in_a) == 1
+
+
+def test_counts_of_people_that_share_only_the_unit_are_different_figures(tmp_path: Path) -> None:
+    """Every count of people is a count of "people": "all 300 residents were moved to a school"
+    and "at least four people died" measure different things, and are neither one row nor a
+    conflict."""
+    texts = {
+        "a": "All 300 residents were moved to a school on the hill, the mayor said on Monday.\n",
+        "b": "At least four people died in the flooding on Monday, police said.\n",
+    }
+    result = run(tmp_path, texts)
+    counts = [f for f in result.facts if f.kind == "quantity"]
+    assert len(counts) == 2
+    assert all("conflict" not in statuses(f).values() for f in counts)
+
+
+def test_a_statement_of_a_shared_figure_is_not_a_second_row(tmp_path: Path) -> None:
+    """Two outlets' sentences state the figure a figure row of three outlets joins: the figure
+    row shows them; a statement row of the same two cells would show them twice."""
+    texts = {
+        "a": "The city council has offered the bus drivers a raise of 3.5%, the mayor said on Friday.\n",
+        "b": "The council offered the drivers a 3.5% raise on Friday, according to the mayor's office.\n",
+        "c": "Strikers rejected 3.5% as an insult to their members.\n",
+    }
+    result = run(tmp_path, texts)
+    ab = [f for f in result.facts if {k for k, v in statuses(f).items() if v == "stated"} >= {"a", "b"}]
+    assert [f.kind for f in ab] == ["quantity"]
+    assert statuses(ab[0]) == {"a": "stated", "b": "stated", "c": "stated"}

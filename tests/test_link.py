@@ -53,6 +53,12 @@ def test_an_absurdly_large_figure_is_no_error() -> None:
     assert 0.0 <= link.claim_score("$" + "9" * 400 + " billion", "The budget is $2 billion.") <= 1.0
 
 
+def test_a_sum_restated_in_brackets_is_no_value_of_its_own() -> None:
+    # Its digits are not a bare number either, which would count as an unmatched value.
+    (value,) = find_values("The works cost 12.5 million euros ($13.6 million) so far.")
+    assert value.unit == "money:EUR"
+
+
 def test_dates_and_bare_numbers_are_values() -> None:
     units = {v.unit for v in find_values("On 3 March 1999 the index closed at 412.5 points.")}
     assert "date:day" in units

@@ -154,9 +154,10 @@ def _sentence_mentions(
     """Money first, then dates, then counts outside both, then names; each kind stops at the
     cap, so a sentence of 20,000 amounts costs no more than reading it."""
     over = MAX_MENTIONS_PER_SENTENCE + 1  # one more than kept, so that a cut is seen
-    money = find_money(text, over)
+    restated: list[tuple[int, int]] = []  # "(about $21.6m)" after "€20m": no figure of its own
+    money = find_money(text, over, restated)
     dates = find_dates(text, published, over)
-    taken = [(a, b) for a, b, _ in money + dates]
+    taken = [(a, b) for a, b, _ in money + dates] + restated
     mentions = [m for _, _, m in money] + [m for _, _, m in dates]
     mentions += [m for _, _, m in find_quantities(text, taken, over)]
     for span in spans[:over]:

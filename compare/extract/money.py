@@ -7,9 +7,11 @@ Each mention also carries the interval its figure covers (see `numbers.value_ran
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import (
+    APPROXIMATE_WORDS,
     MAG,
     MAGNITUDES,
     NUM,
@@ -103,21 +105,110 @@ MONEY_PATTERNS = (
 _LETTER_MAGNITUDES = ("k", "m", "b", "K", "M", "B")
 
 
-def find_money(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
-    """Sums of money in a sentence, at most `limit`, as (start, end, mention)."""
+# What may stand between a sum and a second sum that restates it in brackets: "€20m ($21.6m)",
+# "$5,000 (about £3,750)". Wire and foreign copy convert a sum for its readers this way; the
+# bracketed sum is the same figure, not a second fact, so it gets no row of its own and counts as
+# no unmatched value.
+_RESTATED_BEFORE = re.compile(
+    r"\s*[(\[]\s*(?:(?:" + "|".join(w.replace(" ", r"\s+") for w in APPROXIMATE_WORDS) + r")\s+)?", re.I
+)
+_RESTATED_AFTER = re.compile(r"\s*[)\]]")
+
+
+def find_money(
+    sentence: str,
+    limit: int = MAX_MENTIONS_PER_SENTENCE,
+    restated: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int, Mention]]:
+    """Sums of money in a sentence, at most `limit`, as (start, end, mention). A sum in brackets
+    right after another restates it (see _RESTATED_BEFORE): it is left out, and its span is
+    added to `restated` when given, so that no later reader takes its digits for a figure."""
     found: list[tuple[int, int, Mention]] = []
     taken = Taken(len(sentence))
     for _name, pattern, _example in MONEY_PATTERNS:
         for m in pattern.finditer(sentence):
             if len(found) >= limit:
-                return found
+                break
             if not taken.free(m.start(), m.end()):
                 continue
             mention = _money(sentence, m)
             if mention is not None:
                 taken.mark(m.start(), m.end())
                 found.append((m.start(), m.end(), mention))
-    return found
+    ends = {end for _start, end, _mention in found}
+    kept: list[tuple[int, int, Mention]] = []
+    for start, end, mention in found:
+        if _restates(sentence, start, end, ends):
+            if restated is not None:
+                restated.append((start, end))
+        else:
+            kept.append((start, end, mention))
+    return _join_ranges(sentence, kept)
+
+
+# "$12 billion to $18 billion", "€2m-€3m", "between $40m and $55m": one sum known within bounds.
+# "from $12bn to $18bn" is a change (the sum before and after), not a range; "and" joins the ends
+# of a range only after "between".
+_RANGE_DASH = re.compile(r"\s*(?:to|[-–—])\s*", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# Characters before a range's low end read for "between" / "from".
+_RANGE_CUE_WINDOW = 10
+
+
+def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
+    """Two sums of one currency written as the ends of a range are one mention whose interval
+    runs from the low end's to the high end's, so that it is one row and a sum inside it agrees
+    with it ("$15bn" is within "$12bn to $18bn")."""
+    ordered = sorted(found, key=lambda f: f[0])
+    joined: dict[int, tuple[int, int, Mention]] = {}  # low end's start -> the range
+    dropped: set[int] = set()  # high ends' starts
+    for (start, end, low), (next_start, next_end, high) in pairwise(ordered):
+        if start in dropped:
+            continue
+        cue = sentence[max(0, start - _RANGE_CUE_WINDOW) : start]
+        dash = _RANGE_DASH.fullmatch(sentence, end, next_start) and not _FROM_BEFORE.search(cue)
+        between = _RANGE_AND.fullmatch(sentence, end, next_start) and _BETWEEN_BEFORE.search(cue)
+        if (dash or between) and _same_currency_rising(low, high):
+            joined[start] = (start, next_end, _range_mention(sentence[start:next_end], low, high))
+            dropped.add(next_start)
+    if not joined:
+        return found
+    return [joined.get(f[0], f) for f in found if f[0] not in dropped]
+
+
+def _same_currency_rising(low: Mention, high: Mention) -> bool:
+    return (
+        low.value["currency"] == high.value["currency"]
+        and float(low.value["amount"]) < float(high.value["amount"])
+        and low.range is not None
+        and high.range is not None
+    )
+
+
+def _range_mention(text: str, low: Mention, high: Mention) -> Mention:
+    currency = low.value["currency"]
+    bottom, top = low.value["amount"], high.value["amount"]
+    assert low.range is not None and high.range is not None  # _same_currency_rising checked
+    return Mention(
+        "money",
+        text,
+        f"money:{currency}:{bottom}-{top}",
+        {"currency": currency, "amount": bottom, "amount_high": top},
+        slot=low.slot,
+        start=low.start,
+        end=high.end,
+        range=(low.range[0], high.range[1]),
+        qualifier=low.qualifier,
+    )
+
+
+def _restates(sentence: str, start: int, end: int, ends: set[int]) -> bool:
+    """Is the sum at start:end bracketed right after another sum (one ending at one of `ends`)?"""
+    return _RESTATED_AFTER.match(sentence, end) is not None and any(
+        e < start and _RESTATED_BEFORE.fullmatch(sentence, e, start) for e in ends
+    )
 
 
 def _money(sentence: str, m: re.Match[str]) -> Mention | None:
@@ -154,11 +245,17 @@ def _money(sentence: str, m: re.Match[str]) -> Mention | None:
 
 
 def format_money(value: dict[str, object]) -> str:
-    """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels)."""
+    """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels); a range
+    ({"amount": 1.2e10, "amount_high": 1.8e10}) -> '$12 billion–$18 billion'."""
+    if "amount_high" in value:
+        low = format_money({"currency": value["currency"], "amount": value["amount"]})
+        return f"{low}–{format_money({'currency': value['currency'], 'amount': value['amount_high']})}"
     amount = float(str(value["amount"]))
     currency = str(value["currency"])
     symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, currency + " ")
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= size:
             return f"{symbol}{amount / size:g} {word}"
+    if amount != int(amount):
+        return f"{symbol}{amount:,.2f}"  # cents are part of the figure ("$3.29 a gallon")
     return f"{symbol}{amount:,.0f}"

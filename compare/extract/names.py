@@ -21,6 +21,16 @@ from rapidfuzz import fuzz
 
 from compare.extract.dates import MONTHS, WEEKDAYS
 from compare.model import EntityType
+from compare.reporting import (
+    CHANNEL_VERBS,
+    CONTINUE,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    TELL,
+    Verb,
+    alternation,
+    finite,
+)
 from compare.text import NUMBER_WORDS, STOPWORDS, fold
 
 # A capitalised word; the look-behind starts one only at a word's first letter and the
@@ -39,16 +49,16 @@ NAME = rf"{CAP}(?:\s++{NAME_WORD}){{0,3}}"
 # two title words, two names: five); MAX_NAME_WORDS allows a longer name or title.
 SPEAKER_RUN = rf"{CAP}(?:\s++{NAME_WORD}){{0,{MAX_NAME_WORDS - 1}}}"
 
-# Reporting verbs that attribute words to whoever stands next to them.
-_SAY_VERB_WORDS = (
-    r"said|says|added|adds|stressed|warned|noted|insisted|argued|"
-    r"explained|replied|responded|answered|declared|wrote|tweeted|posted|claimed|continued|vowed|"
-    r"stated|recalled|asked|urged|admitted|acknowledged|conceded|countered|spoke"
-)
-SAY_VERBS = rf"(?:{_SAY_VERB_WORDS}|told(?: \w+)?)"
+# Reporting verbs that attribute words to whoever stands next to them: the shared speech verbs,
+# "continued" (read beside a quote), and those of a request or of the channel ("asked", "urged",
+# "tweeted", "spoke"), which name a speaker too. Not the verbs of announcing or publishing, whose
+# subject is as often an institution ("the ministry announced"). See `compare.reporting`.
+SPEAKER_VERBS: tuple[Verb, ...] = (*SPEECH_VERBS, CONTINUE, *REQUEST_VERBS, *CHANNEL_VERBS)
+_SAY_VERB_WORDS = alternation(finite(SPEAKER_VERBS))
+SAY_VERBS = rf"(?:{_SAY_VERB_WORDS}|{alternation(TELL.finite)}(?: \w+)?)"
 # Reporting verbs that may stand before their subject ('"...," said Quill'). Not "told": the name
 # after "told" is the listener ("she told The Courier"), never the speaker.
-SAY_VERBS_INVERTED = rf"(?:{_SAY_VERB_WORDS})"
+SAY_VERBS_INVERTED = _SAY_VERB_WORDS
 
 # Corporate and government titles that are also common nouns in capitalised phrases ("Executive
 # Order", "the Executive Branch"): titles only before a full name of at least

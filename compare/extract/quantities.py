@@ -76,8 +76,10 @@ COUNT_NOUNS = frozenset("people crew staff police personnel children men women t
 # (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
 # Counts of people in a role ("two paramedics", "30 passengers") keep a slot of their own.
 PEOPLE_SLOT = "quantity:people"
-# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police).
-_PEOPLE_COUNT_NOUNS = frozenset("people children men women".split())
+# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police), and
+# those that count people by their death: "six deaths" / "six fatalities" are six people killed,
+# the figure another outlet gives as "six people died". General English.
+_PEOPLE_COUNT_NOUNS = frozenset("people children men women death fatality".split())
 
 
 @cache
@@ -336,6 +338,19 @@ def _designator(sentence: str, start: int) -> bool:
     return word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
+# "1,580 of its 2,104 trains": the part counts what the whole counts (the noun follows the
+# whole), so both are counts of trains. At most one determiner between "of" and the whole.
+_PART_OF = re.compile(
+    rf"of\s+(?:(?:its|the|their|his|her|our|all|these|those)\s+)?(?P<num>{NUMBER})"
+    rf"(?:\s?(?:million|billion|thousand)\b)?[\s-](?P<after>(?:[A-Za-z][\w'’-]*+\s?){{1,{AFTER_WORDS}}})",
+    re.I,
+)
+# "one in five homeowners", "three in every four voters": a ratio, not a count of five
+# homeowners. Read just before the number; bounded.
+_RATIO_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s+in\s+(?:every\s+)?$", re.I)
+RATIO_WINDOW = 30
+
+
 def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     num_text = m.group("num")
     start = m.start()
@@ -348,17 +363,23 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     value = parsed * scale
     if num_text.lower() == "one":
         return None  # "one of the ..." is rarely a count worth a row
+    if _RATIO_BEFORE.search(sentence, max(0, start - RATIO_WINDOW), start):
+        return None  # "one in five homeowners"
     hyphenated = sentence[m.end("num") : m.end("num") + 1] == "-"
-    unit = _unit_of(m.group("after"), hyphenated)
+    whole = None if hyphenated else _PART_OF.match(sentence, m.end())
+    unit = _unit_of((whole or m).group("after"), hyphenated)
     if unit is None or unit[0] in ("am", "pm", "a.m", "p.m"):
         return None
     noun, raw = unit
-    if hyphenated and fold(raw) in FRACTION_WORDS:
-        return None
+    if fold(raw) in FRACTION_WORDS:
+        return None  # "two-thirds of voters", "three quarters of the trains": a share
     if _designator(sentence, start) and not (is_plural(fold(raw)) or fold(raw) in COUNT_NOUNS):
         return None  # "Channel 9 asked", "Route 66 reopened"; not "in Linz 40 homes"
-    unit_at = sentence.find(raw, m.start("after"), m.end("after"))
-    end = unit_at + len(raw) if unit_at >= 0 else m.end()
+    if whole is not None:
+        end = m.end("num")  # the part alone: the whole is a count of its own
+    else:
+        unit_at = sentence.find(raw, m.start("after"), m.end("after"))
+        end = unit_at + len(raw) if unit_at >= 0 else m.end()
     if noun in TIME_UNITS and _RELATIVE_TIME.match(sentence, end):
         return None
     text = sentence[start:end].strip()
