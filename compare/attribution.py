@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from compare.clean import Cleaned, classify
 from compare.model import AttributionSource, Source
 from compare.reporting import PUBLISHING_VERBS, SAY, Verb, alternation, finite
-from compare.segment import ends_sentence
+from compare.segment import DATELINE, DATELINE_HEAD, UPPER, ends_sentence
 
 # --- tables of general knowledge -----------------------------------------------------------------
 
@@ -203,7 +203,7 @@ MONTHS = {
 
 # --- name matching -------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_UPPER = UPPER
 # An organisation's or person's name as a text names it: capitalised words, with "of", "and", "&"
 # inside ("Voice of America", "Censor.NET"). It never runs past punctuation other than . & ' -.
 _ORG_WORD = rf"[{_UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Censor.NET", not "Ltd."
@@ -427,14 +427,8 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
 # "As reported by Voice of America, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
-# "LAGOS (Reuters) -", "WASHINGTON, Jan 5 (AP) —": the agency dateline that opens wire copy.
-_DATELINE_HEAD = (
-    rf"^[{_UPPER}][{_UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
-    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
-)
-_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]")
 # The dateline standing alone ("LISBON, May 3 (Reuters) -"), as a clause cut off its sentence.
-_DATELINE_ALONE = re.compile(rf"{_DATELINE_HEAD}\s*[-–—]?\s*$")
+_DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Russian by X", "originally published in X": a translation or a
 # republication credits the outlet that first ran the text.
 _FIRST_PUBLISHED = re.compile(
@@ -509,7 +503,8 @@ _WRITER_PREFIX = re.compile(
 )
 # "(Reporting by Jane Doe in Oslo; Editing by John Roe)": wire copy's reporters.
 _REPORTING = re.compile(
-    r"\b(?:additional |further )?(?:reporting|writing|written|compiled)(?: and \w+)? by\s+(?P<names>[^;)]+)",
+    r"\b(?P<extra>additional |further )?(?:reporting|writing|written|compiled)(?: and \w+)? by\s+"
+    r"(?P<names>[^;)]+)",
     re.I,
 )
 # Lines this long can hold a byline or a credit label; longer ones are story paragraphs.
@@ -519,12 +514,15 @@ _IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
 
 
 def _names(text: str, found: Found) -> None:
-    """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title."""
+    """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title.
+    A place after a name ("Jane Doe in Bergen, Norway, and John Roe") is passed over, so
+    the names after it are not lost."""
     head, credited = text, ""
     if match := re.search(r"\s+with\s+", text):
         head, credited = text[: match.start()], text[match.end() :]
-    for part in _SEPARATORS.split(head):
-        part = _IN_PLACE.sub("", part).strip(" .")
+    in_place = False  # the part before was "Name in Place": a bare place may go on after it
+    for raw in _SEPARATORS.split(head):
+        part = _IN_PLACE.sub("", raw).strip(" .")
         if not part:
             continue
         words = {fold(w) for w in part.split()}
@@ -532,12 +530,18 @@ def _names(text: str, found: Found) -> None:
             break
         if agency(part):
             found.credit(part)
+        elif owned := _possessive(part):
+            found.credit(owned[0])
+            found.author(owned[1])
         elif name := person(part) or _leading_person(part):
             found.author(name)
             if name != part:
                 break  # "Jane Doe Updated 10:32": what follows the name is not a name
+        elif in_place and _place(part):
+            continue  # "Norway" of "in Bergen, Norway,": the place goes on
         else:
             break
+        in_place = part != raw.strip(" .")
     for part in _SEPARATORS.split(credited):
         part = part.strip(" .()")
         if not part:
@@ -546,6 +550,42 @@ def _names(text: str, found: Found) -> None:
             found.credit(part)
         elif name := person(part):
             found.author(name)
+
+
+# "The Northern Gazette's Jane Doe", "the Associated Press' John Roe": a reporter named with the
+# outlet they work for, as credit lines name colleagues from another newsroom.
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>\S.*)$")
+
+
+def _possessive(text: str) -> tuple[str, str] | None:
+    """(outlet, person) for "Outlet's Jane Doe", or None (also for "Jane Doe's colleague")."""
+    match = _POSSESSIVE.match(text.strip())
+    if not match or not (name := person(match.group("name"))):
+        return None
+    owner = match.group("owner").strip()
+    words = owner.split()
+    if agency(owner):
+        return owner, name
+    if (
+        person(owner)
+        or not 1 <= len(words) <= MAX_MASTHEAD_WORDS
+        or not all(w[:1].isupper() or w.lower() in ("of", "and", "the", "&") for w in words)
+        or any(c.isdigit() for c in owner)
+    ):
+        return None
+    return owner, name
+
+
+def _place(text: str) -> bool:
+    """A place name going on after "in Bergen,": one to three capitalised words ("Norway",
+    "Ala.", "New South Wales"), no figures."""
+    words = text.split()
+    return (
+        1 <= len(words) <= MAX_PLACE_WORDS
+        and not any(c.isdigit() for c in text)
+        and all(w[:1].isupper() for w in words)
+        and not agency(text)
+    )
 
 
 def _leading_person(text: str) -> str | None:
@@ -612,7 +652,7 @@ def _credit_rules(line: str, found: Found) -> None:
     if "reported by" in low:
         for match in _AS_REPORTED.finditer(line):
             found.credit(match.group("name"))
-    if "(" in line[:80] and (dateline := _DATELINE.match(line)):
+    if "(" in line[:80] and (dateline := DATELINE.match(line)):
         name = dateline.group("name")
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
@@ -630,7 +670,10 @@ def _credit_rules(line: str, found: Found) -> None:
             found.credit(match.group("name"))
     if " by" in low:
         for match in _REPORTING.finditer(line):
-            _names(match.group("names"), found)
+            if match.group("extra"):  # "Additional reporting by X": a helper, as "X contributed"
+                _contributors(match.group("names"), found)
+            else:
+                _names(match.group("names"), found)
     if "with" in low and ("from" in low or " by" in low):
         for match in _WITH_INPUTS.finditer(line):
             found.credit(match.group("name"))
@@ -646,14 +689,25 @@ def _credit_rules(line: str, found: Found) -> None:
 
 
 def _contributors(text: str, found: Found) -> None:
-    """ "Associated Press writers Jane Doe in London and John Roe": the agency is a credit, the
-    people are reporters of the text."""
+    """ "Associated Press writers Jane Doe in London and John Roe", "The Northern Gazette's Jane Doe
+    and The Associated Press": who helped with the report. The agencies and outlets named are
+    credits; the people are helpers, never the byline (the byline names who wrote the text, and a
+    page that names its writers above the story names its helpers at the foot)."""
     prefix = _WRITER_PREFIX.match(text)
     if prefix:
         if prefix.group("org") and agency(prefix.group("org")):
             found.credit(prefix.group("org"))
         text = text[prefix.end() :]
-    _names(text, found)
+    for raw in _SEPARATORS.split(text):
+        part = _IN_PLACE.sub("", raw).strip(" .")
+        if not part:
+            continue
+        if agency(part) and not _ambiguous(part):
+            found.credit(part)
+        elif owned := _possessive(part):
+            found.credit(owned[0])
+        elif (outlet := _masthead(part)) and not person(part):
+            found.credit(outlet)  # "The Northern Gazette contributed reporting."
 
 
 def _credit_labels(line: str, found: Found) -> None:
@@ -845,9 +899,10 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     if outlet is None and text_outlet:
         outlet, outlet_source = text_outlet, "text"
 
-    byline = list(found.byline)
-    if not byline and source.author:
-        byline = [a.strip() for a in re.split(r";|,| and ", source.author) if person(a.strip())]
+    meta_people, meta_agencies = _metadata_authors(source.author)
+    for name in meta_agencies:
+        found.credit(name)
+    byline = choose_byline(found.byline, meta_people)
     published = source.published or cleaned.published
     day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
@@ -867,6 +922,39 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         published=published,
         outlet_source=outlet_source,
     )
+
+
+def _metadata_authors(author: str | None) -> tuple[list[str], list[str]]:
+    """The people and the news agencies an HTML page's author metadata names ("Jane Doe; John Roe",
+    "Jane Doe, Associated Press"). A desk or an outlet ("Northern Gazette Staff") is neither."""
+    people: list[str] = []
+    agencies: list[str] = []
+    for item in re.split(r";|,|\band\b|\|", author or "", flags=re.I):
+        item = _uncapitalised(re.sub(r"^\s*by\s+", "", item.strip(), flags=re.I).strip())
+        if not item:
+            continue
+        if agency(item) and not _ambiguous(item):
+            agencies.append(item)
+        elif name := person(item):
+            people.append(name)
+    return people, agencies
+
+
+def choose_byline(from_text: Sequence[str], from_metadata: Sequence[str]) -> list[str]:
+    """The byline when the page's metadata and its text both name people.
+
+    Metadata is what the publisher declared, in a field made for it; names read from the text can
+    come from lines that are no byline (a caption, a bio, a colleague thanked). So the metadata's
+    people are the byline, and the text's names replace them only when they include every one of
+    them (the text then completes a list the metadata cut short: many sites declare only the first
+    writer). With no people in the metadata (none, or an outlet, a desk or an agency), the text's
+    names stand."""
+    if not from_metadata:
+        return list(from_text)
+    text_keys = {fold(name) for name in from_text}
+    if all(fold(name) in text_keys for name in from_metadata):
+        return list(from_text)
+    return list(from_metadata)
 
 
 def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
@@ -974,7 +1062,7 @@ def _dateline_agency(cleaned: Cleaned) -> str | None:
     """The agency the story's opening dateline names ("LAGOS (Reuters) -"), or None."""
     if not cleaned.paragraphs:
         return None
-    match = _DATELINE.match(cleaned.paragraphs[0])
+    match = DATELINE.match(cleaned.paragraphs[0])
     return agency(match.group("name")) if match else None
 
 

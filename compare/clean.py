@@ -52,6 +52,31 @@ PRINT_NOTE_WORDS = 70
 # outlets and UK newspapers, 2024-2026); its closing question is what identifies it, so the limit
 # only keeps a long quoted paragraph that happens to hold the words from being dropped.
 APPEAL_WORDS = 90
+# A correction note is one to three sentences, 15 to 60 words on the newspaper pages seen (US
+# newspapers of record, 2024-2026), with its label and date; longer lines are story.
+CORRECTION_WORDS = 70
+# The heading of a reader-funding appeal box ("Support independent news", "A note to readers") has
+# at most this many words: a box's title, not a subhead over several story paragraphs.
+APPEAL_HEADING_WORDS = 8
+
+
+# What a reader-funding appeal asks the reader for: money or membership. "Support" counts only
+# with its object ("support us", "support our journalism"): "Would you support the plan?" is a
+# question a story may quote.
+_ASK = (
+    r"(chip(ping)? in|contribut(e|ing)|donat(e|ing)|giv(e|ing) (a gift|today|now)|"
+    r"(make|making) a (recurring |monthly |one-time )?(contribution|donation|gift)|"
+    r"a (contribution|donation|gift)|becom(e|ing) a (paying |monthly )?(member|supporter|patron|donor)|"
+    r"support(ing)? (us|our (work|journalism|reporting|newsroom|mission))|"
+    r"keep(ing)? (our|this) (journalism|reporting|work|site) (free|going|independent))"
+)
+# What may follow the ask before the question mark: when, how often, how much, or to whom
+# ("chipping in today?", "contributing to the Island Courier?"); not an object of another kind
+# ("donating blood?").
+_ASK_TRAILER = (
+    r"(\s+(today|now|again|monthly|each month|once|(with|as little as) \$?\d[\d,.]*|"
+    r"to (us|our \w+|the [A-Z][\w'’]*( [A-Z][\w'’]*){0,3}|[A-Z][\w'’]*( [A-Z][\w'’]*){0,3}))){0,2}"
+)
 
 
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?"
@@ -227,16 +252,44 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "National edition with the headline: Council Approves Budget. Order Reprints | Today's Paper",
         max_words=PRINT_NOTE_WORDS,
     ),
-    # Reader-funded sites ask for money under the story in the site's own voice; the question
-    # that closes the appeal does not occur in news copy.
+    # Reader-funded sites ask for money under the story in the site's own voice: a question that
+    # asks the reader to chip in, contribute, donate or become a member, a "support our journalism"
+    # call, or the site saying it lives on "readers like you". News copy reports donations in the
+    # third person ("Residents donated $2 million"); it does not ask the reader for one.
     _rule(
         "donation-appeal",
-        r"\b(would you consider (contributing|supporting|a contribution|donating|making a contribution)|"
-        r"(support|fund) (our|independent) journalism( today| now)?\W*$|"
-        r"(make|become) a (recurring )?(contribution|donation|supporter) (today|now)\b)",
-        "At our paper, we believe everyone needs high-quality journalism, but not everyone can afford "
-        "expensive news subscriptions. Would you consider contributing?",
+        rf"\bwould you (please )?(consider |like to |be willing to )?(join(ing)? us (by |in |as )?|"
+        rf"help(ing)? us (by )?)?{_ASK}{_ASK_TRAILER}\s*\?|"
+        r"\b(support|fund) (our|independent) (journalism|reporting)( today| now)?\W*$|"
+        r"\bsupport (us|our (work|journalism|reporting|newsroom|mission))\b(?![^.!?]{0,30}\b(said|says)\b)|"
+        r"\b(make|become) a (recurring |monthly )?(contribution|donation|supporter|member) (today|now)\b|"
+        r"\b(readers|members|supporters|donors|listeners|viewers) like you\b|"
+        r"^(please )?(donate|contribute|chip in)( \$?\d[\d,.]*)?( (now|today|monthly))?\W*$",
+        "Independent reporting costs money to produce. Would you consider chipping in today? Members "
+        "like you keep this site free to read.",
         max_words=APPEAL_WORDS,
+    ),
+    # A newspaper's correction under (or over) its story: the label and date, "An earlier version of
+    # this article misstated ...", "This story has been corrected to ...". It tells what the page
+    # once said wrongly, not what happened; the story itself now says it rightly.
+    _rule(
+        "correction-note",
+        r"^(corrections?|clarifications?)\b\s*(\(|:|—|–|-)|"
+        r"^an? (earlier|previous|prior) version of this (article|story|report|post|piece|item|column)\b|"
+        r"^(this|the) (article|story|report|post|piece) (has been|was|is) (corrected|amended|clarified)\b",
+        "Correction: An earlier version of this article misstated the ferry's top speed.",
+        max_words=CORRECTION_WORDS,
+    ),
+    # The site's corrections policy: "We correct our mistakes with a correction note. If you spot an
+    # error, let us know." A line with quotation marks is a quote in the story, not the site.
+    _rule(
+        "corrections-policy",
+        r"^(?!.*[\"“”])(.*\bwe\b[^.!?]{0,40}\b(mistake|error)s?\b[^.!?]{0,60}\bcorrections?\b|"
+        r".*\bif you (spot|see|find|notice) an? (error|mistake|typo|inaccuracy)\b[^.!?]{0,60}"
+        r"\b(let us know|contact us|e-?mail us|write to us|tell us|notify us)\b)",
+        "When we find a mistake in an article, we fix it with a correction. If you spot an error, "
+        "please let us know.",
+        max_words=ANCHORED_LINE_WORDS,
     ),
     # Links to other stories: inline ("Read more: ...") and section markers opening a list.
     _rule(
@@ -353,6 +406,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         lines[0] = Line(first, lines[0].after_blank)
     labels = [classify(line.text) for line in lines]
     _mark_caption_lead_lines(lines, labels)
+    _mark_appeal_headings(lines, labels)
     story_at = [i for i, lab in enumerate(labels) if lab == "story"]
     first_story = story_at[0] if story_at else len(lines)
     last_story = story_at[-1] if story_at else -1
@@ -444,6 +498,24 @@ def _mark_caption_lead_lines(lines: list[Line], labels: list[Label]) -> None:
     for i in range(len(lines) - 1):
         nxt = lines[i + 1].text
         if labels[i + 1] == "furniture" and nxt.startswith(lines[i].text[: max(20, len(lines[i].text) // 2)]):
+            labels[i] = "furniture"
+
+
+_APPEAL = next(rule for rule in FURNITURE_RULES if rule.name == "donation-appeal")
+
+
+def _mark_appeal_headings(lines: list[Line], labels: list[Label]) -> None:
+    """A funding appeal set in a box has a short heading ("Support the Island Courier"): below the
+    first story paragraph, a heading right over an appeal is the box's, not a subhead."""
+    first_story = next((i for i, label in enumerate(labels) if label == "story"), len(labels))
+    for i in range(first_story + 1, len(lines) - 1):
+        following = lines[i + 1].text
+        if (
+            labels[i] == "heading"
+            and len(lines[i].text.split()) <= APPEAL_HEADING_WORDS
+            and len(following.split()) <= _APPEAL.max_words
+            and _APPEAL.pattern.search(following)
+        ):
             labels[i] = "furniture"
 
 

@@ -28,6 +28,7 @@ from compare.reporting import (
     finite,
     gerunds,
 )
+from compare.segment import DATELINE, UPPER
 
 if TYPE_CHECKING:
     from compare.facts import Linked
@@ -103,12 +104,19 @@ _PARTICIPLE_FRAME = re.compile(
     rf"^(?:(?:and|while|but)\s+)?(?:{_REPORTING_PARTICIPLE})(?:\s+that)?\s*[:,]?\s+", re.I
 )
 _QUOTE_MARKS = "\"“”‘’'«»"
+# A dateline opening the text says where (and for which agency) it was filed, not what happened:
+# wire copy's "PORTVILLE, Ore. (AP) —" and a newspaper's "PORTVILLE —" (the place in capitals and a
+# dash, no agency).
+_DATELINE_OPENING = re.compile(
+    rf"{DATELINE.pattern}\s*|^[{UPPER}][{UPPER}' .-]{{2,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s+[-–—]\s+"
+)
 
 
 def condense(text: str) -> str:
     """The statement of a clause without its reporting frame, opening connective, brackets and
     relative clauses; its first letter capitalised, no final full stop."""
     core = " ".join(text.split())
+    core = _DATELINE_OPENING.sub("", core)
     core = _ACCORDING.sub("", core)
     core = _PARENTHESES.sub("", core)
     core = " ".join(_RELATIVE.sub(" ", _AGE.sub("", core)).split())

@@ -30,6 +30,17 @@ _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
 _DIGIT_AHEAD = re.compile(r"\s*\d")
+# Capital letters of the scripts news is written in (Latin with accents, Cyrillic).
+UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+# The dateline that opens wire copy: the place in capitals, then after commas a state, a country
+# or a date ("Ore.", "May 3"), the agency in brackets, and a dash: "LAGOS (Reuters) -",
+# "PORTVILLE, Ore. (AP) —", "WASHINGTON, Jan. 5 (AFP) –". Shared with compare.attribution (which
+# reads the agency from it) and compare.labels (which leaves it out of a row's label).
+DATELINE_HEAD = (
+    rf"^[{UPPER}][{UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
+    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
+)
+DATELINE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LINE_END_PUNCT = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”’]$")
 
@@ -73,9 +84,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in a paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0
+    # The full stops of an opening dateline ("PORTVILLE, Ore. (AP) —") end no sentence: cut
+    # there, the dateline's agency would open the story's first sentence ("(AP) — A storm ...").
+    dateline = DATELINE.match(text)
+    opening = dateline.end() if dateline else 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if _is_abbreviation(text, match.start()):
+        if match.start() < opening or _is_abbreviation(text, match.start()):
             continue
         if text[start:end].strip():
             spans.append((start, end))

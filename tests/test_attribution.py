@@ -149,10 +149,10 @@ def test_reporting_credit_names_the_reporters_not_the_editors() -> None:
     assert not any("Reporting" in p.text for p in a.paragraphs)  # dropped as furniture
 
 
-def test_contributors_line_names_reporters_and_their_agency() -> None:
+def test_contributors_line_credits_their_agency_but_names_no_byline() -> None:
     line = "Associated Press writers Lena Holt in Bergen and Omar Sy contributed to this report."
     a = art(STORY + "\n" + line + "\n")
-    assert a.byline == ("Lena Holt", "Omar Sy") and a.credits == ("AP",)
+    assert a.byline == () and a.credits == ("AP",)
 
 
 def test_agency_copyright_below_the_story_credits_the_agency_not_an_outlet() -> None:
@@ -501,3 +501,70 @@ def test_a_translation_notice_orders_the_slashed_date_but_a_story_sentence_does_
     assert art(strip + notice + STORY).published == "2025-03-04"
     told = "The council's report, first published in Portuguese, was read out on Monday evening.\n"
     assert art(strip + STORY + told).published is None
+
+
+# --- contributors, metadata authors and place names in name lists (session 6; lines written here) --
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        (
+            "The Lantern Courier's Nadia Berg and The Associated Press contributed to this report.",
+            ("Lantern Courier", "AP"),
+        ),
+        ("Reuters' Omar Sy contributed reporting from Oslo.", ("Reuters",)),
+        (
+            "Associated Press writers Lena Holt in Bergen, Norway, and Omar Sy in Oslo contributed "
+            "to this report.",
+            ("AP",),
+        ),
+        ("The Fjord Herald contributed to this report.", ("Fjord Herald",)),
+        ("Lena Holt's colleague Omar Sy contributed reporting.", ()),
+    ],
+)
+def test_contributor_lines_credit_outlets_and_agencies_never_the_byline(
+    line: str, credits: tuple[str, ...]
+) -> None:
+    a = art(STORY + "\n" + line + "\n")
+    assert a.byline == () and a.credits == credits
+
+
+def test_additional_reporting_names_helpers_not_the_byline() -> None:
+    a = art(STORY + "\n(Reporting by Omar Sy; Additional reporting by Lena Holt; Editing by Sam Ford)\n")
+    assert a.byline == ("Omar Sy",)
+
+
+def test_a_place_after_a_name_does_not_cut_the_list_of_names() -> None:
+    byline = "By Lena Holt in Bergen, Norway, and Omar Sy in Oslo"
+    a = art("Ferry timetable approved by council\n" + byline + "\n\n" + STORY)
+    assert a.byline == ("Lena Holt", "Omar Sy")
+
+
+@pytest.mark.parametrize(
+    ("text_lines", "author", "byline", "credits"),
+    [
+        # a helper thanked at the foot never replaces the writers the page declares
+        ("\nLena Holt contributed reporting.\n", "Kari Nord", ("Kari Nord",), ()),
+        # the text completes a metadata list cut to its first writer
+        ("\nBy Kari Nord and Omar Sy\n", "Kari Nord", ("Kari Nord", "Omar Sy"), ()),
+        # text and metadata disagree: the declared writers stand
+        ("\nBy Omar Sy\n", "Kari Nord; Lena Holt", ("Kari Nord", "Lena Holt"), ()),
+        # metadata naming a desk or an outlet, not a person: the text's writer stands
+        ("\nBy Omar Sy\n", "Lantern Courier Staff", ("Omar Sy",), ()),
+        # an agency as the author is a credit, not a byline
+        ("", "The Associated Press", (), ("AP",)),
+        ("", "Kari Nord, Associated Press", ("Kari Nord",), ("AP",)),
+        ("", "By KARI NORD AND OMAR SY", ("Kari Nord", "Omar Sy"), ()),
+    ],
+)
+def test_metadata_authors_against_names_read_from_the_text(
+    text_lines: str, author: str, byline: tuple[str, ...], credits: tuple[str, ...]
+) -> None:
+    head, _, foot = text_lines.partition("contributed")
+    if foot:  # a foot line
+        text = STORY + head + "contributed" + foot
+    else:  # a byline under the headline
+        text = "Ferry timetable approved by council" + text_lines + "\n" + STORY
+    a = art(text, author=author)
+    assert a.byline == byline and a.credits == credits

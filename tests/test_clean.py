@@ -522,3 +522,87 @@ def test_a_live_link_inside_the_story_is_still_a_link() -> None:
         "The union said the strike would last until Friday unless the operator improved its offer.\n"
     )
     assert "LIVE: Follow our coverage of the ferry strike" not in clean(page).paragraphs
+
+
+# --- funding appeals in other words, correction notes (session 6; lines written here) -------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Island Courier is owned by no one but its readers. Would you help us by chipping in today?",
+        "Good reporting costs money. Would you consider making a donation to the Island Courier?",
+        "Our newsroom is funded by members, not advertisers. Would you like to become a member?",
+        "Everything we publish is free to read, thanks to supporters like you.",
+        "Donate today",
+    ],
+)
+def test_funding_appeals_in_other_words_are_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents donated $2 million to the relief fund, the mayor said on Monday evening.",
+        "Islanders have been asked to contribute to the cost of the new pier, the council said.",
+        '"Would you support the plan?" the mayor asked the crowd at the harbour on Monday.',
+        "The hospital asked, would you consider donating blood? Hundreds queued by Monday night.",
+        "The charity said it relied on readers of its newsletter to fund the ferry for pensioners.",
+    ],
+)
+def test_story_sentences_about_donations_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+def test_the_heading_over_an_appeal_box_goes_with_it() -> None:
+    heading = "Keep the Island Courier free"
+    appeal = "We answer to readers, not owners. Would you help us by contributing?"
+    result = clean(article(TITLE, *STORY[:2], heading, appeal, *STORY[2:]))
+    assert dropped(result)[heading] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+def test_a_subhead_over_a_story_paragraph_is_kept() -> None:
+    subhead = "Talks resume on Friday"
+    result = clean(article(TITLE, *STORY[:2], subhead, *STORY[2:]))
+    assert subhead in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Correction: March 5, 2025",
+        "Clarification (March 5, 2025): The pier is owned by the council, not the port.",
+        "A previous version of this story gave the wrong length for the pier. It is 300 metres, not 30.",
+        "This article has been corrected to show that the ferry sails from the north quay.",
+        "We take accuracy seriously, and we note every error with a correction. If you spot an error in "
+        "our coverage, please email us.",
+    ],
+)
+def test_correction_notes_are_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+    assert result.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Corrections officers at the island prison joined the strike on Monday, the union said.",
+        "An earlier version of the pay offer was rejected by the crews in March, the union said.",
+        '"We made an error, and we issued a correction the same day," the operator said on Monday.',
+    ],
+)
+def test_story_sentences_about_corrections_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+def test_a_story_sentence_about_funding_journalism_is_kept() -> None:
+    line = "A foundation pledged $5 million on Monday to fund local journalism."
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs

@@ -160,3 +160,19 @@ def test_a_figure_label_shows_a_sentence_that_writes_the_figure() -> None:
     linked = Linked(claims, {(0, 1): 0.5}, 0.25, {})
     label = fact_label("quantity", {"count": 37, "unit": "people"}, "37 people", None, [0, 1], linked)
     assert "37 people" in label[len("37 people — ") :]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "PORTVILLE, Ore. (AP) — A storm closed the ferry route on Monday.",
+        "LINDEN, May 3 (Reuters) - A storm closed the ferry route on Monday.",
+        "PORTVILLE — A storm closed the ferry route on Monday.",
+    ],
+)
+def test_condense_leaves_an_opening_dateline_out(clause: str) -> None:
+    assert condense(clause) == "A storm closed the ferry route on Monday"
+
+
+def test_condense_keeps_an_acronym_that_opens_a_statement() -> None:
+    assert condense("NATO said a storm closed the ferry route on Monday.").startswith("NATO said")

@@ -214,3 +214,22 @@ def test_sentences_know_their_paragraph_and_offsets() -> None:
 
 def test_no_texts_give_no_paragraphs() -> None:
     assert make_paragraphs([]) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PORTVILLE, Ore. (AP) — A storm closed the ferry on Monday. It reopened on Tuesday.",
+        "LINDEN, Jan. 5 (Reuters) - A storm closed the ferry on Monday. It reopened on Tuesday.",
+        "LINDEN (AFP) – A storm closed the ferry on Monday. It reopened on Tuesday.",
+    ],
+)
+def test_an_opening_dateline_stays_with_its_sentence(text: str) -> None:
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert len(sentences) == 2 and sentences[0].endswith("closed the ferry on Monday.")
+    assert sentences[1] == "It reopened on Tuesday."
+
+
+def test_a_state_abbreviation_outside_a_dateline_still_ends_a_sentence() -> None:
+    text = "The ferry sails to Portville, Ore. The council met on Monday."
+    assert len(split_sentences(text)) == 2
