@@ -373,10 +373,15 @@ def slash_order(lines: Iterable[str]) -> bool | None:
     return None
 
 
+# "Published 5 May 2025 | Updated 6 May 2025": the update stamp after the publication date is cut
+# off, so the line reads as the date line it begins with.
+_UPDATE_TAIL = re.compile(r"\s*[|·•]\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+
+
 def date_line(line: str, *, day_first: bool | None = None) -> str | None:
     """The publication date a date line gives; None for other lines and for "Updated" dates.
     A slashed date is read day first or month first as its time zone says, else as `day_first`."""
-    match = _DATE_LINE.match(line.strip())
+    match = _DATE_LINE.match(_UPDATE_TAIL.sub("", line.strip()))
     if not match:
         return None
     kind = (match.group("kind") or "").lower()
@@ -455,6 +460,8 @@ _NOT_PUBLISHER = re.compile(
 _AGGREGATOR_FOOTER = re.compile(r"\b(partner publishers|summaries from|aggregat\w*|curated from)\b", re.I)
 # "(with AFP)", "(with agencies)" at a paragraph's end, and "... with Reuters." closing a short line.
 _WITH_PAREN = re.compile(rf"[(\[]\s*with (?P<name>{ORG})\s*[)\]]", re.I)
+# "With AFP" as a line of its own at the story's foot: the agency whose copy the story used.
+_WITH_LINE = re.compile(rf"^\s*with (?P<name>{ORG})\s*\.?\s*$", re.I)
 # Agency names in running text that credit its reporting: "told Reuters", "according to AFP",
 # "Reuters reported". Only agencies count: "according to police" names no outlet.
 _AGENCY_CITED = re.compile(
@@ -543,7 +550,7 @@ def _names(text: str, found: Found) -> None:
             break
         in_place = part != raw.strip(" .")
     for part in _SEPARATORS.split(credited):
-        part = part.strip(" .()")
+        part = _IN_PLACE.sub("", part).strip(" .()")  # "with John Roe in Porto"
         if not part:
             continue
         if agency(part):
@@ -657,7 +664,7 @@ def _credit_rules(line: str, found: Found) -> None:
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
     if "with" in low:
-        for match in _WITH_PAREN.finditer(line):
+        for match in (*_WITH_PAREN.finditer(line), *_WITH_LINE.finditer(line)):
             if agency(match.group("name")) and not _ambiguous(match.group("name")):
                 found.credit(match.group("name"))
     if _CUES_CITED.search(line):

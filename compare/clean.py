@@ -184,7 +184,8 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "timestamp",
-        r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}$",
+        r"^(published|updated|posted|last updated|first published)\b[^.!?]{0,60}"
+        r"(\s*[|·•]\s*(last )?(updated|modified)\b[^.!?]{0,60})?$",
         "Published on Updated",
     ),
     # A date (and time) standing alone: the page's dateline stamp, above or below the story.

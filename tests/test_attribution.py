@@ -188,6 +188,7 @@ def test_html_author_is_the_byline_when_the_text_has_none() -> None:
         ("The pier will reopen in May, a spokesman said. (with AFP)", ("AFP",)),
         ("(With inputs from PTI)", ("PTI",)),
         ("Source: Reuters", ("Reuters",)),
+        ("With EFE", ("EFE",)),
     ],
 )
 def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
@@ -205,6 +206,7 @@ def test_credit_line(line: str, credits: tuple[str, ...]) -> None:
         "Mandatory Credit: Photo by Jane Doe/Shutterstock",
         "The pier at dawn on Sunday. (Credit: Jane Doe)",
         "Source: Ministry of Transport",
+        "With the mayor",
     ],
 )
 def test_lines_that_credit_nobody(line: str) -> None:
@@ -568,3 +570,15 @@ def test_metadata_authors_against_names_read_from_the_text(
         text = "Ferry timetable approved by council" + text_lines + "\n" + STORY
     a = art(text, author=author)
     assert a.byline == byline and a.credits == credits
+
+
+def test_a_byline_with_a_colleague_in_another_city_names_both() -> None:
+    a = art("By Ana Lopes with Rui Matos in Braga\n\n" + STORY + "\n")
+    assert a.byline == ("Ana Lopes", "Rui Matos")
+
+
+def test_a_publication_line_with_an_update_stamp_gives_the_publication_date() -> None:
+    from compare.attribution import date_line
+
+    assert date_line("Published May 5, 2024 - 08:10 GMT | Updated May 6, 2024 - 09:00 GMT") == "2024-05-05"
+    assert date_line("Updated May 6, 2024 | Published May 5, 2024") is None
