@@ -292,6 +292,9 @@ def fact_ids(identities: Sequence[str]) -> list[str]:
 _QUESTION_END = re.compile(r"\?[\"'”’»)\s]*$")
 # A question put to someone, reported ("X was asked whether ...", "asked if") or quoted ('"...,"
 # she was asked.'): what is asked is not a fact, the answer is.
+# A sentence opening on the question put ("Asked on Monday whether the fund would last, the
+# minister was blunt."): a fact only if what follows the question says something.
+_ASKED_OPENER = re.compile(r"^\W*asked\b[^,]{0,60}?\b(?:whether|if|about|how|why|what|when)\b", re.I)
 _REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|been|being)\s+asked"
     r"(?:\s+(?:whether|if|about|how|why|what|when)\b|\s*[.,:;]?[\"'”’]?\s*$)",
@@ -304,6 +307,10 @@ def _checkable(claim: Claim) -> bool:
     or an attributed quote. Questions put to a speaker are not facts."""
     if _QUESTION_END.search(claim.text) or _REPORTED_QUESTION.search(claim.text):
         return False
+    if opener := _ASKED_OPENER.match(claim.text):
+        answer = claim.text[opener.end() :].partition(",")[2]
+        if len(set(content_stems(answer))) < MIN_CLAIM_STEMS:
+            return False  # "Asked whether ..., the governor did not hesitate.": the answer follows
     if is_credit_sentence(claim.sentence) or is_credit_sentence(claim.text):
         return False  # "This was reported by X"; a dateline clause "PARIS, May 3 (Agency)"
     stems = set(content_stems(claim.text))

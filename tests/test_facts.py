@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import compare.facts as facts_module
 from compare.model import Fact, MatrixResult
 from compare.pipeline import load_articles, matrix
+from tests.test_claims import claims_of
 
 BLAST = {
     "a": (
@@ -599,3 +600,22 @@ def test_a_statement_of_a_shared_figure_is_not_a_second_row(tmp_path: Path) -> N
     ab = [f for f in result.facts if {k for k, v in statuses(f).items() if v == "stated"} >= {"a", "b"}]
     assert [f.kind for f in ab] == ["quantity"]
     assert statuses(ab[0]) == {"a": "stated", "b": "stated", "c": "stated"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "checkable"),
+    [
+        ("Asked on Monday whether the relief fund would last the winter, the minister was blunt.", False),
+        ("Asked by reporters if the bridge would reopen, the mayor did not hesitate.", False),
+        (
+            "Asked whether the bridge would reopen, the mayor said the inspectors needed two more weeks "
+            "to finish their report.",
+            True,
+        ),
+    ],
+)
+def test_a_question_put_is_no_fact_but_an_answer_after_it_is(sentence: str, checkable: bool) -> None:
+    from compare.facts import _checkable
+
+    claim = next(c for c in claims_of(sentence) if "ask" in c.text.lower())
+    assert _checkable(claim) is checkable
