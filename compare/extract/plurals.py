@@ -53,14 +53,12 @@ def _lemmatiser() -> Callable[[str], str]:
     return english
 
 
-@cache
 def _known(word: str) -> bool:
-    import simplemma
+    import simplemma  # loaded by _lemmatiser already; simplemma caches its answers (bounded)
 
     return bool(simplemma.is_known(word, lang="en"))
 
 
-@cache
 def lemma(word: str) -> str:
     """The dictionary form of `word` (as written, so that "Texans" is read as the demonym),
     folded; the folded word itself when the lemmatiser has no entry for it."""
