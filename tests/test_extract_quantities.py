@@ -167,6 +167,14 @@ def test_a_number_naming_something_is_no_count() -> None:
         ("churches", "church"),
         ("injuries", "injury"),
         ("homes", "home"),
+        ("buses", "bus"),
+        ("children", "child"),
+        ("women", "woman"),
+        ("feet", "foot"),
+        ("mice", "mouse"),
+        ("crises", "crisis"),
+        ("people", "people"),
+        ("species", "species"),
     ],
 )
 def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None:
@@ -187,3 +195,30 @@ def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None
 )
 def test_parts_ratios_and_fractions(sentence: str, found: list[tuple[float, str]]) -> None:
     assert [(m.value["count"], m.value["unit"]) for m in counts(sentence)] == found
+
+
+def test_the_irregular_plural_of_a_population_noun_counts_people() -> None:
+    (children,) = counts("Fourteen children were treated in hospital.")
+    (women,) = counts("Two women were treated in hospital.")
+    assert children.value == {"count": 14, "unit": "child"}
+    assert women.value == {"count": 2, "unit": "woman"}
+    assert children.slot == women.slot == PEOPLE_SLOT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Three killed and more were hurt.", "killed"),  # a verb form is kept as written
+        ("The jet carried 40 cabin crew that day.", "crew"),
+        ("Five police officers were hurt.", "officer"),  # a compound's head is its last noun
+        ("Three news agencies reported it.", "agency"),  # "news" is no plural of "new"
+        ("Three endangered species were found.", "species"),
+    ],
+)
+def test_the_head_noun_after_a_number(sentence: str, unit: str) -> None:
+    first = counts(sentence)[0]
+    assert first.value is not None and first.value["unit"] == unit
+
+
+def test_a_number_before_a_verb_counts_nothing() -> None:
+    assert counts("Police said 12 were hurt.") == []

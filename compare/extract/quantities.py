@@ -18,6 +18,7 @@ from importlib import resources
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
 from compare.extract.numbers import NUM, NUMBER, parse_number, qualifier_before, tidy, value_range
+from compare.extract.plurals import is_plural, may_be_plural, singular
 from compare.model import Mention
 from compare.text import STOPWORDS, fold, stem
 
@@ -69,17 +70,19 @@ FRACTION_WORDS = frozenset(
 # English time units and the words that make them relative.
 TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 _RELATIVE_TIME = re.compile(r"\s*+(?:ago|later|earlier|before|after)\b", re.I)
-# Nouns that count things without a plural "s".
-COUNT_NOUNS = frozenset("people crew staff police personnel children men women troops".split())
+# Nouns that count things with no plural of their own ("40 cabin crew", "six people"); other
+# plurals, "children" and "feet" among them, are the lemmatiser's (compare.extract.plurals).
+COUNT_NOUNS = frozenset("people crew staff police personnel".split())
 # The slot of every count of a population of people, whatever noun names it: "3.2 million
 # members", "3.5 million Americans" and "about 3 million people" can contradict one another
 # (whether they count the same people is the link scorer's call, see compare.facts._same_slot).
 # Counts of people in a role ("two paramedics", "30 passengers") keep a slot of their own.
 PEOPLE_SLOT = "quantity:people"
-# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police), and
-# those that count people by their death: "six deaths" / "six fatalities" are six people killed,
-# the figure another outlet gives as "six people died". General English.
-_PEOPLE_COUNT_NOUNS = frozenset("people children men women death fatality".split())
+# Count nouns that name people in general (the rest of COUNT_NOUNS are roles: crew, police;
+# "child", "man", "woman" are population nouns, population_nouns.txt), and those that count
+# people by their death: "six deaths" / "six fatalities" are six people killed, the figure
+# another outlet gives as "six people died". General English.
+_PEOPLE_COUNT_NOUNS = frozenset("people death fatality".split())
 
 
 @cache
@@ -150,26 +153,6 @@ def unit_slot(unit: str, written: str | None = None) -> str:
     return f"quantity:{stem(unit)}"
 
 
-def is_plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
-
-
-# Plural endings after a sibilant take "-es" ("boxes", "churches", "dishes", "witnesses").
-_SIBILANT_PLURAL = ("xes", "ches", "shes", "sses", "zzes")
-
-
-def singular(word: str) -> str:
-    """'injuries' -> 'injury', 'troops' -> 'troop', 'boxes' -> 'box', 'witnesses' -> 'witness';
-    'people' and 'press' stay."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(_SIBILANT_PLURAL) and len(word) > 4:
-        return word[:-2]
-    if is_plural(word):
-        return word[:-1]
-    return word
-
-
 # Content words after a number searched for the counted noun: "14 small wooden boxes".
 UNIT_WINDOW = 3
 # Function words that may stand inside the noun phrase after a number without ending it: a
@@ -187,7 +170,8 @@ def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
     hyphen; otherwise the head noun of the short noun phrase after the number: its first plural
     or count noun ('two brave paramedics' -> 'paramedic', '14 small wooden boxes' ->
     'box', '40 cabin crew' -> 'crew', '3.2 million past and present subscribers' ->
-    'member'), else the run's first word."""
+    'subscriber'), else the run's first word; a plural right after a count noun is the
+    compound's head ('five police officers' -> 'officer')."""
     run: list[tuple[str, str]] = []
     for raw in after.split():
         w = fold(raw).strip("'’-")
@@ -200,12 +184,22 @@ def _unit_of(after: str, hyphenated: bool) -> tuple[str, str] | None:
             break
     if not run:
         return None
-    word, raw = run[0]
+    head = 0
     if not hyphenated:
-        word, raw = next(((w, r) for w, r in run if is_plural(w) or w in COUNT_NOUNS), run[0])
+        heads = [i for i, (_, r) in enumerate(run) if _may_head(r)]
+        head = heads[0] if heads else 0
+        if heads and not is_plural(run[head][1]) and head + 1 < len(run) and is_plural(run[head + 1][1]):
+            head += 1  # a compound's last noun is its head: "five police officers", "three news agencies"
+    word, raw = run[head]
     if len(word) < 2:
         return None
-    return (word if word in _NOT_UNITS else singular(word)), raw.rstrip("'’-.,")
+    return (word if word in _NOT_UNITS else singular(raw.strip("'’-"))), raw.rstrip("'’-.,")
+
+
+def _may_head(written: str) -> bool:
+    """Can the word (as written) be the head noun of a count: a plural, a word with one form
+    for both numbers ("species"), or a count noun ("crew")?"""
+    return may_be_plural(written.strip("'’-")) or fold(written).strip("'’-") in COUNT_NOUNS
 
 
 # Shares and rates; basis points are hundredths of a percentage point and are normalised to
@@ -282,7 +276,7 @@ def find_vague(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
         if len(found) >= limit:
             break
         phrase = " ".join(m.group(1).lower().split())
-        noun = singular(fold(m.group("unit")))
+        noun = singular(m.group("unit"))
         mention = count_mention(
             m.group(0),
             dict(VAGUE_COUNTS)[phrase],
@@ -373,7 +367,7 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     noun, raw = unit
     if fold(raw) in FRACTION_WORDS:
         return None  # "two-thirds of voters", "three quarters of the trains": a share
-    if _designator(sentence, start) and not (is_plural(fold(raw)) or fold(raw) in COUNT_NOUNS):
+    if _designator(sentence, start) and not _may_head(raw):
         return None  # "Channel 9 asked", "Route 66 reopened"; not "in Linz 40 homes"
     if whole is not None:
         end = m.end("num")  # the part alone: the whole is a count of its own
