@@ -314,6 +314,10 @@ def test_session5_held_out_event_stays_above_its_floors() -> None:
     assert got["aligned"][0] >= got["aligned"][1] - 1
     assert got["evidence_ok"] >= 0.92
     assert got["facts"] <= 2 * len(got["gold"]["facts"])
+    # Fixed after the measurement by general rules (two floors of a toll conflict; see the event's
+    # README section): kept from regressing.
+    assert got["conflicts"][0] == got["conflicts"][1]
+    assert got["boilerplate"][0] == got["boilerplate"][1]
 
 
 def _fraction(text: str) -> tuple[int, int]:
@@ -327,9 +331,10 @@ def test_session5_held_out_event_attribution_stays_above_its_floors() -> None:
     for field in ("outlet", "published"):
         right, total = _fraction(got[field])
         assert right == total, (field, got[field])
-    assert _fraction(got["byline"])[0] >= 1
+    # 1/3 and 0.50 when measured; all right after the session-5 byline and credit rules.
+    assert got["byline"] == "3/3"
     assert got["credits_p"] >= 0.99
-    assert got["credits_r"] >= 0.49
+    assert got["credits_r"] >= 0.99
 
 
 # The held-out event of session 5 (tests/events/rail-strike: a national rail strike in Portugal;
@@ -371,10 +376,12 @@ def test_rail_strike_pay_demand_and_offer_are_no_conflict() -> None:
 def test_rail_strike_held_out_event_attribution_stays_above_its_floors() -> None:
     got = _attribution(HELD_OUT_RAIL)
     assert got["outlet"] == "5/5"
-    assert _fraction(got["byline"])[0] >= 4
-    assert _fraction(got["published"])[0] >= 3
+    # byline 4/5, published 3/5 and credit recall 0.80 when measured; raised after the session-5
+    # attribution rules ("By A with B in Place", "Published ... | Updated ...", "With <agency>").
+    assert got["byline"] == "5/5"
+    assert _fraction(got["published"])[0] >= 4
     assert got["credits_p"] >= 1.0
-    assert got["credits_r"] >= 0.8
+    assert got["credits_r"] >= 0.99
     assert got["reuses"] == "1/1"
     assert got["false_reuses"] == 0
 
