@@ -30,6 +30,7 @@ capped at MAX_EVIDENCE characters.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import heapq
 import json
@@ -49,6 +50,7 @@ from compare.extract.quantities import PEOPLE_SLOT
 from compare.labels import fact_label
 from compare.link import LinkScorer, intervals_meet
 from compare.model import Article, Cell, Fact, FactKind, Mention, Status
+from compare.reporting import ANNOUNCING_VERBS, SPEECH_VERBS, finite
 from compare.text import content_stems, stem, words
 
 # A statement with fewer content words than this is not a checkable fact (a subhead, a
@@ -292,8 +294,10 @@ def fact_ids(identities: Sequence[str]) -> list[str]:
 _QUESTION_END = re.compile(r"\?[\"'”’»)\s]*$")
 # A question put to someone, reported ("X was asked whether ...", "asked if") or quoted ('"...,"
 # she was asked.'): what is asked is not a fact, the answer is.
-# A sentence opening on the question put ("Asked on Monday whether the fund would last, the
-# minister was blunt."): a fact only if what follows the question says something.
+# A sentence opening on the question put ("Asked whether the school would reopen by spring, the
+# head teacher was evasive."): a fact only if what follows the question says something, in words
+# or in a figure or quote ("Asked about the cost, the minister put it at $4bn.").
+_ANSWER_CARRIES = re.compile(r"\d|[\"“”«»]")
 _ASKED_OPENER = re.compile(r"^\W*asked\b[^,]{0,60}?\b(?:whether|if|about|how|why|what|when)\b", re.I)
 _REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|been|being)\s+asked"
@@ -309,8 +313,8 @@ def _checkable(claim: Claim) -> bool:
         return False
     if opener := _ASKED_OPENER.match(claim.text):
         answer = claim.text[opener.end() :].partition(",")[2]
-        if len(set(content_stems(answer))) < MIN_CLAIM_STEMS:
-            return False  # "Asked whether ..., the governor did not hesitate.": the answer follows
+        if not _ANSWER_CARRIES.search(answer) and len(set(content_stems(answer))) < MIN_CLAIM_STEMS:
+            return False  # "Asked whether ..., the head teacher was evasive.": the answer follows
     if is_credit_sentence(claim.sentence) or is_credit_sentence(claim.text):
         return False  # "This was reported by X"; a dateline clause "PARIS, May 3 (Agency)"
     stems = set(content_stems(claim.text))
@@ -578,8 +582,9 @@ def _relation(
                     found.add("same")
                 continue
             overlap = intervals_meet((a.low, a.high), (b.low, b.high))
-            floors = a.high == b.high == math.inf  # "at least 3" / "at least 5": two tallies
-            if not overlap and (a.mention.approximate or b.mention.approximate) and not floors:
+            if _two_tallies(a, b):
+                overlap = False
+            elif not overlap and (a.mention.approximate or b.mention.approximate):
                 continue
             if _stance(claims[a.claim], a.mention) != _stance(claims[b.claim], b.mention):
                 continue  # a figure one side demands is not contradicted by one the other offers
@@ -591,6 +596,18 @@ def _relation(
     if "conflict" in found:
         return "conflict"
     return "same" if found else None
+
+
+def _two_tallies(a: _Value, b: _Value) -> bool:
+    """Two different floors of a count of people ("at least 3 people died" / "at least 5"): the
+    running tallies of a toll, arrests or rescues at two moments, which an editor must see as
+    two figures. Floors of other things ("more than 1,000 homes" / "more than 1,200 homes")
+    agree, as their intervals say."""
+    return (
+        a.high == b.high == math.inf
+        and a.low != b.low
+        and a.mention.slot == b.mention.slot == PEOPLE_SLOT
+    )
 
 
 # Counts of differently named things with the same value are one figure when their claims share
@@ -644,19 +661,33 @@ def _same_slot(
     """Do two claims measure the same thing? They do when, with their figures replaced by the
     unit they count, the scorer reads them as one statement. Counts of people must also share a
     word besides that unit: every count of people is a count of "people" ("All [people] were
-    moved to a church" / "At least [people] have died in the storm"), whereas a rarer unit is
-    itself most of what two claims measure ("brought under control after [hours]" / "needed
-    nearly [hours] to master the flames")."""
+    given new passports" / "At least [people] were hurt in the crash"), whereas a rarer unit is
+    itself most of what two claims measure ("the road reopened after [hours]" / "crews took
+    nearly [hours] to clear the pile-up")."""
     for k in (i, j):
         if k not in masked:
             claim = linked.claims[k]
             text = mask_values(claim)
             units = {stem(w) for m in claim.values for w in words(_unit_word(m))}
-            masked[k] = (scorer.prepare(text), frozenset(content_stems(text)) - units)
+            masked[k] = (scorer.prepare(text), frozenset(content_stems(text)) - units - _FRAME_STEMS)
     (a, own_a), (b, own_b) = masked[i], masked[j]
     if slot == PEOPLE_SLOT and not own_a & own_b:
         return False
     return scorer.score(a, b) >= linked.threshold
+
+
+# Words that frame a report rather than say what a count measures: the reporting verbs and the
+# days of the week ("..., officials said on Monday"). Two counts of people that share only these
+# share nothing. General English (compare.reporting, the calendar).
+_FRAME_STEMS = frozenset(
+    stem(w)
+    for w in (
+        *finite((*SPEECH_VERBS, *ANNOUNCING_VERBS)),
+        *(day.lower() for day in calendar.day_name),
+        "official",
+        "officials",
+    )
+)
 
 
 def _unit_word(m: Mention) -> str:
@@ -702,7 +733,7 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     """A statement row whose claims are those of a value row is that row (the value row keeps
     the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
     evidence adds nothing, and neither does a statement of several outlets each stating a shared
-    figure in the sentence its row shows (`_figure_told`). (A lone statement on one of a shared
+    figure in the sentence its row shows (`_figure_row_telling`). (A lone statement on one of a shared
     figure's sentences stays a row: its clause is often what only that outlet adds.)"""
     claims = linked.claims
     # A lone sentence that is the only evidence of a figure's row says nothing more; one that is
@@ -724,27 +755,27 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
             continue
         if len(row.members) == 1 and next(iter(key)) in value_sentences:
             continue
-        if len(row.members) > 1 and _figure_told(row, values, claims):
+        if len(row.members) > 1 and (told := _figure_row_telling(row, values, claims)) is not None:
+            if row.kind == "quote" and told.speaker is None:
+                told.speaker = row.speaker
             continue
         rows.append(row)
     return rows
 
 
-def _figure_told(row: Row, values: Sequence[Row], claims: Sequence[Claim]) -> bool:
-    """Is a statement row of several outlets a figure row told again? It is when each of its
-    claims states the figure of one shared figure row, in the sentence that row shows for that
-    outlet ("The government has offered 4.5%" beside the row "4.5%"): the figure row already
-    joins those sentences, and the editor would read the same cells twice."""
+def _figure_row_telling(row: Row, values: Sequence[Row], claims: Sequence[Claim]) -> Row | None:
+    """The shared figure row a statement row of several outlets tells again, if any: each of its
+    claims states that row's figure, in the sentence the row shows for that outlet ("The
+    council offered 3.5%" beside the row "3.5%"). The figure row already joins those sentences,
+    and the editor would read the same cells twice."""
     for value_row in values:
         shown = {aid: claims[i].position for aid, i in value_row.cells()}
         if len(shown) > 1 and all(
             shown.get(aid) == claims[i].position and any(m.value == value_row.value for m in claims[i].values)
             for aid, i in row.members.items()
         ):
-            if row.kind == "quote" and value_row.speaker is None:
-                value_row.speaker = row.speaker
-            return True
-    return False
+            return value_row
+    return None
 
 
 def _one_row_per_evidence(rows: list[Row], linked: Linked) -> list[Row]:

@@ -137,7 +137,7 @@ _CUE_KEEPERS = frozenset("also already still just now even".split())
 
 
 # How far above itself a floor ("more than 6", "at least 40") reaches when it is compared with
-# another figure: an order of magnitude. A writer who means 300,000 does not write "at least 6";
+# another figure: an order of magnitude. A writer who means 30,000 does not write "at least 3";
 # without a reach, every floor would meet every larger count of its unit. From how figures are
 # written, not fitted.
 FLOOR_REACH = 10.0
@@ -146,12 +146,8 @@ FLOOR_REACH = 10.0
 def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Do two stated figures share a value? Half-open at the rounding edges: "14" (13.5-14.5) and
     "15" (14.5-15.5) only touch, and are two figures; "$1.4bn" and "$1.375bn" meet. A point (a
-    date) meets itself; "at least 6" meets "8" but not "at least 4", nor "300,000" (FLOOR_REACH)."""
+    date) meets itself; "at least 6" meets "8" and "at least 4", but not "300,000" (FLOOR_REACH)."""
     (a_low, a_high), (b_low, b_high) = a, b
-    if a_high == b_high == math.inf:
-        # Two floors ("at least 4 dead" / "at least 6 dead") are two tallies, not one figure
-        # that either could be: a toll given as a floor is the count so far.
-        return a_low == b_low
     if a_high == math.inf:
         a_high = a_low * FLOOR_REACH
     if b_high == math.inf:

@@ -73,6 +73,8 @@ def test_a_hyphenated_magnitude_belongs_to_the_amount(sentence: str, amount: flo
         # Two sums side by side, or a bracketed sum after words, are two figures.
         ("It paid $2,000 and £1,500 (in cash).", ["$2,000", "£1,500"], []),
         ("Fees ($3m) and costs ($4m) rose.", ["$3m", "$4m"], []),
+        # the same currency in brackets is another figure (last year's)
+        ("Operating profit rose to £7.4m (£6.9m).", ["£7.4m", "£6.9m"], []),
     ],
 )
 def test_a_sum_restated_in_brackets_is_not_a_second_figure(
@@ -106,6 +108,12 @@ def test_format_money_keeps_cents(value: dict[str, object], shown: str) -> None:
         ("The fare rose from $3 to $4.", ["$3", "$4"]),
         ("Between $5 and £7.", ["$5", "£7"]),
         ("It paid $5m and $7m in two rounds.", ["$5m", "$7m"]),
+        ("Analysts' estimates range from $4bn to $6bn.", ["$4bn to $6bn"]),
+        # a change, an aside after a spaced dash, and ends an order of magnitude apart
+        ("Shares fell $1.20 to $38.50 in early trading.", ["$1.20", "$38.50"]),
+        ("The stock rose $2 to $19.", ["$2", "$19"]),
+        ("The bridge cost $5m — $2m more than planned.", ["$5m", "$2m"]),
+        ("A $3-$4bn deal.", ["$3", "$4bn"]),
     ],
 )
 def test_the_ends_of_a_range_are_one_sum(sentence: str, texts: list[str]) -> None:

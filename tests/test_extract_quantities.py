@@ -162,17 +162,10 @@ def test_a_number_naming_something_is_no_count() -> None:
 @pytest.mark.parametrize(
     ("plural", "one"),
     [
+        # a few of tests/test_extract_plurals.py's cases, through the count reader
         ("boxes", "box"),
-        ("witnesses", "witness"),
-        ("churches", "church"),
-        ("injuries", "injury"),
-        ("homes", "home"),
-        ("buses", "bus"),
         ("children", "child"),
-        ("women", "woman"),
         ("feet", "foot"),
-        ("mice", "mouse"),
-        ("crises", "crisis"),
         ("people", "people"),
         ("species", "species"),
     ],

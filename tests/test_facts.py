@@ -130,9 +130,19 @@ def test_intervals_meet_half_open_at_rounding_edges() -> None:
     assert intervals_meet((7.0, 7.0), (7.0, 7.0))  # a point (a date) meets itself
     assert intervals_meet((12.0, float("inf")), (11.5, 12.5))  # "at least 12" and "12"
     assert intervals_meet((12.0, float("inf")), (15.5, 16.5))  # "at least 12" and "16"
-    assert not intervals_meet((4.0, float("inf")), (6.0, float("inf")))  # two floors, two tallies
-    assert intervals_meet((6.0, float("inf")), (6.0, float("inf")))
+    assert intervals_meet((4.0, float("inf")), (6.0, float("inf")))  # floors widen, and agree
     assert not intervals_meet((6.0, float("inf")), (299_999.5, 300_000.5))  # beyond FLOOR_REACH
+
+
+def test_floors_of_other_counts_agree(tmp_path: Path) -> None:
+    """"More than 300 homes" and "more than 340 homes" can both be true: one figure, no conflict."""
+    texts = {
+        "a": "More than 300 homes were destroyed when the wildfire swept through the valley on Monday.\n",
+        "b": "More than 340 homes were destroyed as the wildfire swept through the valley on Monday.\n",
+    }
+    result = run(tmp_path, texts)
+    homes = [f for f in result.facts if f.kind == "quantity"]
+    assert all("conflict" not in statuses(f).values() for f in homes)
 
 
 def test_two_tolls_given_as_floors_conflict(tmp_path: Path) -> None:
@@ -574,13 +584,13 @@ def test_one_sentence_repeated_many_times_in_a_paragraph_is_one_row(tmp_path: Pa
     assert len(in_a) == 1
 
 
-def test_counts_of_people_that_share_only_the_unit_are_different_figures(tmp_path: Path) -> None:
+def test_counts_of_people_that_share_only_their_frame_are_different_figures(tmp_path: Path) -> None:
     """Every count of people is a count of "people": "all 300 residents were moved to a school"
-    and "at least four people died" measure different things, and are neither one row nor a
-    conflict."""
+    and "at least four people died in the flooding" measure different things, though both were
+    said on Monday by officials; they are neither one row nor a conflict."""
     texts = {
-        "a": "All 300 residents were moved to a school on the hill, the mayor said on Monday.\n",
-        "b": "At least four people died in the flooding on Monday, police said.\n",
+        "a": "All 300 residents were moved to a school on the hill, officials said on Monday.\n",
+        "b": "At least four people died in the flooding, officials said on Monday.\n",
     }
     result = run(tmp_path, texts)
     counts = [f for f in result.facts if f.kind == "quantity"]
@@ -607,6 +617,8 @@ def test_a_statement_of_a_shared_figure_is_not_a_second_row(tmp_path: Path) -> N
     [
         ("Asked on Monday whether the relief fund would last the winter, the minister was blunt.", False),
         ("Asked by reporters if the bridge would reopen, the mayor did not hesitate.", False),
+        ("Asked about the cost, the minister put it at $4bn.", True),
+        ("Asked how many people had been rescued, the coastguard said 23.", True),
         (
             "Asked whether the bridge would reopen, the mayor said the inspectors needed two more weeks "
             "to finish their report.",
@@ -619,3 +631,18 @@ def test_a_question_put_is_no_fact_but_an_answer_after_it_is(sentence: str, chec
 
     claim = next(c for c in claims_of(sentence) if "ask" in c.text.lower())
     assert _checkable(claim) is checkable
+
+
+def test_counts_of_people_must_share_a_word_besides_the_unit_and_the_frame() -> None:
+    """At a threshold every pair passes, the shared-word rule alone decides: "moved to a school"
+    and "died in the flooding" share only "people" and the frame ("officials said on Monday")."""
+    from compare.extract.quantities import PEOPLE_SLOT
+    from compare.facts import Linked, _same_slot
+    from compare.link import LinkScorer
+
+    moved = claims_of("All 300 residents were moved to a school, officials said on Monday.")[0]
+    died = claims_of("At least four people died in the flooding, officials said on Monday.", "b")[0]
+    more = claims_of("At least six people died in the flooding.", "c")[0]
+    scorer = LinkScorer()
+    assert not _same_slot(0, 1, Linked((moved, died), {}, 0.0, {}), scorer, {}, PEOPLE_SLOT)
+    assert _same_slot(0, 1, Linked((died, more), {}, 0.0, {}), scorer, {}, PEOPLE_SLOT)

@@ -105,10 +105,10 @@ MONEY_PATTERNS = (
 _LETTER_MAGNITUDES = ("k", "m", "b", "K", "M", "B")
 
 
-# What may stand between a sum and a second sum that restates it in brackets: "€20m ($21.6m)",
-# "$5,000 (about £3,750)". Wire and foreign copy convert a sum for its readers this way; the
-# bracketed sum is the same figure, not a second fact, so it gets no row of its own and counts as
-# no unmatched value.
+# What may stand between a sum and a second sum, in another currency, that restates it in
+# brackets: "€20m ($21.6m)", "$5,000 (about £3,750)". Wire and foreign copy convert a sum for its
+# readers this way; the bracketed sum is the same figure, not a second fact, so it gets no row of
+# its own and counts as no unmatched value.
 _RESTATED_BEFORE = re.compile(
     r"\s*[(\[]\s*(?:(?:" + "|".join(w.replace(" ", r"\s+") for w in APPROXIMATE_WORDS) + r")\s+)?", re.I
 )
@@ -135,10 +135,10 @@ def find_money(
             if mention is not None:
                 taken.mark(m.start(), m.end())
                 found.append((m.start(), m.end(), mention))
-    ends = {end for _start, end, _mention in found}
+    ends = {end: str(mention.value["currency"]) for _start, end, mention in found}
     kept: list[tuple[int, int, Mention]] = []
     for start, end, mention in found:
-        if _restates(sentence, start, end, ends):
+        if _restates(sentence, start, end, str(mention.value["currency"]), ends):
             if restated is not None:
                 restated.append((start, end))
         else:
@@ -146,21 +146,33 @@ def find_money(
     return _join_ranges(sentence, kept)
 
 
-# "$12 billion to $18 billion", "€2m-€3m", "between $40m and $55m": one sum known within bounds.
-# "from $12bn to $18bn" is a change (the sum before and after), not a range; "and" joins the ends
-# of a range only after "between".
-_RANGE_DASH = re.compile(r"\s*(?:to|[-–—])\s*", re.I)
+# "$40m to $55m", "€2m-€3m", "between $40m and $55m", "estimates range from $4bn to $6bn": one sum
+# known within bounds. "to" or an unspaced hyphen or en dash joins the ends (a spaced dash is an
+# aside: "cost $2m — $3m more than planned"); "and" only after "between". "from X to Y" is a change
+# (the sum before and after) unless a range is named ("ranging from"); so is a sum after a verb of
+# change ("shares fell $2.10 to $45.30").
+_RANGE_DASH = re.compile(r"\s+to\s+|[-–]", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-# Characters before a range's low end read for "between" / "from".
-_RANGE_CUE_WINDOW = 10
+_FROM_BEFORE = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s+$", re.I)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|dropped|drops|jumped|jumps|climbed|climbs|"
+    r"slipped|slips|gained|gains|lost|loses|up|down|cut|cuts|raised|raises|lowered|lowers|"
+    r"increased|increases|decreased|decreases)\s+(?:by\s+)?$",
+    re.I,
+)
+# Characters before a range's low end read for "between", "from" or a verb of change.
+_RANGE_CUE_WINDOW = 20
+# The high end of a range is at most this many times the low end: "$3-$4bn" is not $3 to $4
+# billion, and "$2.10 to $45.30" is a change, not a range. An order of magnitude, as FLOOR_REACH
+# (compare.link): a writer who means $50m does not write "$4m to $50m" as one estimate.
+RANGE_MAX_RATIO = 10.0
 
 
 def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
     """Two sums of one currency written as the ends of a range are one mention whose interval
     runs from the low end's to the high end's, so that it is one row and a sum inside it agrees
-    with it ("$15bn" is within "$12bn to $18bn")."""
+    with it ("$5bn" is within "$4bn to $6bn")."""
     ordered = sorted(found, key=lambda f: f[0])
     joined: dict[int, tuple[int, int, Mention]] = {}  # low end's start -> the range
     dropped: set[int] = set()  # high ends' starts
@@ -168,6 +180,8 @@ def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[t
         if start in dropped:
             continue
         cue = sentence[max(0, start - _RANGE_CUE_WINDOW) : start]
+        if _CHANGE_BEFORE.search(cue):
+            continue
         dash = _RANGE_DASH.fullmatch(sentence, end, next_start) and not _FROM_BEFORE.search(cue)
         between = _RANGE_AND.fullmatch(sentence, end, next_start) and _BETWEEN_BEFORE.search(cue)
         if (dash or between) and _same_currency_rising(low, high):
@@ -179,9 +193,10 @@ def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[t
 
 
 def _same_currency_rising(low: Mention, high: Mention) -> bool:
+    bottom, top = float(low.value["amount"]), float(high.value["amount"])
     return (
         low.value["currency"] == high.value["currency"]
-        and float(low.value["amount"]) < float(high.value["amount"])
+        and 0 < bottom < top <= bottom * RANGE_MAX_RATIO
         and low.range is not None
         and high.range is not None
     )
@@ -204,10 +219,15 @@ def _range_mention(text: str, low: Mention, high: Mention) -> Mention:
     )
 
 
-def _restates(sentence: str, start: int, end: int, ends: set[int]) -> bool:
-    """Is the sum at start:end bracketed right after another sum (one ending at one of `ends`)?"""
+def _restates(
+    sentence: str, start: int, end: int, currency: str, before: dict[int, str]
+) -> bool:
+    """Is the sum at start:end bracketed right after a sum in another currency (`before`: where
+    each sum ends -> its currency)? A bracketed sum in the same currency is another figure: results
+    copy prints last year's beside this year's ("profit rose to £5.2m (£4.1m)")."""
     return _RESTATED_AFTER.match(sentence, end) is not None and any(
-        e < start and _RESTATED_BEFORE.fullmatch(sentence, e, start) for e in ends
+        e < start and other != currency and _RESTATED_BEFORE.fullmatch(sentence, e, start)
+        for e, other in before.items()
     )
 
 
@@ -246,7 +266,7 @@ def _money(sentence: str, m: re.Match[str]) -> Mention | None:
 
 def format_money(value: dict[str, object]) -> str:
     """{"currency": "EUR", "amount": 2.5e10} -> '€25 billion' (for labels); a range
-    ({"amount": 1.2e10, "amount_high": 1.8e10}) -> '$12 billion–$18 billion'."""
+    ({"amount": 4e9, "amount_high": 6e9}) -> '$4 billion–$6 billion'."""
     if "amount_high" in value:
         low = format_money({"currency": value["currency"], "amount": value["amount"]})
         return f"{low}–{format_money({'currency': value['currency'], 'amount': value['amount_high']})}"
@@ -257,5 +277,5 @@ def format_money(value: dict[str, object]) -> str:
         if amount >= size:
             return f"{symbol}{amount / size:g} {word}"
     if amount != int(amount):
-        return f"{symbol}{amount:,.2f}"  # cents are part of the figure ("$3.29 a gallon")
+        return f"{symbol}{amount:,.2f}"  # cents are part of the figure ("$1.85 a loaf")
     return f"{symbol}{amount:,.0f}"

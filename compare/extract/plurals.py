@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from compare.text import fold
+from compare.text import STOPWORDS, fold
 
 # The ways an English plural that does not end in "s" differs from its singular, as (plural
 # ending, singular ending) with the rest of the word equal: women/woman, children/child,
@@ -54,12 +54,6 @@ def _lemmatiser() -> Callable[[str], str]:
     return english
 
 
-def _known(word: str) -> bool:
-    import simplemma  # loaded by _lemmatiser already; simplemma caches its answers (bounded)
-
-    return bool(simplemma.is_known(word, lang="en"))
-
-
 def lemma(word: str) -> str:
     """The dictionary form of `word` (as written, so that "Texans" is read as the demonym),
     folded; the folded word itself when the lemmatiser has no entry for it."""
@@ -80,14 +74,21 @@ def _differs_as_a_plural(plural: str, single: str) -> bool:
     return False
 
 
+# The English nouns whose plural turns a final "f"/"fe" into "-ves": a closed class (any grammar
+# lists it). Other words in "-ves" are plurals of nouns in "-ve" ("caves", "nerves", "valves").
+F_TO_VES = frozenset(
+    """life wife knife leaf half calf shelf self elf wolf thief loaf sheaf scarf wharf hoof""".split()
+)
+
+
 def _ves_singular(folded: str, single: str) -> str:
     """English turns a final "f"/"fe" into "-ves" (lives, wives, halves, thieves); simplemma,
     knowing no parts of speech, reads such a word as a verb in "-ve" ("live", "wive"). Prefer
-    the "f"/"fe" noun when the dictionary has it as a word of its own."""
+    the "f"/"fe" noun when it is one of F_TO_VES."""
     if not (folded.endswith("ves") and single == folded[:-1]):
         return single
     for noun in (folded[:-3] + "f", folded[:-3] + "fe"):
-        if _known(noun) and lemma(noun) == noun:
+        if noun in F_TO_VES:
             return noun
     return single
 
@@ -96,6 +97,8 @@ def is_plural(word: str) -> bool:
     """Is `word` (as written) a plural noun: "boxes", "injuries", "children", "feet", "Texans";
     not "news", "series", "press", "bus", "killed", "took", "older"."""
     folded = fold(word)
+    if folded in STOPWORDS:
+        return False  # "was", "has", "does", "its": their lemmas differ, but they are no nouns
     single = lemma(word)
     if single == folded:
         return False

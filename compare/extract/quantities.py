@@ -332,15 +332,16 @@ def _designator(sentence: str, start: int) -> bool:
     return word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
-# "1,580 of its 2,104 trains": the part counts what the whole counts (the noun follows the
-# whole), so both are counts of trains. At most one determiner between "of" and the whole.
+# "312 of its 480 flights": the part counts what the whole counts (the noun follows the whole),
+# so both are counts of flights. At most one determiner between "of" and the whole.
 _PART_OF = re.compile(
     rf"of\s+(?:(?:its|the|their|his|her|our|all|these|those)\s+)?(?P<num>{NUMBER})"
     rf"(?:\s?(?:million|billion|thousand)\b)?[\s-](?P<after>(?:[A-Za-z][\w'’-]*+\s?){{1,{AFTER_WORDS}}})",
     re.I,
 )
-# "one in five homeowners", "three in every four voters": a ratio, not a count of five
-# homeowners. Read just before the number; bounded.
+# "one in four tenants", "two in every three voters": a ratio, not a count of four tenants. Read
+# just before the number, in RATIO_WINDOW characters: "N in every " is at most about 30 (a
+# number in words and the connecting words), and the window keeps each number's look O(1).
 _RATIO_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s+in\s+(?:every\s+)?$", re.I)
 RATIO_WINDOW = 30
 
@@ -358,7 +359,7 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     if num_text.lower() == "one":
         return None  # "one of the ..." is rarely a count worth a row
     if _RATIO_BEFORE.search(sentence, max(0, start - RATIO_WINDOW), start):
-        return None  # "one in five homeowners"
+        return None  # "one in four tenants"
     hyphenated = sentence[m.end("num") : m.end("num") + 1] == "-"
     whole = None if hyphenated else _PART_OF.match(sentence, m.end())
     unit = _unit_of((whole or m).group("after"), hyphenated)
@@ -366,7 +367,7 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
         return None
     noun, raw = unit
     if fold(raw) in FRACTION_WORDS:
-        return None  # "two-thirds of voters", "three quarters of the trains": a share
+        return None  # "two-thirds of voters", "three quarters of the ferries": a share
     if _designator(sentence, start) and not _may_head(raw):
         return None  # "Channel 9 asked", "Route 66 reopened"; not "in Linz 40 homes"
     if whole is not None:
