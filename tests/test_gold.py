@@ -1,7 +1,7 @@
 """The tool against careful readers' annotations: the seeds' gold (the targets issue 4 sets), the
 development event, the two test events written for this project, and the held-out events
-(breach-settlement, syrup-recall, congressman-indicted, hurricane-landfall, rail-strike) written
-after the rules (regression floors).
+(breach-settlement, syrup-recall, congressman-indicted, hurricane-landfall, rail-strike,
+match-fixing) written after the rules (regression floors, once measured).
 
 Scored with the project's shared scorer (`../shared/tools/score_gold.py`), in process, on the
 JSON that `compare matrix` prints. Nothing from the gold is used by the code under test.
@@ -389,6 +389,14 @@ def test_rail_strike_held_out_event_attribution_stays_above_its_floors() -> None
     assert got["false_reuses"] == 0
 
 
+# The second held-out event of session 5 (tests/events/match-fixing: a football federation fines,
+# docks and bans a club for fixing matches; Reuters-style wire, cp1252 tabloid sports site,
+# translated Varaždin daily in UTF-16, a football-business site's HTML page). Written by a helper
+# after the code, its gold committed before the tool was first run on it; not yet measured, so no
+# floors here: they follow its one measurement on the final code. Not to be tuned on.
+HELD_OUT_FIXING = ROOT / "tests" / "events" / "match-fixing"
+
+
 def test_no_fitting_script_reads_the_held_out_events() -> None:
     """The fits name their events in scripts/gold_events.py; a held-out event must not be one,
     and no fitting script may name a held-out folder itself."""
@@ -398,7 +406,14 @@ def test_no_fitting_script_reads_the_held_out_events() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     fitted = {folder.resolve() for _, _, folder in gold_events.fitted_events(SHARED)}
-    for held_out in (HELD_OUT, SESSION4_HELD_OUT, HELD_OUT_US, HELD_OUT_STORM, HELD_OUT_RAIL):
+    for held_out in (
+        HELD_OUT,
+        SESSION4_HELD_OUT,
+        HELD_OUT_US,
+        HELD_OUT_STORM,
+        HELD_OUT_RAIL,
+        HELD_OUT_FIXING,
+    ):
         assert held_out.resolve() not in fitted
         for script in (ROOT / "scripts").glob("*.py"):
             text = script.read_text(encoding="utf-8")
