@@ -70,14 +70,31 @@ _ASK = (
     r"support(ing)? (us|our (work|journalism|reporting|newsroom|mission))|"
     r"keep(ing)? (our|this) (journalism|reporting|work|site) (free|going|independent))"
 )
+# A capitalised word (a name), whatever the rule's case-insensitive flag: "the Valley Ledger", not
+# "the flood appeal".
+_CAPITALISED = r"(?-i:[A-Z])[\w'’]*"
 # What may follow the ask before the question mark: when, how often, how much, or to whom
 # ("giving monthly?", "donating to the Valley Ledger?"); not an object of another kind
 # ("donating blood?").
 _ASK_TRAILER = (
     r"(\s+(today|now|again|monthly|each month|once|(with|as little as) \$?\d[\d,.]*|"
-    r"to (us|our \w+|the [A-Z][\w'’]*( [A-Z][\w'’]*){0,3}|[A-Z][\w'’]*( [A-Z][\w'’]*){0,3}))){0,2}"
+    rf"to (us|our \w+|(the )?{_CAPITALISED}( {_CAPITALISED}){{0,3}}))){{0,2}}"
 )
 
+# A line holding a quotation is someone speaking in the story, not the site: double quotes,
+# guillemets, an opening curly single quote, or a straight single quote opening a word ("'Would
+# you ...?' she asked"). An apostrophe inside or after a word ("the Ledger’s", "readers' money") is
+# none.
+_QUOTE = r"[\"“”‘«»]|(?<!\w)'"
+_NO_QUOTE = rf"^(?!.*(?:{_QUOTE}))"
+# The site saying who keeps it going: "thanks to readers like you", "because of listeners like
+# you". A story reports what others said of "members like you"; the site says it without a speech
+# verb.
+_LIKE_YOU = (
+    r"\b(thanks to|because of|made possible by|funded by|powered by|supported by|relies on|depends? on) "
+    r"(readers|members|supporters|donors|listeners|viewers|subscribers) like you\b"
+    r"(?![^.!?]{0,60}\b(said|says|told|tells|asked|asks)\b)"
+)
 
 _WEEKDAYS = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?"
 _MONTHS = (
@@ -255,17 +272,19 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     ),
     # Reader-funded sites ask for money under the story in the site's own voice: a question that
     # asks the reader to chip in, contribute, donate or become a member, a "support our journalism"
-    # call, or the site saying it lives on "readers like you". News copy reports donations in the
-    # third person ("Residents donated $2 million"); it does not ask the reader for one.
+    # call, or the site saying it lives "thanks to readers like you". News copy reports donations in
+    # the third person ("Residents donated $2 million"); it does not ask the reader for one, and an
+    # appeal it quotes ("'Would you consider donating?' the mayor asked") is in quotation marks.
     _rule(
         "donation-appeal",
-        rf"\bwould you (please )?(consider |like to |be willing to )?(join(ing)? us (by |in |as )?|"
-        rf"help(ing)? us (by )?)?{_ASK}{_ASK_TRAILER}\s*\?|"
-        r"\b(support|fund) (our|independent) (journalism|reporting)( today| now)?\W*$|"
-        r"\bsupport (us|our (work|journalism|reporting|newsroom|mission))\b(?![^.!?]{0,30}\b(said|says)\b)|"
-        r"\b(make|become) a (recurring |monthly )?(contribution|donation|supporter|member) (today|now)\b|"
-        r"\b(readers|members|supporters|donors|listeners|viewers) like you\b|"
-        r"^(please )?(donate|contribute|chip in)( \$?\d[\d,.]*)?( (now|today|monthly))?\W*$",
+        rf"{_NO_QUOTE}(.*?\bwould you (please )?(consider |like to |be willing to )?"
+        rf"(join(ing)? us (by |in |as )?|help(ing)? us (by )?)?{_ASK}{_ASK_TRAILER}\s*\?|"
+        r".*?\b(support|fund) (our|independent) (journalism|reporting)( today| now)?\W*$|"
+        r".*?\bsupport (us|our (work|journalism|reporting|newsroom|mission))\b"
+        r"(?![^.!?]{0,30}\b(said|says)\b)|"
+        r".*?\b(make|become) a (recurring |monthly )?(contribution|donation|supporter|member) (today|now)\b|"
+        rf".*?{_LIKE_YOU}|"
+        r"(please )?(donate|contribute|chip in)( \$?\d[\d,.]*)?( (now|today|monthly))?\W*$)",
         "Reporting like this takes time and money. Would you consider giving today? Thanks to listeners "
         "like you, this station stays on the air.",
         max_words=APPEAL_WORDS,

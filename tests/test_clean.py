@@ -606,3 +606,33 @@ def test_a_story_sentence_about_funding_journalism_is_kept() -> None:
     line = "A foundation pledged $5 million on Monday to fund local journalism."
     result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
     assert line in result.paragraphs
+
+
+# --- review fixes: appeals and corrections only in the site's own voice (lines invented here) -----
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“Would you consider donating to the shelter fund?” the mayor asked residents at the meeting.",
+        "The relief agency asked residents: would you consider donating to the flood appeal?",
+        "The union said donations from members like you had kept the strike fund going for a month.",
+        "‘Supporters like you are why we won this seat,’ she told them at the count.",
+        "'Would you consider giving today?' the pastor asked the congregation on Sunday morning.",
+    ],
+)
+def test_appeals_quoted_or_reported_in_a_story_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our reporting is free to everyone because of listeners like you.",
+        "The Valley Ledger’s reporting is free. Would you consider donating to the Valley Ledger?",
+    ],
+)
+def test_appeals_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
