@@ -101,6 +101,9 @@ _MONTHS = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|"
     r"nov(ember)?|dec(ember)?)\.?"
 )
+# The date a correction's label carries after a bracket or a dash: "(June 3, 2019)", "— 3 June",
+# "- Monday, June 3".
+_NOTE_DATE = rf"(\d|{_MONTHS}\s*\d|{_WEEKDAYS}\s*(\d|{_MONTHS}))"
 _CLOCK = r"\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[a-z]{2,5}([+-]\d{1,2}(:?\d{2})?)?)?"
 # A line that is a date and nothing else: weekday, day and month in either order, year, and a
 # time with its zone before or after ("08.15 GMT — Thu 14 Nov 2019", "Friday, June 21, 2019"),
@@ -289,22 +292,25 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "like you, this station stays on the air.",
         max_words=APPEAL_WORDS,
     ),
-    # A newspaper's correction under (or over) its story: the label and date, "An earlier version of
-    # this article misstated ...", "This story has been corrected to ...". It tells what the page
-    # once said wrongly, not what happened; the story itself now says it rightly.
+    # A newspaper's correction under (or over) its story: the label with a colon or a date
+    # ("Correction: ...", "Clarification (June 3, 2019)"), "An earlier version of this article
+    # misstated ...", "This story has been corrected to ...". It tells what the page once said
+    # wrongly, not what happened; the story itself now says it rightly. "The article was corrected by
+    # the court" and "Corrections - mostly small - were made" are the story's own subject.
     _rule(
         "correction-note",
-        r"^(corrections?|clarifications?)\b\s*(\(|:|—|–|-)|"
+        rf"^(corrections?|clarifications?)\s*(:|[(\[—–-]\s*{_NOTE_DATE})|"
         r"^an? (earlier|previous|prior) version of this (article|story|report|post|piece|item|column)\b|"
-        r"^(this|the) (article|story|report|post|piece) (has been|was|is) (corrected|amended|clarified)\b",
+        r"^this (article|story|report|post|piece) (has been|was|is) (corrected|amended|clarified)\b",
         "Correction: An earlier version of this article gave the wrong opening date for the library.",
         max_words=CORRECTION_WORDS,
     ),
     # The site's corrections policy: "We correct our mistakes with a correction note. If you spot an
-    # error, let us know." A line with quotation marks is a quote in the story, not the site.
+    # error, let us know." A line with quotation marks, or one reporting speech, is a quote in the
+    # story, not the site.
     _rule(
         "corrections-policy",
-        r"^(?!.*[\"“”])(.*\bwe\b[^.!?]{0,40}\b(mistake|error)s?\b[^.!?]{0,60}\bcorrections?\b|"
+        rf"{_NO_QUOTE}(?!.*\b(said|says|told|tells)\b)(.*\bwe\b[^.!?]{0,40}\b(mistake|error)s?\b[^.!?]{0,60}\bcorrections?\b|"
         r".*\bif you (spot|see|find|notice) an? (error|mistake|typo|inaccuracy)\b[^.!?]{0,60}"
         r"\b(let us know|contact us|e-?mail us|write to us|tell us|notify us)\b)",
         "Whenever we get a fact wrong, we own the error in a public correction. If you notice an "

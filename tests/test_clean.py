@@ -636,3 +636,32 @@ def test_appeals_quoted_or_reported_in_a_story_are_kept(line: str) -> None:
 def test_appeals_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
     result = clean(article(TITLE, *STORY, line))
     assert dropped(result)[line] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report was amended after objections from the opposition, the speaker said.",
+        "The article was corrected by the court on Tuesday to remove the defendant's address.",
+        "Clarifications - the council said on Monday the road would reopen.",
+        "‘When we make a mistake, we publish a correction,’ the bank's chief executive told MPs on Monday.",
+        "Corrections - mostly small ones - were made to the budget by the finance committee on Monday.",
+    ],
+)
+def test_corrections_reported_in_a_story_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Correction — June 3, 2019",
+        "Clarification: This story has been changed to say the museum closes at six.",
+        "An earlier version of this item misspelled the name of the orchard's owner.",
+        "This report was amended to correct the year the museum opened.",
+    ],
+)
+def test_correction_notes_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
