@@ -418,8 +418,8 @@ def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
     return text[match.end() :], match.group(1)
 
 
-# "LIVE: <headline>" above the story is a live page's own headline; in or after the story it
-# is a link to another page's live coverage (the inline-teaser rule).
+# "LIVE: <headline>" as the first heading of a page is a live page's own headline; under another
+# headline, or in or after the story, it is a link to some live coverage (the inline-teaser rule).
 _OWN_LIVE_TITLE = re.compile(r"^live\s*:\s*\S", re.I)
 
 
@@ -559,19 +559,25 @@ def _pick_title(
             if bare != given and _same_text(line.text, bare):
                 return i, line.text
         return None
-    for i in range(min(first_story, len(lines))):
-        if labels[i] == "heading" and _OWN_LIVE_TITLE.match(lines[i].text):
-            return i, lines[i].text.partition(":")[2].strip()  # a live page names itself so
-    for i in range(min(first_story, len(lines)) - 1, -1, -1):
-        if labels[i] != "heading" or len(lines[i].text.split()) < MIN_TITLE_WORDS:
-            continue
-        if _LIST_ITEM.match(lines[i].text):
-            continue  # "• Shares fall 7%": a point of the summary box under the headline
-        above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
-        if _NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()):
-            continue  # "Jane Doe in Oslo" right under a longer heading: the headline's byline
-        return i, lines[i].text
-    return None
+    candidates = [i for i in range(min(first_story, len(lines))) if _could_be_title(lines, labels, i)]
+    live = [i for i in candidates if _OWN_LIVE_TITLE.match(lines[i].text)]
+    if live and live[0] == candidates[0]:
+        # A live page names itself so, as its first heading. Under another headline, "LIVE: ..."
+        # is a link to some live coverage, not this page's title.
+        return live[0], lines[live[0]].text.partition(":")[2].strip()
+    others = [i for i in candidates if i not in live]
+    return (others[-1], lines[others[-1]].text) if others else None
+
+
+def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
+    """Is line `i` (above the story) a heading that may be the headline?"""
+    if labels[i] != "heading" or len(lines[i].text.split()) < MIN_TITLE_WORDS:
+        return False
+    if _LIST_ITEM.match(lines[i].text):
+        return False  # "• Shares fall 7%": a point of the summary box under the headline
+    above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
+    # "Jane Doe in Oslo" right under a longer heading: the headline's byline
+    return not (_NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()))
 
 
 # "Jane Doe in New York", "Jane Doe and John Roe in Lagos": the byline some papers print under the

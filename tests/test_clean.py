@@ -665,3 +665,17 @@ def test_corrections_reported_in_a_story_are_kept(line: str) -> None:
 def test_correction_notes_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
     result = clean(article(TITLE, *STORY, line))
     assert dropped(result)[line] == "boilerplate"
+
+
+def test_a_live_link_under_the_pages_headline_is_not_its_title() -> None:
+    page = (
+        "Menu | News | Sport\n\n"
+        "Museum reopens after two-year repair\n\n"
+        "LIVE: Election night results as they come in\n\n"
+        "The town museum reopened on Saturday after a two-year repair of its roof and galleries.\n\n"
+        "Visitors queued from early morning, and the curator said the first week was fully booked.\n"
+    )
+    cleaned = clean(page)
+    assert cleaned.title == "Museum reopens after two-year repair"
+    assert cleaned.paragraphs[0].startswith("The town museum reopened")
+    assert "LIVE: Election night results as they come in" not in cleaned.paragraphs
