@@ -28,7 +28,7 @@ from compare.reporting import (
     finite,
     gerunds,
 )
-from compare.segment import DATELINE, UPPER
+from compare.segment import DATELINE, DATELINE_PLACE, UPPER
 
 if TYPE_CHECKING:
     from compare.facts import Linked
@@ -105,10 +105,11 @@ _PARTICIPLE_FRAME = re.compile(
 )
 _QUOTE_MARKS = "\"“”‘’'«»"
 # A dateline opening the text says where (and for which agency) it was filed, not what happened:
-# wire copy's "MARLOW FALLS, Vt. (AP) —" and a newspaper's "MARLOW FALLS —" (the place in capitals and a
-# dash, no agency).
+# wire copy's "MARLOW FALLS, Vt. (AP) —" and a newspaper's "MARLOW FALLS —" (the place in capitals
+# and a dash, no agency). Without an agency, the dash must open a sentence (a capital, a figure or a
+# quote): "UNICEF — the UN children's agency — said" is an acronym in apposition, not a dateline.
 _DATELINE_OPENING = re.compile(
-    rf"{DATELINE.pattern}\s*|^[{UPPER}][{UPPER}' .-]{{2,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s+[-–—]\s+"
+    rf"{DATELINE.pattern}\s*|{DATELINE_PLACE}\s+[-–—]\s+(?=[{UPPER}0-9\"“‘])"
 )
 
 

@@ -36,10 +36,10 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 # or a date ("Ore.", "May 3"), the agency in brackets, and a dash: "LAGOS (Reuters) -",
 # "MARLOW FALLS, Vt. (AP) —", "WASHINGTON, Jan. 5 (AFP) –". Shared with compare.attribution (which
 # reads the agency from it) and compare.labels (which leaves it out of a row's label).
-DATELINE_HEAD = (
-    rf"^[{UPPER}][{UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
-    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
-)
+# The place part alone ("MARLOW FALLS, Vt.", "WASHINGTON, Jan. 5"), which a newspaper's dateline
+# prints with no agency ("MARLOW FALLS —").
+DATELINE_PLACE = rf"^[{UPPER}][{UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
+DATELINE_HEAD = rf"{DATELINE_PLACE}\s*\((?P<name>[\w .&-]{{2,40}})\)"
 DATELINE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LINE_END_PUNCT = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”’]$")
