@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from compare.clean import Cleaned, classify
+from compare.extract.names import NOT_NAMES, TITLE_WORDS, is_place
 from compare.model import AttributionSource, Source
 from compare.reporting import PUBLISHING_VERBS, SAY, Verb, alternation, finite
 from compare.segment import DATELINE, DATELINE_HEAD, UPPER, ends_sentence
@@ -203,10 +204,9 @@ MONTHS = {
 
 # --- name matching -------------------------------------------------------------------------------
 
-_UPPER = UPPER
 # An organisation's or person's name as a text names it: capitalised words, with "of", "and", "&"
 # inside ("Bank of England", "Lumen.NET"). It never runs past punctuation other than . & ' -.
-_ORG_WORD = rf"[{_UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Lumen.NET", not "Ltd."
+_ORG_WORD = rf"[{UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Lumen.NET", not "Ltd."
 ORG = rf"(?:[Tt]he\s+)?{_ORG_WORD}(?:\s+(?:of|and|&|for|{_ORG_WORD})){{0,6}}"
 _TRAILING_CONNECTOR = re.compile(r"(\s+(of|and|&|for))+$|[.’'-]+$")
 
@@ -517,7 +517,7 @@ _REPORTING = re.compile(
 # Lines this long can hold a byline or a credit label; longer ones are story paragraphs.
 MAX_BYLINE_WORDS = 16
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*")
-_IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
+_IN_PLACE = re.compile(rf"\s+in\s+[{UPPER}].*$")
 
 
 def _names(text: str, found: Found) -> None:
@@ -578,9 +578,20 @@ def _possessive(text: str) -> tuple[str, str] | None:
         or not 1 <= len(words) <= MAX_MASTHEAD_WORDS
         or not all(w[:1].isupper() or w.lower() in ("of", "and", "the", "&") for w in words)
         or any(c.isdigit() for c in owner)
+        or not _outlet_like(owner)
     ):
         return None
     return owner, name
+
+
+def _outlet_like(owner: str) -> bool:
+    """Could the owner of "X's Jane Doe" be a newsroom? Not when every word is a calendar word, a
+    pronoun or other function word, or a title ("Monday's", "It's", "President's"), nor when it is
+    a place and nothing more ("Norway's Jane Doe" is a Norwegian, not a newsroom)."""
+    words = [fold(w) for w in owner.split()]
+    if all(w in TITLE_WORDS or w.capitalize() in NOT_NAMES for w in words):
+        return False
+    return not is_place(re.sub(r"^[Tt]he\s+", "", owner))
 
 
 def _place(text: str) -> bool:
@@ -979,7 +990,7 @@ def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
 # some papers print it under the headline. A title-case headline has the same shape ("Protests
 # Erupt in Paris"), so only lines between the headline and the story are read this way.
 _IN_PLACE_BYLINE = re.compile(
-    rf"^(?P<names>.+?)\s+in\s+[{_UPPER}][\w'’.-]*(?:\s+[{_UPPER}][\w'’.-]*){{0,3}}$"
+    rf"^(?P<names>.+?)\s+in\s+[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$"
 )
 
 

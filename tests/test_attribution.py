@@ -582,3 +582,18 @@ def test_a_publication_line_with_an_update_stamp_gives_the_publication_date() ->
 
     assert date_line("Published May 5, 2024 - 08:10 GMT | Updated May 6, 2024 - 09:00 GMT") == "2024-05-05"
     assert date_line("Updated May 6, 2024 | Published May 5, 2024") is None
+
+
+# --- a possessive credits an outlet, not a day, a place, a pronoun or a title (review fix) --------
+
+
+@pytest.mark.parametrize("owner", ["Monday", "Norway", "It", "President", "October", "New Zealand"])
+def test_a_possessive_that_names_no_outlet_credits_nothing(owner: str) -> None:
+    a = art(STORY + f"\n{owner}'s Lena Holt contributed to this report.\n")
+    assert a.credits == ()
+
+
+@pytest.mark.parametrize("owner", ["The Valley Ledger", "Marlow Falls Gazette", "Reuters"])
+def test_a_possessive_that_names_an_outlet_credits_it(owner: str) -> None:
+    a = art(STORY + f"\n{owner}'s Lena Holt contributed to this report.\n")
+    assert len(a.credits) == 1 and a.credits[0] in (owner, owner.removeprefix("The "))
