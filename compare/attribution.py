@@ -920,7 +920,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     meta_people, meta_agencies = _metadata_authors(source.author)
     for name in meta_agencies:
         found.credit(name)
-    byline = choose_byline(found.byline, meta_people)
+    byline = choose_byline(found.byline, meta_people, visible=_visible_byline(lines, cleaned))
     published = source.published or cleaned.published
     day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
@@ -958,21 +958,42 @@ def _metadata_authors(author: str | None) -> tuple[list[str], list[str]]:
     return people, agencies
 
 
-def choose_byline(from_text: Sequence[str], from_metadata: Sequence[str]) -> list[str]:
+def choose_byline(
+    from_text: Sequence[str], from_metadata: Sequence[str], *, visible: Sequence[str] = ()
+) -> list[str]:
     """The byline when the page's metadata and its text both name people.
 
-    Metadata is what the publisher declared, in a field made for it; names read from the text can
-    come from lines that are no byline (a caption, a bio, a colleague thanked). So the metadata's
-    people are the byline, and the text's names replace them only when they include every one of
-    them (the text then completes a list the metadata cut short: many sites declare only the first
-    writer). With no people in the metadata (none, or an outlet, a desk or an agency), the text's
-    names stand."""
+    A byline printed above the story (`visible`: "By Jane Doe" under the headline, "Jane Doe, Staff
+    Reporter") is what every reader of the page sees credited, and it wins: a CMS's author field
+    may hold whoever uploaded the page, not who wrote it. Otherwise the metadata, declared in a field
+    made for it, beats names read from lines that are no byline (a wire credit or a contributor at
+    the foot, a caption, a bio). The text's names replace the metadata's people only when they
+    include every one of them (the text then completes a list the metadata cut short: many sites
+    declare only the first writer). With no people in the metadata (none, or an outlet, a desk or
+    an agency), the text's names stand."""
     if not from_metadata:
         return list(from_text)
     text_keys = {fold(name) for name in from_text}
+    if visible and not all(fold(name) in text_keys for name in from_metadata):
+        return list(visible)
     if all(fold(name) in text_keys for name in from_metadata):
         return list(from_text)
     return list(from_metadata)
+
+
+def _visible_byline(lines: Sequence[str], cleaned: Cleaned) -> list[str]:
+    """The people a byline above the story names: a "By ..." line, "Name, Role", "Name in Place"
+    or "Name · Place · date" among the header lines (not a photo's credit)."""
+    top = Found()
+    for line in cleaned.header:
+        if _PHOTO_BY.search(line) or "/" in line:
+            continue  # "By Jane Doe/AP", "Photo by Jane Doe": the picture's credit
+        _byline_line(line, top)
+        _role_line(line, top)
+    for line in _below_title(lines, cleaned):
+        _in_place_line(line, top)
+        _strip_byline(line, top)
+    return top.byline
 
 
 def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
