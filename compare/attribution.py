@@ -1010,9 +1010,7 @@ def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
 # "Jane Doe in New York": a byline without "By", the writer's name and where they filed from, as
 # some papers print it under the headline. A title-case headline has the same shape ("Protests
 # Erupt in Paris"), so only lines between the headline and the story are read this way.
-_IN_PLACE_BYLINE = re.compile(
-    rf"^(?P<names>.+?)\s+in\s+[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$"
-)
+_IN_PLACE_BYLINE = re.compile(rf"^(?P<names>.+?)\s+in\s+[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$")
 
 
 def _in_place_line(line: str, found: Found) -> None:

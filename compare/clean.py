@@ -310,7 +310,8 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     # story, not the site.
     _rule(
         "corrections-policy",
-        rf"{_NO_QUOTE}(?!.*\b(said|says|told|tells)\b)(.*\bwe\b[^.!?]{0,40}\b(mistake|error)s?\b[^.!?]{0,60}\bcorrections?\b|"
+        rf"{_NO_QUOTE}(?!.*\b(said|says|told|tells)\b)"
+        r"(.*\bwe\b[^.!?]{0,40}\b(mistake|error)s?\b[^.!?]{0,60}\bcorrections?\b|"
         r".*\bif you (spot|see|find|notice) an? (error|mistake|typo|inaccuracy)\b[^.!?]{0,60}"
         r"\b(let us know|contact us|e-?mail us|write to us|tell us|notify us)\b)",
         "Whenever we get a fact wrong, we own the error in a public correction. If you notice an "

@@ -108,9 +108,7 @@ _QUOTE_MARKS = "\"“”‘’'«»"
 # wire copy's "MARLOW FALLS, Vt. (AP) —" and a newspaper's "MARLOW FALLS —" (the place in capitals
 # and a dash, no agency). Without an agency, the dash must open a sentence (a capital, a figure or a
 # quote): "UNICEF — the UN children's agency — said" is an acronym in apposition, not a dateline.
-_DATELINE_OPENING = re.compile(
-    rf"{DATELINE.pattern}\s*|{DATELINE_PLACE}\s+[-–—]\s+(?=[{UPPER}0-9\"“‘])"
-)
+_DATELINE_OPENING = re.compile(rf"{DATELINE.pattern}\s*|{DATELINE_PLACE}\s+[-–—]\s+(?=[{UPPER}0-9\"“‘])")
 
 
 def condense(text: str) -> str:

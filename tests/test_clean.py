@@ -660,6 +660,7 @@ def test_corrections_reported_in_a_story_are_kept(line: str) -> None:
         "Clarification: This story has been changed to say the museum closes at six.",
         "An earlier version of this item misspelled the name of the orchard's owner.",
         "This report was amended to correct the year the museum opened.",
+        "We own our mistakes: each error we find gets a correction at the foot of the page.",
     ],
 )
 def test_correction_notes_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
