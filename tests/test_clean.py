@@ -629,7 +629,7 @@ def test_appeals_quoted_or_reported_in_a_story_are_kept(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Our reporting is free to everyone because of listeners like you.",
+        "This station stays on the air thanks to listeners like you.",
         "The Valley Ledger’s reporting is free. Would you consider donating to the Valley Ledger?",
     ],
 )
