@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from compare.clean import Cleaned, classify
+from compare.extract.names import NOT_NAMES, TITLE_WORDS, is_place
 from compare.model import AttributionSource, Source
 from compare.reporting import PUBLISHING_VERBS, SAY, Verb, alternation, finite
 from compare.segment import DATELINE, DATELINE_HEAD, UPPER, ends_sentence
@@ -203,10 +204,9 @@ MONTHS = {
 
 # --- name matching -------------------------------------------------------------------------------
 
-_UPPER = UPPER
 # An organisation's or person's name as a text names it: capitalised words, with "of", "and", "&"
-# inside ("Voice of America", "Censor.NET"). It never runs past punctuation other than . & ' -.
-_ORG_WORD = rf"[{_UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Censor.NET", not "Ltd."
+# inside ("Bank of England", "Lumen.NET"). It never runs past punctuation other than . & ' -.
+_ORG_WORD = rf"[{UPPER}0-9][\w&'’-]*(?:\.[\w&'’-]+)*"  # inner dots only: "Lumen.NET", not "Ltd."
 ORG = rf"(?:[Tt]he\s+)?{_ORG_WORD}(?:\s+(?:of|and|&|for|{_ORG_WORD})){{0,6}}"
 _TRAILING_CONNECTOR = re.compile(r"(\s+(of|and|&|for))+$|[.’'-]+$")
 
@@ -239,7 +239,7 @@ def agency(text: str) -> str | None:
 
 
 def _org(text: str) -> str:
-    """A captured name without trailing connectors or dots ("UNIAN." -> "UNIAN")."""
+    """A captured name without trailing connectors or dots ("Interfax." -> "Interfax")."""
     text = text.strip()
     while True:
         trimmed = _TRAILING_CONNECTOR.sub("", text).strip()
@@ -406,8 +406,8 @@ class Found:
     published: str | None = None
 
     def credit(self, name: str) -> None:
-        name = re.sub(r"^[Tt]he\s+", "", _org(name))  # "the Baltic Service" -> "Baltic Service"
-        if fold(name) in LANGUAGES:  # "originally published in Spanish": a language, no outlet
+        name = re.sub(r"^[Tt]he\s+", "", _org(name))  # "the Alpine Service" -> "Alpine Service"
+        if fold(name) in LANGUAGES:  # "originally published in Finnish": a language, no outlet
             return
         if name and len(name.split()) <= MAX_NAME_WORDS + 1:
             self.credits.append(agency(name) or name)
@@ -417,7 +417,7 @@ class Found:
 
 
 # "(Credit: AFP)", "Credit: Jane Doe/Reuters", "(Source: dpa)": the text credits what it carries.
-# A photo's credit ("Photo: Jane Doe/Scanpix", "Photo credit: ...") is the picture's, not the text's.
+# A photo's credit ("Photo: Jane Doe/Imago", "Photo credit: ...") is the picture's, not the text's.
 _CREDIT = re.compile(
     r"(?:^|\()\s*(?<!photo )(?<!picture )(?<!image )credits?\s*:\s*(?P<name>[^)]{2,60})\)?\s*$", re.I
 )
@@ -430,16 +430,16 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 # English for their own reports ("повідомляє X з посиланням на Y"): X is the outlet itself, Y the
 # source it relies on.
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
-# "As reported by Voice of America, ...": the text credits another outlet's reporting.
+# "As reported by Deutsche Welle, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
-# The dateline standing alone ("LISBON, May 3 (Reuters) -"), as a clause cut off its sentence.
+# The dateline standing alone ("QUITO, May 3 (Reuters) -"), as a clause cut off its sentence.
 _DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
-# "An article first published in Russian by X", "originally published in X": a translation or a
+# "An article first published in Finnish by X", "originally published in X": a translation or a
 # republication credits the outlet that first ran the text.
 _FIRST_PUBLISHED = re.compile(
     rf"\b(?:first|originally) (?:published|appeared)(?: in [A-Z][a-z]+)? (?:by|in|on) (?P<name>{ORG})"
 )
-# "© 2025 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
+# "© 2019 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
 # itself. Above the story the same form is a photo's copyright, so only the page foot counts.
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
@@ -451,7 +451,7 @@ _COMPANY_SUFFIX = re.compile(
     re.I,
 )
 # Names a copyright line gives that are not a publisher: photo agencies and stock libraries, and
-# the words of a bare notice ("© 2025 All rights reserved").
+# the words of a bare notice ("© 2019 All rights reserved").
 _NOT_PUBLISHER = re.compile(
     r"\b(images?|photos?|pictures?|stock|shutterstock|alamy|getty|epa|all rights|rights|copyright)\b|^all$",
     re.I,
@@ -497,7 +497,7 @@ _WITH_INPUTS = re.compile(
     r"(?i:\bwith (?:additional |further )?(?:inputs?|reporting|information|material) (?:from|by) )"
     rf"(?P<name>{ORG})"
 )
-# "Source: AFP", "Sources: Reuters, AFP, Health Ministry." opening a line: the agencies listed are
+# "Source: AFP", "Sources: AP, AFP, the fire service." opening a line: the agencies listed are
 # credits ("Ministry of Health" is an official source, not an outlet: agencies only).
 _SOURCE_LINE = re.compile(r"^\s*(?i:sources?)\s*:\s*(?P<names>[^.;:]{2,200})")
 # "Associated Press writer Jane Doe in London contributed to this report."
@@ -517,7 +517,7 @@ _REPORTING = re.compile(
 # Lines this long can hold a byline or a credit label; longer ones are story paragraphs.
 MAX_BYLINE_WORDS = 16
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|\band\b|&|\s[-–—]\s)\s*")
-_IN_PLACE = re.compile(rf"\s+in\s+[{_UPPER}].*$")
+_IN_PLACE = re.compile(rf"\s+in\s+[{UPPER}].*$")
 
 
 def _names(text: str, found: Found) -> None:
@@ -550,7 +550,7 @@ def _names(text: str, found: Found) -> None:
             break
         in_place = part != raw.strip(" .")
     for part in _SEPARATORS.split(credited):
-        part = _IN_PLACE.sub("", part).strip(" .()")  # "with John Roe in Porto"
+        part = _IN_PLACE.sub("", part).strip(" .()")  # "with John Roe in Tromso"
         if not part:
             continue
         if agency(part):
@@ -578,14 +578,25 @@ def _possessive(text: str) -> tuple[str, str] | None:
         or not 1 <= len(words) <= MAX_MASTHEAD_WORDS
         or not all(w[:1].isupper() or w.lower() in ("of", "and", "the", "&") for w in words)
         or any(c.isdigit() for c in owner)
+        or not _outlet_like(owner)
     ):
         return None
     return owner, name
 
 
+def _outlet_like(owner: str) -> bool:
+    """Could the owner of "X's Jane Doe" be a newsroom? Not when every word is a calendar word, a
+    pronoun or other function word, or a title ("Monday's", "It's", "President's"), nor when it is
+    a place and nothing more ("Norway's Jane Doe" is a Norwegian, not a newsroom)."""
+    words = [fold(w) for w in owner.split()]
+    if all(w in TITLE_WORDS or w.capitalize() in NOT_NAMES for w in words):
+        return False
+    return not is_place(re.sub(r"^[Tt]he\s+", "", owner))
+
+
 def _place(text: str) -> bool:
     """A place name going on after "in Bergen,": one to three capitalised words ("Norway",
-    "Ala.", "New South Wales"), no figures."""
+    "Vt.", "New South Wales"), no figures."""
     words = text.split()
     return (
         1 <= len(words) <= MAX_PLACE_WORDS
@@ -773,7 +784,7 @@ def _masthead(line: str) -> str | None:
 
 
 def _footer_agency(lines: Sequence[str]) -> str | None:
-    """An agency a copyright line below the story names ("Copyright 2025 The Associated Press"):
+    """An agency a copyright line below the story names ("Copyright 2019 The Associated Press"):
     the text is that agency's copy."""
     for line in lines:
         match = _COPYRIGHT.search(line)
@@ -909,7 +920,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     meta_people, meta_agencies = _metadata_authors(source.author)
     for name in meta_agencies:
         found.credit(name)
-    byline = choose_byline(found.byline, meta_people)
+    byline = choose_byline(found.byline, meta_people, visible=_visible_byline(lines, cleaned))
     published = source.published or cleaned.published
     day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
@@ -947,21 +958,42 @@ def _metadata_authors(author: str | None) -> tuple[list[str], list[str]]:
     return people, agencies
 
 
-def choose_byline(from_text: Sequence[str], from_metadata: Sequence[str]) -> list[str]:
+def choose_byline(
+    from_text: Sequence[str], from_metadata: Sequence[str], *, visible: Sequence[str] = ()
+) -> list[str]:
     """The byline when the page's metadata and its text both name people.
 
-    Metadata is what the publisher declared, in a field made for it; names read from the text can
-    come from lines that are no byline (a caption, a bio, a colleague thanked). So the metadata's
-    people are the byline, and the text's names replace them only when they include every one of
-    them (the text then completes a list the metadata cut short: many sites declare only the first
-    writer). With no people in the metadata (none, or an outlet, a desk or an agency), the text's
-    names stand."""
+    A byline printed above the story (`visible`: "By Jane Doe" under the headline, "Jane Doe, Staff
+    Reporter") is what every reader of the page sees credited, and it wins: a CMS's author field
+    may hold whoever uploaded the page, not who wrote it. Otherwise the metadata, declared in a field
+    made for it, beats names read from lines that are no byline (a wire credit or a contributor at
+    the foot, a caption, a bio). The text's names replace the metadata's people only when they
+    include every one of them (the text then completes a list the metadata cut short: many sites
+    declare only the first writer). With no people in the metadata (none, or an outlet, a desk or
+    an agency), the text's names stand."""
     if not from_metadata:
         return list(from_text)
     text_keys = {fold(name) for name in from_text}
+    if visible and not all(fold(name) in text_keys for name in from_metadata):
+        return list(visible)
     if all(fold(name) in text_keys for name in from_metadata):
         return list(from_text)
     return list(from_metadata)
+
+
+def _visible_byline(lines: Sequence[str], cleaned: Cleaned) -> list[str]:
+    """The people a byline above the story names: a "By ..." line, "Name, Role", "Name in Place"
+    or "Name · Place · date" among the header lines (not a photo's credit)."""
+    top = Found()
+    for line in cleaned.header:
+        if _PHOTO_BY.search(line) or "/" in line:
+            continue  # "By Jane Doe/AP", "Photo by Jane Doe": the picture's credit
+        _byline_line(line, top)
+        _role_line(line, top)
+    for line in _below_title(lines, cleaned):
+        _in_place_line(line, top)
+        _strip_byline(line, top)
+    return top.byline
 
 
 def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
@@ -978,9 +1010,7 @@ def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
 # "Jane Doe in New York": a byline without "By", the writer's name and where they filed from, as
 # some papers print it under the headline. A title-case headline has the same shape ("Protests
 # Erupt in Paris"), so only lines between the headline and the story are read this way.
-_IN_PLACE_BYLINE = re.compile(
-    rf"^(?P<names>.+?)\s+in\s+[{_UPPER}][\w'’.-]*(?:\s+[{_UPPER}][\w'’.-]*){{0,3}}$"
-)
+_IN_PLACE_BYLINE = re.compile(rf"^(?P<names>.+?)\s+in\s+[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$")
 
 
 def _in_place_line(line: str, found: Found) -> None:
@@ -1097,7 +1127,7 @@ def is_credit_sentence(text: str) -> bool:
         return False
     if any(p.search(text) for p in (_WITH_REFERENCE, _MANDATORY, _CREDIT_PAREN, _CREDIT)):
         return True
-    if _DATELINE_ALONE.match(text.strip()):  # "LISBON, May 3 (Reuters) -" cut off its sentence
+    if _DATELINE_ALONE.match(text.strip()):  # "QUITO, May 3 (Reuters) -" cut off its sentence
         return True
     if _CONTRIBUTED.match(text.strip()):
         return True

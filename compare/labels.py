@@ -28,7 +28,7 @@ from compare.reporting import (
     finite,
     gerunds,
 )
-from compare.segment import DATELINE, UPPER
+from compare.segment import DATELINE, DATELINE_PLACE, UPPER
 
 if TYPE_CHECKING:
     from compare.facts import Linked
@@ -74,7 +74,7 @@ _TRAILING_FRAME = re.compile(
     r"(?:\s+(?:on|in|at|during|after|before|outside|inside|near|from|to|with)\s+[^,.]{0,60})?[.!]?[\"'”’]?\s*$"
 )
 # An age in commas after a name ("Ada Quill, 51, said"): a detail, not the statement. A comma
-# followed by a digit is inside a number ("At the peak, 1,187,000 ..."), not after an age.
+# followed by a digit is inside a number ("By noon, 2,461,000 ..."), not after an age.
 _AGE = re.compile(r",\s+\d{1,3}(?=,(?!\d))")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,120}\)")
 # Relative clauses in commas, one or several in a row (", who represents the district, which
@@ -105,11 +105,10 @@ _PARTICIPLE_FRAME = re.compile(
 )
 _QUOTE_MARKS = "\"“”‘’'«»"
 # A dateline opening the text says where (and for which agency) it was filed, not what happened:
-# wire copy's "PORTVILLE, Ore. (AP) —" and a newspaper's "PORTVILLE —" (the place in capitals and a
-# dash, no agency).
-_DATELINE_OPENING = re.compile(
-    rf"{DATELINE.pattern}\s*|^[{UPPER}][{UPPER}' .-]{{2,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s+[-–—]\s+"
-)
+# wire copy's "MARLOW FALLS, Vt. (AP) —" and a newspaper's "MARLOW FALLS —" (the place in capitals
+# and a dash, no agency). Without an agency, the dash must open a sentence (a capital, a figure or a
+# quote): "UNICEF — the UN children's agency — said" is an acronym in apposition, not a dateline.
+_DATELINE_OPENING = re.compile(rf"{DATELINE.pattern}\s*|{DATELINE_PLACE}\s+[-–—]\s+(?=[{UPPER}0-9\"“‘])")
 
 
 def condense(text: str) -> str:
@@ -195,7 +194,7 @@ def fact_label(
         # The sentence shown beside the figure is one that writes it so ("20 hours", not an
         # outlet's "19 hours" that agrees within its precision).
         # Best one whose condensed statement keeps the figure (a relative clause dropped from
-        # "..., which also left 37 people injured, ..." would take the figure with it).
+        # "..., which also closed 14 schools, ..." would take the figure with it).
         claims = linked.claims
         members = (
             [i for i in members if value_text in condense(claims[i].text)]

@@ -34,12 +34,12 @@ _DIGIT_AHEAD = re.compile(r"\s*\d")
 UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 # The dateline that opens wire copy: the place in capitals, then after commas a state, a country
 # or a date ("Ore.", "May 3"), the agency in brackets, and a dash: "LAGOS (Reuters) -",
-# "PORTVILLE, Ore. (AP) —", "WASHINGTON, Jan. 5 (AFP) –". Shared with compare.attribution (which
+# "MARLOW FALLS, Vt. (AP) —", "WASHINGTON, Jan. 5 (AFP) –". Shared with compare.attribution (which
 # reads the agency from it) and compare.labels (which leaves it out of a row's label).
-DATELINE_HEAD = (
-    rf"^[{UPPER}][{UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
-    rf"\s*\((?P<name>[\w .&-]{{2,40}})\)"
-)
+# The place part alone ("MARLOW FALLS, Vt.", "WASHINGTON, Jan. 5"), which a newspaper's dateline
+# prints with no agency ("MARLOW FALLS —").
+DATELINE_PLACE = rf"^[{UPPER}][{UPPER}' .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}"
+DATELINE_HEAD = rf"{DATELINE_PLACE}\s*\((?P<name>[\w .&-]{{2,40}})\)"
 DATELINE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LINE_END_PUNCT = re.compile(r"[.!?:;][\"'”’»)\]]*$|[\"”’]$")
@@ -84,7 +84,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in a paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0
-    # The full stops of an opening dateline ("PORTVILLE, Ore. (AP) —") end no sentence: cut
+    # The full stops of an opening dateline ("MARLOW FALLS, Vt. (AP) —") end no sentence: cut
     # there, the dateline's agency would open the story's first sentence ("(AP) — A storm ...").
     dateline = DATELINE.match(text)
     opening = dateline.end() if dateline else 0

@@ -606,3 +606,77 @@ def test_a_story_sentence_about_funding_journalism_is_kept() -> None:
     line = "A foundation pledged $5 million on Monday to fund local journalism."
     result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
     assert line in result.paragraphs
+
+
+# --- review fixes: appeals and corrections only in the site's own voice (lines invented here) -----
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“Would you consider donating to the shelter fund?” the mayor asked residents at the meeting.",
+        "The relief agency asked residents: would you consider donating to the flood appeal?",
+        "The union said donations from members like you had kept the strike fund going for a month.",
+        "‘Supporters like you are why we won this seat,’ she told them at the count.",
+        "'Would you consider giving today?' the pastor asked the congregation on Sunday morning.",
+    ],
+)
+def test_appeals_quoted_or_reported_in_a_story_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This station stays on the air thanks to listeners like you.",
+        "The Valley Ledger’s reporting is free. Would you consider donating to the Valley Ledger?",
+    ],
+)
+def test_appeals_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report was amended after objections from the opposition, the speaker said.",
+        "The article was corrected by the court on Tuesday to remove the defendant's address.",
+        "Clarifications - the council said on Monday the road would reopen.",
+        "‘When we make a mistake, we publish a correction,’ the bank's chief executive told MPs on Monday.",
+        "Corrections - mostly small ones - were made to the budget by the finance committee on Monday.",
+    ],
+)
+def test_corrections_reported_in_a_story_are_kept(line: str) -> None:
+    result = clean(article(TITLE, STORY[0], line, *STORY[1:]))
+    assert line in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Correction — June 3, 2019",
+        "Clarification: This story has been changed to say the museum closes at six.",
+        "An earlier version of this item misspelled the name of the orchard's owner.",
+        "This report was amended to correct the year the museum opened.",
+        "We own our mistakes: each error we find gets a correction at the foot of the page.",
+    ],
+)
+def test_correction_notes_in_the_sites_own_voice_are_still_furniture(line: str) -> None:
+    result = clean(article(TITLE, *STORY, line))
+    assert dropped(result)[line] == "boilerplate"
+
+
+def test_a_live_link_under_the_pages_headline_is_not_its_title() -> None:
+    page = (
+        "Menu | News | Sport\n\n"
+        "Museum reopens after two-year repair\n\n"
+        "LIVE: Election night results as they come in\n\n"
+        "The town museum reopened on Saturday after a two-year repair of its roof and galleries.\n\n"
+        "Visitors queued from early morning, and the curator said the first week was fully booked.\n"
+    )
+    cleaned = clean(page)
+    assert cleaned.title == "Museum reopens after two-year repair"
+    assert cleaned.paragraphs[0].startswith("The town museum reopened")
+    assert "LIVE: Election night results as they come in" not in cleaned.paragraphs

@@ -165,9 +165,9 @@ def test_a_figure_label_shows_a_sentence_that_writes_the_figure() -> None:
 @pytest.mark.parametrize(
     "clause",
     [
-        "PORTVILLE, Ore. (AP) — A storm closed the ferry route on Monday.",
+        "MARLOW FALLS, Vt. (AP) — A storm closed the ferry route on Monday.",
         "LINDEN, May 3 (Reuters) - A storm closed the ferry route on Monday.",
-        "PORTVILLE — A storm closed the ferry route on Monday.",
+        "MARLOW FALLS — A storm closed the ferry route on Monday.",
     ],
 )
 def test_condense_leaves_an_opening_dateline_out(clause: str) -> None:
@@ -176,3 +176,8 @@ def test_condense_leaves_an_opening_dateline_out(clause: str) -> None:
 
 def test_condense_keeps_an_acronym_that_opens_a_statement() -> None:
     assert condense("NATO said a storm closed the ferry route on Monday.").startswith("NATO said")
+
+
+def test_condense_keeps_an_acronym_in_apposition_that_looks_like_a_dateline() -> None:
+    core = condense("WAVEWATCH — the regional flood agency — said 40 homes were evacuated.")
+    assert core.startswith("WAVEWATCH — the regional flood agency")
