@@ -256,8 +256,8 @@ def person(text: str) -> str | None:
         return None
     for i, word in enumerate(parts):
         bare = word.strip(".'’-")
-        if not bare or any(c.isdigit() for c in bare) or fold(bare) in NOT_NAME_WORDS:
-            return None
+        if not bare or any(c.isdigit() or c in ":/@" for c in bare) or fold(bare) in NOT_NAME_WORDS:
+            return None  # "Share: Facebook", "X/Twitter", "@handle": no part of a name
         if bare.lower() in NAME_PARTICLES and 0 < i < len(parts) - 1:
             continue
         if not bare[0].isupper():
@@ -445,9 +445,13 @@ _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
 )
 # Company forms and owner words after a publisher's name ("Media Ltd", "Group plc", "SA").
+# Company forms a copyright line may add after the publisher's name, English and European
+# ("Ltd", "GmbH", "S.A.", "d.o.o.", "s.r.o.", "Oy", "AB", "A/S", "B.V.", "S.p.A."): the legal entity,
+# not the outlet's name. General knowledge of company law abbreviations.
 _COMPANY_SUFFIX = re.compile(
     r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|co|media|group|holdings?|publishing|"
-    r"publications|\d{4})\.?)+$",
+    r"publications|d\.o\.o|d\.d|s\.r\.o|s\.r\.l|srl|s\.p\.a|spa|sp\. z o\.o|oy|oyj|ab|a/s|as|aps|"
+    r"b\.v|bv|n\.v|nv|s\.l|sl|sas|sarl|kft|zrt|pty|\d{4})\.?)+$",
     re.I,
 )
 # Names a copyright line gives that are not a publisher: photo agencies and stock libraries, and

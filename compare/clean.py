@@ -576,6 +576,8 @@ def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
         return False
     if _LIST_ITEM.match(lines[i].text):
         return False  # "• Shares fall 7%": a point of the summary box under the headline
+    if _METADATA_STRIP.search(lines[i].text):
+        return False  # "Jane Doe · Bergen · 04.03.2025 - 18:20": the byline strip under it
     above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
     # "Jane Doe in Oslo" right under a longer heading: the headline's byline
     return not (_NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()))
@@ -588,6 +590,11 @@ _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _NAME_IN_PLACE = re.compile(
     rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
     rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
+)
+# A strip of article metadata: items between " · " or " | " with a date or a clock time among
+# them ("Jane Doe · Bergen · 04.03.2025 - 18:20", "Sport | 12 May 2025"), never the headline.
+_METADATA_STRIP = re.compile(
+    r"(?=.*\s[·|•]\s)(?=.*(?:\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b))"
 )
 # A bulleted list item ("• ...", "- ...", "* ..."): a summary box's point, never the headline.
 _LIST_ITEM = re.compile(r"^\s*[•·▪◦‣*–-]\s+\S")

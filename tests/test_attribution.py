@@ -606,3 +606,25 @@ def test_metadata_authors_beat_a_wire_credit_at_the_foot() -> None:
     writer stands."""
     a = art(STORY + "\n(Reporting by Omar Sy; Editing by Sam Ford)\n", author="Kari Nord")
     assert a.byline == ("Kari Nord",)
+
+
+def test_a_share_bar_under_the_byline_names_nobody() -> None:
+    a = art(
+        "Ferry fares to rise by a third from May\nBy Lena Brandt, Courts Reporter\n"
+        "Share: Facebook | X | Email\n" + STORY + "\n"
+    )
+    assert a.byline == ("Lena Brandt",)
+
+
+@pytest.mark.parametrize(
+    ("owner", "outlet"),
+    [
+        ("Vestkyst Avis AS", "Vestkyst Avis"),
+        ("Dnevni Glas d.o.o.", "Dnevni Glas"),
+        ("Rheinpost GmbH", "Rheinpost"),
+    ],
+)
+def test_a_copyright_owners_company_form_is_not_its_name(owner: str, outlet: str) -> None:
+    from compare.attribution import _COMPANY_SUFFIX
+
+    assert _COMPANY_SUFFIX.sub("", owner) == outlet

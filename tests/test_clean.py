@@ -680,3 +680,12 @@ def test_a_live_link_under_the_pages_headline_is_not_its_title() -> None:
     assert cleaned.title == "Museum reopens after two-year repair"
     assert cleaned.paragraphs[0].startswith("The town museum reopened")
     assert "LIVE: Election night results as they come in" not in cleaned.paragraphs
+
+
+def test_a_byline_strip_with_a_date_is_not_the_headline() -> None:
+    page = (
+        "Ferry fares to rise by a third from May, operator says\n\n"
+        "Lena Brandt · Bergen · 04.03.2025 - 18:20\n\n"
+        "The island ferry operator will raise fares by a third from May, its chief said on Tuesday.\n"
+    )
+    assert clean(page).title == "Ferry fares to rise by a third from May, operator says"
