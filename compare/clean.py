@@ -594,7 +594,7 @@ _NAME_IN_PLACE = re.compile(
 # A strip of article metadata: items between " · " or " | " with a date or a clock time among
 # them ("Jane Doe · Bergen · 04.03.2025 - 18:20", "Sport | 12 May 2025"), never the headline.
 _METADATA_STRIP = re.compile(
-    r"(?=.*\s[·|•]\s)(?=.*(?:\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b))"
+    r"^(?=.*\s[·|•]\s)(?=.*(?:\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b))"
 )
 # A bulleted list item ("• ...", "- ...", "* ..."): a summary box's point, never the headline.
 _LIST_ITEM = re.compile(r"^\s*[•·▪◦‣*–-]\s+\S")
