@@ -303,7 +303,8 @@ _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|
 # A line that is a publication date and nothing else ("Published on 5 March 2023",
 # "date: 2023-03-05", "Sun 5 Mar 2023 09.30 GMT"). "Updated" dates are not publication dates.
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified)\b"
+    rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified|"
+    rf"(?:live )?coverage (?:began|started))\b"
     rf"\s*(?:on|:)?\s*)?{_LEADING_TIME}{_WEEKDAY}(?P<date>[\w .,/-]{{6,30}}?){_TIME}\s*$",
     re.I,
 )

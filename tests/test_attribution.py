@@ -586,6 +586,12 @@ def test_a_publication_line_with_an_update_stamp_gives_the_publication_date() ->
     assert date_line("Updated May 6, 2024 | Published May 5, 2024") is None
 
 
+def test_a_live_pages_start_is_its_publication_date() -> None:
+    from compare.attribution import date_line
+
+    assert date_line("Live coverage began 08:15 CET, 4 May 2024 · Last updated 22:10 CET") == "2024-05-04"
+
+
 # --- a possessive credits an outlet, not a day, a place, a pronoun or a title (review fix) --------
 
 

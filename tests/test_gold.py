@@ -382,7 +382,7 @@ def test_rail_strike_held_out_event_attribution_stays_above_its_floors() -> None
     # byline 4/5, published 3/5 and credit recall 0.80 when measured; raised after the session-5
     # attribution rules ("By A with B in Place", "Published ... | Updated ...", "With <agency>").
     assert got["byline"] == "5/5"
-    assert _fraction(got["published"])[0] >= 4
+    assert got["published"] == "5/5"  # 3/5 measured; the live page's start is its date since
     assert got["credits_p"] >= 1.0
     assert got["credits_r"] >= 0.99
     assert got["reuses"] == "1/1"
