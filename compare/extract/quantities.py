@@ -366,6 +366,8 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit is None or unit[0] in ("am", "pm", "a.m", "p.m"):
         return None
     noun, raw = unit
+    if whole is not None and not may_be_plural(raw):
+        return None  # "Four of the 11 dead": a part of a toll is no toll of its own
     if fold(raw) in FRACTION_WORDS:
         return None  # "two-thirds of voters", "three quarters of the ferries": a share
     if _designator(sentence, start) and not _may_head(raw):
