@@ -241,10 +241,9 @@ def build_facts(
     checkable = frozenset(i for i, c in enumerate(claims) if i not in linked.duplicates and _checkable(c))
     cache: dict[tuple[int, int], float] = {}
     values = _one_row_per_lone_figure_sentence(_value_rows(linked, scorer, cache), claims)
-    statements = _statement_rows(
-        linked, checkable, scorer, cache, entity_index, figure_rows=_shared_figure_rows(values, claims)
-    )
-    rows = _one_row_per_evidence(_merge(values, statements, linked), linked)
+    figure_rows = _shared_figure_rows(values, claims)
+    statements = _statement_rows(linked, checkable, scorer, cache, entity_index, figure_rows=figure_rows)
+    rows = _one_row_per_evidence(_merge(values, statements, linked, figure_rows), linked)
     rows += _people_rows(mentions, entity_index, claims, shown=_shown_sentences(rows, claims))
     made = [(_to_fact(row, articles, linked), _identity(row, linked)) for row in rows]
     ids = fact_ids([identity for _, identity in made])
@@ -729,7 +728,12 @@ def _specific_date(m: Mention) -> bool:
 # --- merging and cells -----------------------------------------------------------------------
 
 
-def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row]:
+def _merge(
+    values: list[Row],
+    statements: list[Row],
+    linked: Linked,
+    figure_rows: Mapping[tuple[str, int], frozenset[int]],
+) -> list[Row]:
     """A statement row whose claims are those of a value row is that row (the value row keeps
     the figure, the statement gives quote and speaker); a lone claim already shown as a figure's
     evidence adds nothing, and neither does a statement of several outlets each stating a shared
@@ -749,32 +753,35 @@ def _merge(values: list[Row], statements: list[Row], linked: Linked) -> list[Row
     for row in statements:
         key = frozenset((aid, claims[i].position) for aid, i in row.members.items())
         target = by_sentences.get(key)
+        if target is None and len(row.members) > 1:
+            target = _figure_row_telling(row, values, figure_rows, claims)
         if target is not None:
             if row.kind == "quote" and target.speaker is None:
                 target.speaker = row.speaker
             continue
         if len(row.members) == 1 and next(iter(key)) in value_sentences:
             continue
-        if len(row.members) > 1 and (told := _figure_row_telling(row, values, claims)) is not None:
-            if row.kind == "quote" and told.speaker is None:
-                told.speaker = row.speaker
-            continue
         rows.append(row)
     return rows
 
 
-def _figure_row_telling(row: Row, values: Sequence[Row], claims: Sequence[Claim]) -> Row | None:
+def _figure_row_telling(
+    row: Row,
+    values: Sequence[Row],
+    figure_rows: Mapping[tuple[str, int], frozenset[int]],
+    claims: Sequence[Claim],
+) -> Row | None:
     """The shared figure row a statement row of several outlets tells again, if any: each of its
     claims states that row's figure, in the sentence the row shows for that outlet ("The
     council offered 3.5%" beside the row "3.5%"). The figure row already joins those sentences,
-    and the editor would read the same cells twice."""
-    for value_row in values:
-        shown = {aid: claims[i].position for aid, i in value_row.cells()}
-        if len(shown) > 1 and all(
-            shown.get(aid) == claims[i].position and any(m.value == value_row.value for m in claims[i].values)
-            for aid, i in row.members.items()
-        ):
-            return value_row
+    and the editor would read the same cells twice. `figure_rows` (from _shared_figure_rows)
+    gives the candidates, so no statement is compared with every figure row."""
+    shared = frozenset.intersection(
+        *(figure_rows.get((aid, claims[i].position), frozenset()) for aid, i in row.members.items())
+    )
+    for n in sorted(shared):
+        if all(any(m.value == values[n].value for m in claims[i].values) for i in row.members.values()):
+            return values[n]
     return None
 
 
