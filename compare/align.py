@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
+import itertools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -401,12 +403,14 @@ def group_paragraphs(
     facts: Sequence[Fact] = (),
 ) -> tuple[Group, ...]:
     """Multi-way form of the alignment: paragraphs of different articles that report the same
-    thing. Paragraphs that state one fact are joined, figures first (the strongest evidence),
-    then statements shared by most articles (not person rows: a name's first mention is not a
-    report), then paragraphs whose claims are linked, strongest link first, then paragraphs
-    linked by their wording (text_links), closest first; a join that would put more than
-    MAX_GROUP_PER_ARTICLE paragraphs of one article in a group is skipped. Ties are broken by
-    content (the claims' and paragraphs' hashes), never by file names. Linear in the number of
+    thing. First, paragraphs that state one fact are joined, figures first (the strongest
+    evidence), then statements shared by most articles (not person rows: a name's first mention
+    is not a report). Then these groups are joined by average linkage over the weaker evidence,
+    claims linked as one statement and paragraphs linked by their wording (text_links): two
+    groups merge only when most of their pairs of paragraphs are linked (_average_linkage), so
+    that one link does not chain a paragraph into a group that reports something else. No join
+    puts more than MAX_GROUP_PER_ARTICLE paragraphs of one article in a group. Ties are broken
+    by content (the claims' and paragraphs' hashes), never by file names. The work follows the
     cells and links: no pair of articles is enumerated (the wording links come from an inverted
     index, see paragraph_similarities)."""
     order = {"money": 0, "quantity": 0, "date": 1, "quote": 2, "claim": 2, "event": 2, "entity": 3}
@@ -426,10 +430,10 @@ def group_paragraphs(
             ),
         ),
     )
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-    counts: dict[tuple[str, int], dict[str, int]] = {}
+    parent: dict[Node, Node] = {}
+    counts: dict[Node, dict[str, int]] = {}
 
-    def find(x: tuple[str, int]) -> tuple[str, int]:
+    def find(x: Node) -> Node:
         if x not in parent:
             parent[x] = x
             counts[x] = {x[0]: 1}
@@ -438,27 +442,17 @@ def group_paragraphs(
             x = parent[x]
         return x
 
-    chains: list[list[tuple[str, int]]] = []
     for fact in ranked:
         if fact.kind == "entity":  # a name's first mention: it chained every story's lead together
             continue
-        cells = [
-            (aid, c.paragraph) for aid, c in fact.coverage if c.status == "stated" and c.paragraph is not None
-        ]
-        chains.append(sorted(cells, key=lambda cell: text_key.get(cell, "")))
-    claims = linked.claims
-    for _score, i, j in sorted(
-        ((s, i, j) for (i, j), s in linked.links.items()),
-        key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
-    ):
-        chains.append([(claims[i].article, claims[i].paragraph), (claims[j].article, claims[j].paragraph)])
-    worded = text_links(articles, claim_paragraph_links(linked, ALIGN_SHARE * linked.threshold))
-    for _score, x, y in sorted(
-        ((s, x, y) for (x, y), s in worded.items()),
-        key=lambda t: (-t[0], *sorted((text_key[t[1]], text_key[t[2]]))),
-    ):
-        chains.append([x, y])
-    for cells in chains:
+        cells = sorted(
+            (
+                (aid, c.paragraph)
+                for aid, c in fact.coverage
+                if c.status == "stated" and c.paragraph is not None
+            ),
+            key=lambda cell: text_key.get(cell, ""),
+        )
         if len(cells) < 2:
             continue
         anchor = find(cells[0])
@@ -477,8 +471,101 @@ def group_paragraphs(
             counts[root] = merged
             del counts[child]
             anchor = root
-    members: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    claims = linked.claims
+    links: list[tuple[Node, Node]] = [
+        ((claims[i].article, claims[i].paragraph), (claims[j].article, claims[j].paragraph))
+        for _score, i, j in sorted(
+            ((s, i, j) for (i, j), s in linked.links.items() if s >= linked.threshold),
+            key=lambda t: (-t[0], *sorted((claims[t[1]].key, claims[t[2]].key))),
+        )
+    ]
+    worded = text_links(articles, claim_paragraph_links(linked, linked.threshold))
+    links += [
+        (x, y)
+        for _score, x, y in sorted(
+            ((s, x, y) for (x, y), s in worded.items()),
+            key=lambda t: (-t[0], *sorted((text_key[t[1]], text_key[t[2]]))),
+        )
+    ]
+    for x, y in links:
+        find(x), find(y)
+    seeded: dict[Node, list[Node]] = defaultdict(list)
     for node in parent:
-        members[find(node)].append(node)
-    groups = sorted(sorted(m) for m in members.values() if len({a for a, _ in m}) > 1)
+        seeded[find(node)].append(node)
+    return _average_linkage(list(seeded.values()), links, text_key)
+
+
+# Two groups merge when at least this share of their pairs of paragraphs (of different articles)
+# are linked: average linkage with a majority, so that one link never drags a paragraph into a
+# group whose other paragraphs report something else.
+GROUP_LINKED_SHARE = 0.5
+
+
+def _average_linkage(
+    seeds: list[list[Node]], links: Sequence[tuple[Node, Node]], text_key: dict[Node, str]
+) -> tuple[Group, ...]:
+    """Agglomerative grouping (average linkage) of the seed groups: repeatedly merge the two
+    groups with the largest share of linked pairs of paragraphs (pairs within one article are
+    not counted), while that share is at least GROUP_LINKED_SHARE and no article would have more
+    than MAX_GROUP_PER_ARTICLE paragraphs in the group. Only groups with a link between them are
+    compared, so the work follows the links, not the square of the paragraphs. Ties break by the
+    strongest link between the two groups (`links` is strongest first), then by content hashes,
+    never by file names."""
+    members: dict[int, list[Node]] = dict(enumerate(seeds))
+    group_of = {node: g for g, nodes in members.items() for node in nodes}
+    counts: dict[int, dict[str, int]] = {
+        g: dict(Counter(aid for aid, _ in nodes)) for g, nodes in members.items()
+    }
+    first_key = {g: min(text_key[n] for n in nodes) for g, nodes in members.items()}
+    # group -> neighbouring group -> (linked pairs between them, rank of the strongest of those links)
+    between: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    seen: set[tuple[Node, Node]] = set()
+    for rank, (x, y) in enumerate(links):
+        pair = (x, y) if x < y else (y, x)
+        a, b = group_of[x], group_of[y]
+        if a == b or x[0] == y[0] or pair in seen:
+            continue
+        seen.add(pair)
+        for u, v in ((a, b), (b, a)):
+            n, best = between[u].get(v, (0, rank))
+            between[u][v] = (n + 1, min(best, rank))
+
+    def entry(a: int, b: int) -> tuple[float, int, str, str, int, int]:
+        n, rank = between[a][b]
+        small, large = sorted((counts[a], counts[b]), key=len)
+        pairs = len(members[a]) * len(members[b]) - sum(k * large.get(aid, 0) for aid, k in small.items())
+        low, high = sorted((first_key[a], first_key[b]))
+        return (-n / max(1, pairs), rank, low, high, a, b)
+
+    heap = [entry(a, b) for a in between for b in between[a] if a < b]
+    heapq.heapify(heap)
+    fresh = itertools.count(len(members))
+    while heap:
+        negative_share, _rank, _low, _high, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # one side has since been merged: its pairs were queued again under a new id
+        if -negative_share < GROUP_LINKED_SHARE:
+            break
+        merged = dict(counts[a])
+        for aid, k in counts[b].items():
+            merged[aid] = merged.get(aid, 0) + k
+        if max(merged.values()) > MAX_GROUP_PER_ARTICLE:
+            continue
+        new = next(fresh)  # a new id, so that the pairs queued for a and b are seen as stale
+        members[new] = members.pop(a) + members.pop(b)
+        counts[new] = merged
+        del counts[a], counts[b]
+        first_key[new] = min(first_key.pop(a), first_key.pop(b))
+        joined: dict[int, tuple[int, int]] = {}
+        for other, (n, rank) in [*between.pop(a).items(), *between.pop(b).items()]:
+            if other not in (a, b):
+                had, best = joined.get(other, (0, rank))
+                joined[other] = (had + n, min(best, rank))
+        between[new] = joined
+        for other, got in joined.items():
+            between[other].pop(a, None)
+            between[other].pop(b, None)
+            between[other][new] = got
+            heapq.heappush(heap, entry(min(other, new), max(other, new)))
+    groups = sorted(sorted(m) for m in members.values() if len({aid for aid, _ in m}) > 1)
     return tuple(Group(f"g{i + 1}", tuple(g)) for i, g in enumerate(groups))

@@ -408,3 +408,42 @@ def test_wording_fills_gaps_and_repairs_only_with_a_claim_link(monkeypatch: pyte
     monkeypatch.setattr(align, "claim_paragraph_links", lambda linked, threshold: agreeing)
     pairs, _, _ = align_pair(nothing, a, b)
     assert [(p.a, p.b) for p in pairs] == [((0, 1, 2), (0, 1))]
+
+
+def test_one_link_does_not_chain_a_paragraph_into_a_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Groups form by average linkage: a paragraph linked to one paragraph of a three-article
+    group (one pair in three) stays out of it, where a chain of single links would have pulled it
+    in; linked to two of the three (a majority) it joins."""
+    arts = tuple(article(x, [STORY[0] if x != "d" else UNRELATED]) for x in "abcd")
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    core = {
+        (node("a", 0), node("b", 0)): 0.9,
+        (node("a", 0), node("c", 0)): 0.8,
+        (node("b", 0), node("c", 0)): 0.7,
+    }
+    one = {**core, (node("c", 0), node("d", 0)): 0.6}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): one)
+    assert [g.members for g in group_paragraphs(nothing, arts)] == [
+        (node("a", 0), node("b", 0), node("c", 0))
+    ]
+    two = {**one, (node("b", 0), node("d", 0)): 0.5}
+    monkeypatch.setattr(align, "text_links", lambda articles, confirmed=(): two)
+    assert [g.members for g in group_paragraphs(nothing, arts)] == [tuple(node(x, 0) for x in "abcd")]
+
+
+def test_groups_do_not_depend_on_the_order_of_equal_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Equal links in any order give the same groups: ties break by content, not by position."""
+    arts = tuple(article(x, [STORY[0], STORY[1]]) for x in "abc")
+    nothing = facts.Linked(claims=(), links={}, threshold=0.3, duplicates={})
+    links = [
+        ((x, i), (y, j)) for x, y in (("a", "b"), ("b", "c"), ("a", "c")) for i in (0, 1) for j in (0, 1)
+    ]
+    seen = set()
+    for seed in range(5):
+        shuffled = links[:]
+        random.Random(seed).shuffle(shuffled)
+        monkeypatch.setattr(
+            align, "text_links", lambda articles, confirmed=(), s=shuffled: dict.fromkeys(s, 0.5)
+        )
+        seen.add(tuple(g.members for g in group_paragraphs(nothing, arts)))
+    assert len(seen) == 1

@@ -60,6 +60,7 @@ def _score(folder: Path, gold_path: Path) -> dict[str, Any]:
         "boilerplate": (st["bp_dropped"], st["bp_total"]),
         "story": (st["story_kept"], st["story_total"]),
         "aligned": (st["align_ok"], st["align_total"]),
+        "apart": (st["notalign_ok"], st["notalign_total"]),
         "conflicts": _conflicts_flagged(gold, res, amap),
         "evidence_ok": res["ev_ok"] / max(1, res["ev_cells"]),
         "rows": res["rows"],
@@ -99,7 +100,11 @@ def test_seeds_meet_the_issue_targets(seeds: dict[str, Any]) -> None:
     assert seeds["boilerplate"][0] == seeds["boilerplate"][1]
     assert seeds["story"][0] == seeds["story"][1]
     assert seeds["exclusives"][0] >= 16
-    assert seeds["aligned"][0] >= 5
+    # 4 of 7 since groups form by average linkage (session 6): the two pairs lost were joined
+    # only through a chain, a paragraph reporting two things linked to one paragraph of a group
+    # that reports one of them; across the ten gold events the aligned pairs stayed 90 of 100 and
+    # the paragraphs kept out of every group rose from 21 to 25 of 38 (see ALIGNED_APART below).
+    assert seeds["aligned"][0] >= 4
 
 
 def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
@@ -445,3 +450,47 @@ def test_no_fitting_script_reads_the_held_out_events() -> None:
         for script in (ROOT / "scripts").glob("*.py"):
             text = script.read_text(encoding="utf-8")
             assert held_out.name not in text or script.name == "gold_events.py", script.name
+
+
+EVENTS = ROOT / "tests" / "events"
+DEV_EVENT = SHARED / "gold" / "dev" / "harbour-fire"
+ALL_EVENTS = {
+    "seeds": (ROOT / "seeds", SHARED / "gold" / "seeds.yaml"),
+    "harbour-fire": (DEV_EVENT, DEV_EVENT / "gold.yaml"),
+    **{
+        name: (EVENTS / name, EVENTS / name / "gold.yaml")
+        for name in (
+            "bridge-collapse",
+            "central-bank",
+            "breach-settlement",
+            "syrup-recall",
+            "congressman-indicted",
+            "hurricane-landfall",
+            "rail-strike",
+            "match-fixing",
+        )
+    },
+}
+# Paragraphs the gold says report nothing the other articles report, kept out of every group,
+# measured when groups began to form by average linkage (session 6; before it, with single links
+# chaining paragraphs: 2, 1, 2, 2, 2, 2, 2, 3, 1 and 4, 21 of 38 in all).
+ALIGNED_APART = {
+    "seeds": 2,
+    "harbour-fire": 1,
+    "bridge-collapse": 2,
+    "central-bank": 2,
+    "breach-settlement": 2,
+    "syrup-recall": 2,
+    "congressman-indicted": 3,
+    "hurricane-landfall": 3,
+    "rail-strike": 2,
+    "match-fixing": 6,
+}
+
+
+@pytest.mark.parametrize("event", sorted(ALL_EVENTS))
+def test_groups_keep_unrelated_paragraphs_apart(event: str) -> None:
+    """A paragraph only one outlet reports stays out of the matrix's groups (gold `not_aligned`)."""
+    folder, gold = ALL_EVENTS[event]
+    got = _score(folder, gold)
+    assert got["apart"][0] >= ALIGNED_APART[event], got["apart"]
