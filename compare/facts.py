@@ -206,7 +206,66 @@ def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
         if claims[i].article == claims[j].article and score >= DUPLICATE_SCORE:
             duplicates.setdefault(j, duplicates.get(i, i))
     links = {p: s for p, s in links.items() if claims[p[0]].article != claims[p[1]].article}
+    for pair in _quoted_fragment_links(claims):
+        links[pair] = 1.0
     return Linked(tuple(claims), links, threshold, duplicates)
+
+
+# A quoted fragment is matched inside another outlet's quote only when it has at least this many
+# words, this many of them content words: shorter quoted phrases are titles and scare quotes (a
+# plan's name, one loaded word) that many statements repeat; "not asking for privileges" is the
+# shortest kind of fragment that is a statement. General news style, not fitted.
+QUOTE_FRAGMENT_WORDS = 4
+QUOTE_FRAGMENT_STEMS = 2
+
+
+def _quoted_fragment_links(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Pairs (low, high) of claims of different articles where one quotes, word for word, part of
+    what the other quotes, and the same speaker is named for both. Quoted words are verbatim,
+    so outlets that quote different parts of one statement ('"not asking for privileges"' /
+    '"We are not asking for privileges. We want to pay the rent"') quote the same thing, however
+    little else their sentences share, which the word scorer cannot see when one quote is short.
+    The fragment must sit whole in its own clause, and in the other claim's clause too (a
+    statement quoted over two sentences has one claim per sentence). Candidates come from the
+    fragment's rarest word, scanned as link_claims scans its postings."""
+    quoted: dict[str, list[int]] = defaultdict(list)  # folded word -> quoted claims with it
+    tokens: list[list[str]] = []
+    for i, claim in enumerate(claims):
+        own = words(claim.text) if claim.quoted and claim.speaker else []
+        tokens.append(own)
+        for w in set(own):
+            quoted[w].append(i)
+    rank = {i: r for r, i in enumerate(sorted(range(len(claims)), key=lambda i: claims[i].key))}
+    found: set[tuple[int, int]] = set()
+    for i, claim in enumerate(claims):
+        if not tokens[i]:
+            continue
+        for m in claim.mentions:
+            fragment = words(m.text) if m.kind == "quote" else []
+            if len(fragment) < QUOTE_FRAGMENT_WORDS or len(content_stems(m.text)) < QUOTE_FRAGMENT_STEMS:
+                continue
+            if not _contains(tokens[i], fragment):
+                continue
+            rarest = min(fragment, key=lambda w: (len(quoted[w]), w))
+            postings = sorted(quoted[rarest], key=rank.__getitem__)
+            for j in _scan(postings, postings if len(postings) > SCAN_LIMIT else None, rank[i]):
+                other = claims[j]
+                if other.article == claim.article or not _same_speaker(claim.speaker, other.speaker):
+                    continue
+                if _contains(tokens[j], fragment):
+                    found.add((min(i, j), max(i, j)))
+    return sorted(found)
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    """Does the word sequence `needle` occur, in order and unbroken, in `haystack`?"""
+    n = len(needle)
+    return any(haystack[k : k + n] == needle for k in range(len(haystack) - n + 1))
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Both named, with the same surname (spelling and accents folded: "Araújo" / "Araujo")."""
+    return bool(a and b) and words(a or "")[-1:] == words(b or "")[-1:]
 
 
 def _scan(postings: list[int], ranked: list[int] | None, offset: int) -> list[int]:
@@ -413,7 +472,86 @@ def _statement_rows(
     for members in group.values():
         row_members = {claims[i].article: i for i in members}
         rows.append(_statement_row(row_members, claims, entity_index))
-    return _one_row_per_lone_sentence(rows, claims, frozenset(figure_rows))
+    return _one_row_per_quotation(_one_row_per_lone_sentence(rows, claims, frozenset(figure_rows)), claims)
+
+
+def _quotation(claim: Claim) -> str | None:
+    """The key of the quoted passage a claim is part of (one passage may run over sentences)."""
+    return next((m.key for m in claim.mentions if m.kind == "quote"), None)
+
+
+def _shared_quote(row: Row, claims: Sequence[Claim]) -> bool:
+    """A quote row of several articles."""
+    return row.kind == "quote" and len(row.members) > 1
+
+
+# Two quote rows are one passage only when at least this many outlets quote both parts in one
+# passage: one outlet's long quotation may run from one statement to the next ("We will keep
+# sending aid. We are also working on what comes after."), two outlets quoting the same two
+# sentences together is the passage as the speaker gave it. Not fitted.
+PASSAGE_WITNESSES = 2
+
+
+def _one_row_per_quotation(rows: list[Row], claims: Sequence[Claim]) -> list[Row]:
+    """Quote rows that hold sentences of one quoted passage of an article are one row: outlets
+    that quote different sentences of one statement ('"We apologise to every family. This
+    should never have happened"' / '"This should never have happened"') quote the same thing, as
+    a careful reader counts it. Two rows join only when, in every article that has both, their
+    claims are sentences of one passage, and their speakers do not differ; the joined row keeps
+    an article's earliest sentence of the passage. Only rows of several articles join, and only
+    when PASSAGE_WITNESSES outlets quote both in one passage: a sentence no other outlet quotes
+    stays a row of its own (what only that outlet has)."""
+    quote_rows = [r for r in rows if _shared_quote(r, claims)]
+    parent = list(range(len(quote_rows)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def passages(row_ids: list[int]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for r in row_ids:
+            for aid, i in quote_rows[r].members.items():
+                out[aid] = _quotation(claims[i])
+        return out
+
+    groups: dict[int, list[int]] = {r: [r] for r in range(len(quote_rows))}
+    by_passage: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r, row in enumerate(quote_rows):
+        for aid, i in sorted(row.members.items()):
+            key = _quotation(claims[i])
+            if key is not None:
+                by_passage[(aid, key)].append(r)
+    for _where, found in sorted(by_passage.items()):
+        for r in found[1:]:
+            a, b = find(found[0]), find(r)
+            if a == b:
+                continue
+            speakers = {quote_rows[x].speaker for x in groups[a] + groups[b]} - {None}
+            pa, pb = passages(groups[a]), passages(groups[b])
+            both = pa.keys() & pb.keys()
+            if len(speakers) > 1 or any(pa[x] is None or pa[x] != pb[x] for x in both):
+                continue
+            if len(both) < PASSAGE_WITNESSES:
+                continue
+            root, child = min(a, b), max(a, b)
+            parent[child] = root
+            groups[root] += groups.pop(child)
+    merged: list[Row] = [r for r in rows if not _shared_quote(r, claims)]
+    for ids in groups.values():
+        if len(ids) == 1:
+            merged.append(quote_rows[ids[0]])
+            continue
+        members: dict[str, int] = {}
+        for r in ids:
+            for aid, i in quote_rows[r].members.items():
+                if aid not in members or claims[i].position < claims[members[aid]].position:
+                    members[aid] = i
+        speaker = next((quote_rows[r].speaker for r in ids if quote_rows[r].speaker), None)
+        merged.append(Row("quote", members, speaker=speaker))
+    return merged
 
 
 def _statement_row(members: dict[str, int], claims: Sequence[Claim], entity_index: EntityIndex) -> Row:

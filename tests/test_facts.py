@@ -646,3 +646,88 @@ def test_counts_of_people_must_share_a_word_besides_the_unit_and_the_frame() -> 
     scorer = LinkScorer()
     assert not _same_slot(0, 1, Linked((moved, died), {}, 0.0, {}), scorer, {}, PEOPLE_SLOT)
     assert _same_slot(0, 1, Linked((died, more), {}, 0.0, {}), scorer, {}, PEOPLE_SLOT)
+
+
+# --- quoted fragments --------------------------------------------------------------------------
+
+WHOLE_QUOTE = (
+    "Dock workers walked out at the port of Harwick on Monday over a pay offer they called an "
+    "insult.\n\n"
+    '"We are not asking for any favours. We want wages that keep up with the shops," union '
+    "organiser Petra Lund told reporters outside the gates.\n"
+)
+
+
+def _rows_with(result: MatrixResult, words: str) -> list[Fact]:
+    return [f for f in result.facts if f.kind == "quote" and any(
+        c.evidence and words in c.evidence and c.status == "stated" for _, c in f.coverage)]
+
+
+def test_a_quoted_fragment_of_another_outlets_quote_is_the_same_quote(tmp_path: Path) -> None:
+    """Outlets quoting different parts of one statement quote the same thing: the fragment joins
+    the row of the sentence that holds it, word for word, however little else they share."""
+    fragment = (
+        "Harwick dockers stopped work on Monday.\n\n"
+        'Union organiser Petra Lund said members were "not asking for any favours" and would '
+        "stay out until the employers returned to the table.\n"
+    )
+    result = run(tmp_path, {"a": WHOLE_QUOTE, "b": fragment})
+    rows = _rows_with(result, "not asking for any favours")
+    assert len(rows) == 1
+    assert statuses(rows[0]) == {"a": "stated", "b": "stated"}
+    assert "not asking for any favours" in (rows[0].cell("a").evidence or "")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # another speaker's words
+        'Shipping agent Tomas Berg said the owners were "not asking for any favours" either.',
+        # a short quoted phrase (a title or scare quotes), not a statement
+        'Union organiser Petra Lund said the message was "want wages that" and nothing more.',
+    ],
+)
+def test_a_quoted_fragment_needs_its_speaker_and_a_statement(tmp_path: Path, fragment: str) -> None:
+    b = f"Harwick dockers stopped work on Monday.\n\n{fragment}\n"
+    claims = [*claims_of(WHOLE_QUOTE, "a"), *claims_of(b, "b")]
+    assert [c.speaker for c in claims if c.article == "b" and c.quoted] != [None]  # attributed
+    assert facts_module._quoted_fragment_links(claims) == []
+
+
+PASSAGE = (
+    '"We will rebuild the old pier before the summer season. Every family that lost a boat will '
+    'be paid in full," harbour master Ines Okafor told reporters on Tuesday.'
+)
+
+
+def test_outlets_quoting_parts_of_one_passage_share_one_row(tmp_path: Path) -> None:
+    """Two outlets quote both sentences of one passage, a third only the second: the passage is
+    one quote row with all three, not a row per sentence."""
+    lead = "A storm wrecked the fishing harbour of Stavne overnight, sinking dozens of boats.\n\n"
+    third = (
+        "Stavne's fishing fleet was all but destroyed by the storm.\n\n"
+        'Harbour master Ines Okafor promised that "every family that lost a boat will be paid in full".\n'
+    )
+    result = run(tmp_path, {"a": lead + PASSAGE + "\n", "b": lead + PASSAGE + "\n", "c": third})
+    rows = [f for f in result.facts if f.kind == "quote" and f.cell("c").status == "stated"]
+    assert len(rows) == 1
+    assert statuses(rows[0]) == {"a": "stated", "b": "stated", "c": "stated"}
+    assert not [f for f in result.facts if f.kind == "quote" and "pier" in f.label and f is not rows[0]]
+
+
+def test_one_outlets_passage_does_not_join_two_quote_rows(tmp_path: Path) -> None:
+    """One outlet quoting two sentences together is not enough to join their rows
+    (PASSAGE_WITNESSES): its quotation may run on from one statement to the next."""
+    other = (
+        "A storm wrecked the fishing harbour of Stavne overnight.\n\n"
+        'Harbour master Ines Okafor said: "We will rebuild the old pier before the summer season."\n'
+    )
+    third = (
+        "Stavne's fishing fleet was all but destroyed by the storm.\n\n"
+        'Harbour master Ines Okafor promised that "every family that lost a boat will be paid in full".\n'
+    )
+    result = run(tmp_path, {"a": PASSAGE + "\n", "b": other, "c": third})
+    pier = [f for f in result.facts if f.kind == "quote" and f.cell("b").status == "stated"]
+    paid = [f for f in result.facts if f.kind == "quote" and f.cell("c").status == "stated"]
+    assert len(pier) == len(paid) == 1 and pier[0] is not paid[0]
+    assert pier[0].cell("a").status == paid[0].cell("a").status == "stated"
