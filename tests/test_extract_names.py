@@ -212,3 +212,18 @@ def test_the_listener_after_told_is_not_a_person() -> None:
 def test_a_place_with_its_region_before_a_verb_is_not_a_person() -> None:
     text = "Locals in Brenzago, northern Italy, told how the road vanished."
     assert people_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Iñaki Etxabarria", "Iñaki Echavarría"), ("Pavel Kovalevski", "Pavel Kobalewsky")]
+)
+def test_one_surname_in_two_national_spellings_merges(a: str, b: str) -> None:
+    """With the same first name, surnames that differ in letters spelling one sound (b/v, x/ks,
+    c/k) are one person spelt two ways."""
+    index = EntityIndex([a, a, b])
+    assert index.canonical(b) == index.canonical(a) == a
+
+
+def test_a_sound_spelling_does_not_join_two_first_names() -> None:
+    index = EntityIndex(["Pavel Kovalevski", "Marta Kobalewsky"])
+    assert index.canonical("Pavel Kovalevski") != index.canonical("Marta Kobalewsky")

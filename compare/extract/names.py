@@ -379,13 +379,25 @@ def strip_titles(name: str) -> str:
     return " ".join(tokens)
 
 
+# Spellings of one sound across Latin transliterations and national spellings: "x"/"ks"
+# (Aleksandr/Alexander), "ph"/"f", "w"/"v" (German and Polish w, Cyrillic в), "b"/"v" (Greek β,
+# Spanish b and v), "ck"/"q"/"c"/"k". General orthography, not taken from any article.
+SOUND_SPELLINGS = (("x", "ks"), ("ph", "f"), ("w", "v"), ("b", "v"), ("ck", "k"), ("q", "k"), ("c", "k"))
+
+
+def sounds(word: str) -> str:
+    """A folded word with the spellings of one sound merged (SOUND_SPELLINGS)."""
+    word = fold(word)
+    for a, b in SOUND_SPELLINGS:
+        word = word.replace(a, b)
+    return word
+
+
 def skeleton(first_name: str) -> str:
     """Consonants of a folded first name, doubled letters and spellings of one sound merged:
     transliterations of one name meet ('aleksandr'/'alexander', 'dmitri'/'dmitry'), different
     names do not ('john'/'jane', 'mark'/'mary')."""
-    word = fold(first_name)
-    for a, b in (("x", "ks"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("q", "k"), ("c", "k")):
-        word = word.replace(a, b)
+    word = sounds(first_name)
     out: list[str] = []
     for ch in word:
         if ch in "aeiouy" or not ch.isalpha():
@@ -488,10 +500,11 @@ class EntityIndex:
         last_a, last_b = a[-1], b[-1]
         if len(a) > 1 and len(b) > 1 and a[0] == b[0] and len(a[0]) > 2:
             # The same first name: a transliterated surname may differ from its first letter
-            # on ("Zhukova" / "Jukova").
-            return (
-                min(len(last_a), len(last_b)) >= 5
-                and fuzz.ratio(last_a, last_b) >= self.TRANSLITERATION_RATIO
+            # on ("Zhukova" / "Jukova"), and in letters that spell one sound ("Vasiliev" /
+            # "Basiliev", compared with SOUND_SPELLINGS merged).
+            return min(len(last_a), len(last_b)) >= 5 and (
+                max(fuzz.ratio(last_a, last_b), fuzz.ratio(sounds(last_a), sounds(last_b)))
+                >= self.TRANSLITERATION_RATIO
             )
         surname_same = last_a == last_b or (
             min(len(last_a), len(last_b)) >= 5
