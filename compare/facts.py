@@ -206,8 +206,11 @@ def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
         if claims[i].article == claims[j].article and score >= DUPLICATE_SCORE:
             duplicates.setdefault(j, duplicates.get(i, i))
     links = {p: s for p, s in links.items() if claims[p[0]].article != claims[p[1]].article}
-    for pair in _quoted_fragment_links(claims):
+    across, within = _quoted_fragments(claims)
+    for pair in across:
         links[pair] = 1.0
+    for fragment, whole in within:
+        duplicates.setdefault(fragment, duplicates.get(whole, whole))
     return Linked(tuple(claims), links, threshold, duplicates)
 
 
@@ -219,24 +222,29 @@ QUOTE_FRAGMENT_WORDS = 4
 QUOTE_FRAGMENT_STEMS = 2
 
 
-def _quoted_fragment_links(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Pairs (low, high) of claims of different articles where one quotes, word for word, part of
-    what the other quotes, and the same speaker is named for both. Quoted words are verbatim,
-    so outlets that quote different parts of one statement ('"not asking for privileges"' /
-    '"We are not asking for privileges. We want to pay the rent"') quote the same thing, however
+    what the other quotes, and the same speaker is named for both; and, within one article,
+    (fragment, whole) pairs of other sentences: a page that repeats part of a quote (a live page's
+    heading over the entry that quotes it in full) tells it twice, and the fragment adds no row.
+    Quoted words are verbatim, so outlets that quote different parts of one statement ('"not
+    asking for privileges"' / '"We are not asking for privileges. We want to pay the rent"')
+    quote the same thing, however
     little else their sentences share, which the word scorer cannot see when one quote is short.
     The fragment must sit whole in its own clause, and in the other claim's clause too (a
     statement quoted over two sentences has one claim per sentence). Candidates come from the
     fragment's rarest word, scanned as link_claims scans its postings."""
-    quoted: dict[str, list[int]] = defaultdict(list)  # folded word -> quoted claims with it
+    quoted: dict[str, list[int]] = defaultdict(list)  # folded word -> attributed quotes with it
     tokens: list[list[str]] = []
     for i, claim in enumerate(claims):
-        own = words(claim.text) if claim.quoted and claim.speaker else []
+        own = words(claim.text) if claim.quoted else []
         tokens.append(own)
-        for w in set(own):
-            quoted[w].append(i)
+        if claim.speaker:
+            for w in set(own):
+                quoted[w].append(i)
     rank = {i: r for r, i in enumerate(sorted(range(len(claims)), key=lambda i: claims[i].key))}
     found: set[tuple[int, int]] = set()
+    repeats: set[tuple[int, int]] = set()
     for i, claim in enumerate(claims):
         if not tokens[i]:
             continue
@@ -250,11 +258,19 @@ def _quoted_fragment_links(claims: Sequence[Claim]) -> list[tuple[int, int]]:
             postings = sorted(quoted[rarest], key=rank.__getitem__)
             for j in _scan(postings, postings if len(postings) > SCAN_LIMIT else None, rank[i]):
                 other = claims[j]
-                if other.article == claim.article or not _same_speaker(claim.speaker, other.speaker):
+                if j == i or not _contains(tokens[j], fragment):
                     continue
-                if _contains(tokens[j], fragment):
-                    found.add((min(i, j), max(i, j)))
-    return sorted(found)
+                if other.article != claim.article:
+                    if _same_speaker(claim.speaker, other.speaker):
+                        found.add((min(i, j), max(i, j)))
+                elif (
+                    other.position != claim.position
+                    and len(tokens[j]) > len(tokens[i])
+                    # One page: the fuller telling names the speaker; a repeat may not (a heading).
+                    and (claim.speaker is None or _same_speaker(claim.speaker, other.speaker))
+                ):
+                    repeats.add((i, j))
+    return sorted(found), sorted(repeats)
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:

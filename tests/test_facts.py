@@ -691,7 +691,7 @@ def test_a_quoted_fragment_needs_its_speaker_and_a_statement(tmp_path: Path, fra
     b = f"Harwick dockers stopped work on Monday.\n\n{fragment}\n"
     claims = [*claims_of(WHOLE_QUOTE, "a"), *claims_of(b, "b")]
     assert [c.speaker for c in claims if c.article == "b" and c.quoted] != [None]  # attributed
-    assert facts_module._quoted_fragment_links(claims) == []
+    assert facts_module._quoted_fragments(claims)[0] == []
 
 
 PASSAGE = (
@@ -731,3 +731,16 @@ def test_one_outlets_passage_does_not_join_two_quote_rows(tmp_path: Path) -> Non
     paid = [f for f in result.facts if f.kind == "quote" and f.cell("c").status == "stated"]
     assert len(pier) == len(paid) == 1 and pier[0] is not paid[0]
     assert pier[0].cell("a").status == paid[0].cell("a").status == "stated"
+
+
+def test_a_page_repeating_part_of_a_quote_tells_it_once(tmp_path: Path) -> None:
+    """A live page's heading that repeats part of a quote the entry gives in full is the same
+    quote told twice: the heading adds no row of its own."""
+    live = (
+        "Dock workers walked out at the port of Harwick on Monday over a pay offer.\n\n"
+        '"Not asking for any favours".\n\n'
+        '"We are not asking for any favours. We want wages that keep up with the shops," union '
+        "organiser Petra Lund told reporters outside the gates.\n"
+    )
+    result = run(tmp_path, {"a": live})
+    assert len([f for f in result.facts if f.kind == "quote"]) == 1
