@@ -934,9 +934,29 @@ def _figure_row_telling(
         *(figure_rows.get((aid, claims[i].position), frozenset()) for aid, i in row.members.items())
     )
     for n in sorted(shared):
-        if all(any(m.value == values[n].value for m in claims[i].values) for i in row.members.values()):
+        if all(any(_tells(m, values[n], aid) for m in claims[i].values) for aid, i in row.members.items()):
             return values[n]
     return None
+
+
+# The parts of a figure's value that say what it is a figure of, not how much: a count or sum
+# given as a point or a range ("up to five years" / "two to five years") is one figure of years.
+_AMOUNT_KEYS = frozenset({"count", "count_high", "amount", "amount_high"})
+
+
+def _tells(m: Mention, row: Row, aid: str) -> bool:
+    """Does a mention, in the sentence the figure row shows for article `aid`, state that row's
+    figure? The same value, or, where the row states the article's figure (not a contradicting
+    one), for counts and sums the same thing counted in another form (a range, a bound)."""
+    if m.value == row.value:
+        return True
+    if aid not in row.members or m.kind != row.kind or m.kind not in ("money", "quantity"):
+        return False
+    if not m.value or not row.value:
+        return False
+    return {k: v for k, v in m.value.items() if k not in _AMOUNT_KEYS} == {
+        k: v for k, v in row.value.items() if k not in _AMOUNT_KEYS
+    }
 
 
 def _one_row_per_evidence(rows: list[Row], linked: Linked) -> list[Row]:

@@ -217,3 +217,35 @@ def test_the_head_noun_after_a_number(sentence: str, unit: str) -> None:
 
 def test_a_number_before_a_verb_counts_nothing() -> None:
     assert counts("Police said 12 were hurt.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "text"),
+    [
+        ("Four riders were banned for two to five years.", {"count": 2, "count_high": 5, "unit": "year"},
+         "two to five years"),
+        ("Between 10 and 15 people were hurt.", {"count": 10, "count_high": 15, "unit": "people"},
+         "Between 10 and 15 people"),
+        ("Some 20-30 homes were flooded overnight.", {"count": 20, "count_high": 30, "unit": "home"},
+         "20-30 homes"),
+    ],
+)
+def test_a_range_of_counts_is_one_figure(sentence: str, value: dict[str, object], text: str) -> None:
+    """The ends of a range are one count covering both ("two to five years"), not a count of the
+    high end alone: a count inside it agrees with it, one outside contradicts it."""
+    (m,) = [c for c in counts(sentence) if c.value and "count_high" in c.value]
+    assert m.value == value
+    assert m.text == text
+    assert m.range is not None and m.range[0] < value["count"] < value["count_high"] < m.range[1]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of patients rose from 10 to 15 people in a week.",  # a change
+        "The visitors slumped to a 2-3 defeat at home.",  # a score
+        "Police arrested 12 to 300 fans after the match.",  # ends too far apart to be one estimate
+    ],
+)
+def test_what_is_not_a_range_of_counts(sentence: str) -> None:
+    assert not [c for c in counts(sentence) if c.value and "count_high" in c.value]

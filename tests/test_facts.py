@@ -122,6 +122,19 @@ def test_neighbouring_whole_counts_conflict(tmp_path: Path) -> None:
     assert sorted(statuses(bills).values()) == ["conflict", "stated"]
 
 
+@pytest.mark.parametrize(("inside", "status"), [("seven bills", "stated"), ("14 bills", "conflict")])
+def test_a_range_of_counts_agrees_with_a_count_inside_it(tmp_path: Path, inside: str, status: str) -> None:
+    """"Between five and eight bills" and "seven bills" are one figure, not a conflict of eight
+    against seven; a count outside the range contradicts it."""
+    texts = {
+        "a": "The governor has vetoed between five and eight bills this year, his office said.\n",
+        "b": f"The governor has now vetoed {inside} this year, according to his office.\n",
+    }
+    result = run(tmp_path, texts)
+    (bills,) = [f for f in result.facts if f.kind == "quantity" and (f.value or {}).get("unit") == "bill"]
+    assert sorted(statuses(bills).values()) == sorted(["stated", status])
+
+
 def test_intervals_meet_half_open_at_rounding_edges() -> None:
     from compare.link import intervals_meet
 

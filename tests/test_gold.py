@@ -100,10 +100,11 @@ def test_seeds_meet_the_issue_targets(seeds: dict[str, Any]) -> None:
     assert seeds["boilerplate"][0] == seeds["boilerplate"][1]
     assert seeds["story"][0] == seeds["story"][1]
     assert seeds["exclusives"][0] >= 16
-    # 4 of 7 since groups form by average linkage (session 6): the two pairs lost were joined
+    # 4 of 7 when groups began to form by average linkage (session 6): the pairs lost were joined
     # only through a chain, a paragraph reporting two things linked to one paragraph of a group
     # that reports one of them; across the ten gold events the aligned pairs stayed 90 of 100 and
     # the paragraphs kept out of every group rose from 21 to 25 of 38 (see ALIGNED_APART below).
+    # 5 of 7 again after the session-6 refit (joining threshold 0.2485 -> 0.2503).
     assert seeds["aligned"][0] >= 4
 
 

@@ -16,8 +16,10 @@ from compare.extract.numbers import (
     MAGNITUDES,
     NUM,
     NUMBER,
+    RANGE_MAX_RATIO,
     parse_number,
     qualifier_before,
+    range_joint,
     tidy,
     value_range,
 )
@@ -147,28 +149,7 @@ def find_money(
 
 
 # "$40m to $55m", "€2m-€3m", "between $40m and $55m", "estimates range from $4bn to $6bn": one sum
-# known within bounds. "to" or an unspaced hyphen or en dash joins the ends (a spaced dash is an
-# aside: "cost $2m — $3m more than planned"); "and" only after "between". "from X to Y" is a change
-# (the sum before and after) unless a range is named ("ranging from"); so is a sum after a verb of
-# change ("shares fell $2.10 to $45.30").
-_RANGE_DASH = re.compile(r"\s+to\s+|[-–]", re.I)
-_RANGE_AND = re.compile(r"\s+and\s+", re.I)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-_FROM_BEFORE = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s+$", re.I)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|dropped|drops|jumped|jumps|climbed|climbs|"
-    r"slipped|slips|gained|gains|lost|loses|up|down|cut|cuts|raised|raises|lowered|lowers|"
-    r"increased|increases|decreased|decreases)\s+(?:by\s+)?$",
-    re.I,
-)
-# Characters before a range's low end read for "between", "from" or a verb of change.
-_RANGE_CUE_WINDOW = 20
-# The high end of a range is at most this many times the low end: "$3-$4bn" is not $3 to $4
-# billion, and "$2.10 to $45.30" is a change, not a range. An order of magnitude, as FLOOR_REACH
-# (compare.link): a writer who means $50m does not write "$4m to $50m" as one estimate.
-RANGE_MAX_RATIO = 10.0
-
-
+# known within bounds (the joints and cues: compare.extract.numbers.range_joint).
 def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[tuple[int, int, Mention]]:
     """Two sums of one currency written as the ends of a range are one mention whose interval
     runs from the low end's to the high end's, so that it is one row and a sum inside it agrees
@@ -179,12 +160,7 @@ def _join_ranges(sentence: str, found: list[tuple[int, int, Mention]]) -> list[t
     for (start, end, low), (next_start, next_end, high) in pairwise(ordered):
         if start in dropped:
             continue
-        cue = sentence[max(0, start - _RANGE_CUE_WINDOW) : start]
-        if _CHANGE_BEFORE.search(cue):
-            continue
-        dash = _RANGE_DASH.fullmatch(sentence, end, next_start) and not _FROM_BEFORE.search(cue)
-        between = _RANGE_AND.fullmatch(sentence, end, next_start) and _BETWEEN_BEFORE.search(cue)
-        if (dash or between) and _same_currency_rising(low, high):
+        if range_joint(sentence, start, end, next_start) and _same_currency_rising(low, high):
             joined[start] = (start, next_end, _range_mention(sentence[start:next_end], low, high))
             dropped.add(next_start)
     if not joined:

@@ -137,3 +137,37 @@ def value_range(
     if qualifier in APPROXIMATE_WORDS:
         low, high = low - value * APPROXIMATE_SHARE, high + value * APPROXIMATE_SHARE
     return (max(0.0, low), high)
+
+
+# Two figures written as the ends of a range ("$40m to $55m", "€2m-€3m", "between 10 and 15
+# people", "estimates range from $4bn to $6bn", "two to five years") are one figure known within
+# bounds. "to" or an unspaced hyphen or en dash joins the ends (a spaced dash is an aside: "cost
+# $2m — $3m more than planned"); "and" only after "between". "from X to Y" is a change (the figure
+# before and after) unless a range is named ("ranging from"); so is a figure after a verb of
+# change ("shares fell $2.10 to $45.30"). General English.
+_RANGE_DASH = re.compile(r"\s+to\s+|[-–]", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s+$", re.I)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|dropped|drops|jumped|jumps|climbed|climbs|"
+    r"slipped|slips|gained|gains|lost|loses|up|down|cut|cuts|raised|raises|lowered|lowers|"
+    r"increased|increases|decreased|decreases)\s+(?:by\s+)?$",
+    re.I,
+)
+# Characters before a range's low end read for "between", "from" or a verb of change.
+RANGE_CUE_WINDOW = 20
+# The high end of a range is at most this many times the low end: "$3-$4bn" is not $3 to $4
+# billion, and "$2.10 to $45.30" is a change, not a range. An order of magnitude, as FLOOR_REACH
+# (compare.link): a writer who means $50m does not write "$4m to $50m" as one estimate.
+RANGE_MAX_RATIO = 10.0
+
+
+def range_joint(sentence: str, low_start: int, low_end: int, high_start: int) -> bool:
+    """Do the figures at [low_start, low_end) and from high_start read as one range's ends?"""
+    cue = sentence[max(0, low_start - RANGE_CUE_WINDOW) : low_start]
+    if _CHANGE_BEFORE.search(cue):
+        return False
+    dash = _RANGE_DASH.fullmatch(sentence, low_end, high_start) and not _FROM_BEFORE.search(cue)
+    between = _RANGE_AND.fullmatch(sentence, low_end, high_start) and _BETWEEN_BEFORE.search(cue)
+    return bool(dash or between)

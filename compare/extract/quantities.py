@@ -1,6 +1,7 @@
 """quantities: counts of things, shares and rates, death tolls and vague counts.
 
 - a number with the noun it counts: "three-point plan", "12,000 troops", "six people";
+- a range of such counts: "two to five years", "between 10 and 15 people", one figure;
 - a share or rate: "4.5%", "30 percent", "2.5 percentage points", "75 basis points";
 - a toll: "the death toll rose to 14" counts people;
 - a vague count: "tens of thousands of people", approximate and never equal to an exact figure.
@@ -13,11 +14,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
 from compare.extract.bounds import MAX_MENTIONS_PER_SENTENCE, Taken
-from compare.extract.numbers import NUM, NUMBER, parse_number, qualifier_before, tidy, value_range
+from compare.extract.numbers import (
+    NUM,
+    NUMBER,
+    RANGE_MAX_RATIO,
+    parse_number,
+    qualifier_before,
+    range_joint,
+    tidy,
+    value_range,
+)
 from compare.extract.plurals import is_plural, may_be_plural, singular
 from compare.model import Mention
 from compare.text import STOPWORDS, fold, stem
@@ -303,6 +314,13 @@ def find_quantities(
         if len(found) < limit:
             found.append((start, end, mention))
             mask.mark(start, end)
+    for m in _COUNT_RANGE.finditer(sentence):
+        if len(found) >= limit:
+            break
+        count = _count_range(sentence, m)
+        if count is not None and mask.free(count.start, count.end):
+            found.append((count.start, count.end, count))
+            mask.mark(count.start, count.end)
     for m in _QUANTITY.finditer(sentence):
         if len(found) >= limit:
             break
@@ -314,6 +332,49 @@ def find_quantities(
             found.append((count.start, count.end, count))
             mask.mark(count.start, count.end)
     return found
+
+
+# "two to five years", "between 10 and 15 people", "20-30 homes": the ends of a range (joints
+# and cues as for money: compare.extract.numbers.range_joint), then the counted noun after the
+# high end. Only a plural or count noun is counted this way: "a 2-3 defeat" is a score.
+_COUNT_RANGE = re.compile(
+    rf"(?<![\w$€£.,-])(?P<low>{NUMBER})(?P<joint>\s+to\s+|\s+and\s+|[-–])(?P<num>{NUMBER})"
+    rf"(?:\s?(?P<mag>million|billion|thousand)\b)?(?:-|\s)(?=(?P<after>(?:[A-Za-z][\w'’-]*+\s?){{1,{AFTER_WORDS}}}))",
+    re.I,
+)
+
+
+_BETWEEN = re.compile(r"between\s$", re.I)
+
+
+def _count_range(sentence: str, m: re.Match[str]) -> Mention | None:
+    """A count known within bounds, as one mention covering both ends ({"count": 2, "count_high":
+    5, "unit": "year"}), so that it is one row and a count inside it agrees with it."""
+    if not range_joint(sentence, m.start(), m.end("low"), m.start("num")):
+        return None
+    high = _count(sentence, m)
+    low_text = m.group("low")
+    bottom = parse_number(low_text)
+    if high is None or bottom is None or high.range is None or not high.value:
+        return None
+    scale = _MAGNITUDE_WORDS[m.group("mag").lower()] if m.group("mag") else 1.0
+    bottom *= scale
+    top = float(high.value["count"])
+    unit = str(high.value["unit"])
+    written = high.text.split()[-1] if high.text.split() else ""
+    if not (0 < bottom < top <= bottom * RANGE_MAX_RATIO) or not _may_head(written):
+        return None
+    low_range = value_range(bottom, low_text, scale, high.qualifier)
+    between = _BETWEEN.search(sentence, max(0, m.start() - len("between ")), m.start())
+    start = between.start() if between else high.start
+    return replace(
+        high,
+        text=sentence[start : high.end],
+        start=start,
+        key=f"quantity:{unit}:{tidy(bottom)}-{tidy(top)}",
+        value={"count": tidy(bottom), "count_high": tidy(top), "unit": unit},
+        range=(low_range[0], high.range[1]),
+    )
 
 
 # Characters before a number looked at for the word that may name it (a long word and spaces).
