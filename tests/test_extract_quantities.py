@@ -45,6 +45,13 @@ def test_vague_count_covers_what_the_phrase_can_mean() -> None:
     assert m.range == VAGUE_RANGES["dozens"]
 
 
+def test_a_vague_count_counts_the_head_noun_of_its_phrase() -> None:
+    """"Dozens of exchange booths" counts booths, as "12 exchange booths" would, not "exchange"."""
+    (m,) = counts("Dozens of exchange booths in the capital ran out of dollars.")
+    assert m.value == {"count": 24, "unit": "booth"}
+    assert m.text == "Dozens of exchange booths"
+
+
 def test_more_than_a_dozen_is_open_above() -> None:
     (m,) = counts("Police found more than 12 parcels at the depot.")
     assert m.value == {"count": 12, "unit": "parcel"}

@@ -54,7 +54,6 @@ VAGUE_RANGES = {
     "millions": (2_000_000.0, 1e9),
     "scores": (40.0, 100.0),
 }
-_VAGUE = re.compile(r"\b(" + "|".join(v for v, _ in VAGUE_COUNTS) + r")\s++of\s++(?P<unit>[a-z]++)", re.I)
 # A number, an optional magnitude, then up to AFTER_WORDS words (the counted noun is among
 # them: three content words and two in-phrase words, see _unit_of), looked at ahead rather than
 # consumed, so that "30 passengers and six cars" still finds "six cars". Possessive word
@@ -281,22 +280,37 @@ def find_tolls(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
     return found
 
 
+# A vague count and the words after its "of", read for the head noun as an exact count's are.
+_VAGUE = re.compile(
+    r"\b(" + "|".join(v for v, _ in VAGUE_COUNTS) + r")\s++of\s++(?P<unit>[a-z]++)"
+    rf"(?=(?P<after>(?:\s?[A-Za-z][\w'’-]*+){{0,{UNIT_WINDOW - 1}}}))",
+    re.I,
+)
+
+
 def find_vague(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tuple[int, int, Mention]]:
     found: list[tuple[int, int, Mention]] = []
     for m in _VAGUE.finditer(sentence):
         if len(found) >= limit:
             break
         phrase = " ".join(m.group(1).lower().split())
-        noun = singular(m.group("unit"))
+        # The head noun of the phrase, as for an exact count: "dozens of exchange booths" counts
+        # booths, not "exchange".
+        head = _unit_of(m.group("unit") + m.group("after"), hyphenated=False)
+        noun, written = head if head else (singular(m.group("unit")), m.group("unit"))
+        end = m.end()
+        if written != m.group("unit"):
+            at = sentence.find(written, m.end(), m.end() + len(m.group("after")) + 1)
+            end = at + len(written) if at >= 0 else end
         mention = count_mention(
-            m.group(0),
+            sentence[m.start() : end],
             dict(VAGUE_COUNTS)[phrase],
             noun,
-            span=m.span(),
+            span=(m.start(), end),
             vague=phrase,
-            slot=unit_slot(noun, m.group("unit")),
+            slot=unit_slot(noun, written),
         )
-        found.append((m.start(), m.end(), mention))
+        found.append((m.start(), end, mention))
     return found
 
 
