@@ -473,8 +473,25 @@ _AGENCY_CITED = re.compile(
     rf"\b(?i:told|according to|reported by|reports by|cited by|quoted by|asked by)\s+(?P<a>{ORG})|"
     rf"(?P<b>{ORG})\s+(?:reported|reports|news agency reported)\b"
 )
-# "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
-_BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
+# "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP", and the
+# other words pages open a byline with: "Story by", "Written by", "Posted by" (blogs), "Words by"
+# (magazines), "Opinion by" / "Analysis by" (CNN-style labels), "Guest post by", and the labels of
+# European and translated pages ("Author:", "Text:", "Autor:", "Auteur :"). `BYLINE_LEAD` is shared
+# with the cleaner's byline rule.
+BYLINE_LEAD = (
+    r"(?:(?:(?:story|words|text|written|posted|opinion|analysis|commentary|column|guest\s+post|"
+    r"guest\s+column|report)\s+)?by\s+|(?:authors?|autor(?:in|en|es)?|auteurs?|autore|autori|text|"
+    r"words|writer|reporter)\s*:\s*)"
+)
+_BYLINE = re.compile(rf"^{BYLINE_LEAD}(?P<rest>.{{2,160}})$", re.I)
+# "By JANE DOE FOR THE DAILY LANTERN": the outlet a freelance or agency writer filed for, after the
+# names. Cut off before the names are read (the outlet is the page's, not a writer).
+_FILED_FOR = re.compile(r"\s+(?i:for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*$")
+# Courtesy titles before a writer's name ("By Dr. Jane Doe"): not part of the name recorded.
+HONORIFICS = frozenset("dr prof mr mrs ms mx sir dame rev".split())
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(HONORIFICS))})\.?\s+(?=[A-Z])", re.I)
+# An agency in parentheses after a name ("By Jane Doe (AFP)"): the writer's agency.
+_PAREN_NAME = re.compile(r"\(\s*(?P<name>[^()]{2,40}?)\s*\)")
 # An outlet named by its kind: "the Italian daily La Gazzetta reported", "according to the
 # weekly Der Beobachter", "the news site Nordnytt said". Names may hold lower-case particles
 # ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer"),
@@ -529,19 +546,23 @@ def _names(text: str, found: Found) -> None:
     """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title.
     A place after a name ("Jane Doe in Bergen, Norway, and John Roe") is passed over, so
     the names after it are not lost."""
+    for paren in _PAREN_NAME.finditer(text):
+        if agency(paren.group("name")):
+            found.credit(paren.group("name"))
+    text = _PAREN_NAME.sub(lambda m: "" if agency(m.group("name")) else m.group(0), text)
     head, credited = text, ""
     if match := re.search(r"\s+with\s+", text):
         head, credited = text[: match.start()], text[match.end() :]
     in_place = False  # the part before was "Name in Place": a bare place may go on after it
     for raw in _SEPARATORS.split(head):
-        part = _IN_PLACE.sub("", raw).strip(" .")
+        part = _HONORIFIC.sub("", _IN_PLACE.sub("", raw).strip(" ."))
         if not part:
             continue
         words = {fold(w) for w in part.split()}
-        if words & ROLE_WORDS:
-            break
-        if agency(part):
+        if agency(part):  # "Reuters Staff" is the agency, before "staff" ends the list as a role
             found.credit(part)
+        elif words & ROLE_WORDS:
+            break
         elif owned := _possessive(part):
             found.credit(owned[0])
             found.author(owned[1])
@@ -621,9 +642,9 @@ def _leading_person(text: str) -> str | None:
 
 
 def _byline_line(line: str, found: Found) -> None:
-    match = _BYLINE.match(line)
+    match = _BYLINE.match(line.strip())
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
-        _names(_uncapitalised(match.group("rest")), found)
+        _names(_uncapitalised(_FILED_FOR.sub("", match.group("rest"))), found)
 
 
 # Wire copy prints its bylines in capitals ("By JANE DOE"): after "By", a name of at most this many
@@ -650,12 +671,93 @@ def _uncapitalised(text: str) -> str:
 
 
 def _role_line(line: str, found: Found) -> None:
-    """ "Jane Doe, Foreign Desk" / "Jane Doe | Staff Reporter": a name, then the writer's job."""
-    if len(line.split()) > MAX_BYLINE_WORDS // 2:
+    """A byline without "By": a name, then the writer's job ("Jane Doe, Foreign Desk", "Jane Doe |
+    Staff Reporter", "Jane Doe Transport correspondent"), their agency ("Jane Doe and John Roe,
+    Associated Press"), "Special to the X", or their handle or address ("Jane Doe @janedoe")."""
+    text = _uncapitalised(_CONTACT.sub("", line.strip()))
+    if len(text.split()) > MAX_BYLINE_WORDS // 2:
         return
-    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", line, maxsplit=1)
-    if len(parts) == 2 and {fold(w) for w in parts[1].split()} & ROLE_WORDS and (name := person(parts[0])):
+    if text != _uncapitalised(line.strip()) and (name := person(text)):
         found.author(name)
+        return
+    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", text, maxsplit=1)
+    if len(parts) == 2 and (
+        {fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1])
+    ) and (name := person(parts[0])):
+        found.author(name)
+        return
+    if (label := _LAST_LABEL.match(text)) and agency(label.group("label")):
+        people = [person(part) for part in _SEPARATORS.split(label.group("names")) if part.strip()]
+        if people and all(people):
+            found.byline.extend(name for name in people if name)
+            found.credit(label.group("label"))
+        return
+    if name := _name_then_desk(text):
+        found.author(name)
+
+
+# "Special to the Northern Gazette": a freelancer's byline label (the paper is the page's own).
+_SPECIAL_TO = re.compile(r"^special\s+(?:to|for)\b", re.I)
+# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe").
+_CONTACT = re.compile(r"\s*(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+# "NAMES, LABEL" split at the last separator: "Jane Doe, John Roe and Ann Lee | Associated Press".
+_LAST_LABEL = re.compile(r"^(?P<names>.+)(?:\s*,\s*|\s+[|•·]\s+|\s+[-–—]\s+)(?P<label>[^,|•·]+)$")
+
+
+def _name_then_desk(text: str) -> str | None:
+    """ "Jane Doe Transport correspondent": a name and the writer's job with no comma, as British
+    papers print it. The job is one capitalised word at most, then lower-case words ending in a
+    job word; a title-case headline ("Mayor Praises Local Reporter") has no lower-case job word."""
+    words = text.split()
+    if len(words) < MIN_NAME_WORDS + 1 or fold(words[-1]) not in ROLE_WORDS or not words[-1].islower():
+        return None
+    for k in range(MIN_NAME_WORDS, min(MAX_NAME_WORDS, len(words) - 1) + 1):
+        rest = words[k:]
+        if all(w.islower() for w in rest[1:]) and (name := person(" ".join(words[:k]))):
+            return name
+    return None
+
+
+def _job_line(text: str) -> bool:
+    """ "Senior Politics Reporter, Lakeside Post": the writer's job on the line under their name,
+    with the outlet after it."""
+    head = re.split(r"\s*(?:,|\|)\s*", text, maxsplit=1)[0].split()
+    return (
+        1 <= len(head) <= MAX_PLACE_WORDS + 1
+        and fold(head[-1]) in ROLE_WORDS
+        and all(w[:1].isupper() for w in head)
+        and len(text.split()) <= MAX_BYLINE_WORDS // 2
+    )
+
+
+def _stacked_byline(lines: Sequence[str], found: Found) -> None:
+    """A name on a line of its own with the writer's job, handle or address on the next line
+    ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt)):
+            found.author(name)
+
+
+# "From staff reports", "Staff and wire reports": the desk's byline, which names nobody.
+_STAFF_REPORTS = re.compile(r"^(?:from\s+)?(?:\w+\s+)?staff(?:\s+and\s+(?:wire|news)\s+)?\s+reports?$", re.I)
+
+
+def is_page_metadata(line: str) -> bool:
+    """Whether a line is a byline or a date stamp rather than a headline: the cleaner passes such a
+    line over when it picks the title ("Written by Jane Doe", "Jane Doe and John Roe, Associated
+    Press", "Published 5:04 PM ET Nov. 29, 2025")."""
+    text = line.strip()
+    if not text or len(text.split()) > MAX_BYLINE_WORDS:
+        return False
+    if _STAFF_REPORTS.match(text) or _job_line(text):
+        return True
+    probe = Found()
+    _byline_line(text, probe)
+    _role_line(text, probe)
+    _strip_byline(text, probe)
+    if probe.byline or probe.credits:
+        return True
+    return bool(date_line(text) or _strip_date(text))
 
 
 # Words a line must hold for each credit rule to be tried: a cheap test that spares the name
@@ -882,6 +984,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     for line in lines:
         _credit_rules(line, found)
         _byline_line(line, found)
+    _stacked_byline(cleaned.header, found)
     for line in cleaned.header:
         _role_line(line, found)
         if agency(line) and not _ambiguous(line) and len(line.split()) <= 3:  # "AFP News" as byline
@@ -995,6 +1098,7 @@ def _visible_byline(lines: Sequence[str], cleaned: Cleaned) -> list[str]:
             continue  # "By Jane Doe/AP", "Photo by Jane Doe": the picture's credit
         _byline_line(line, top)
         _role_line(line, top)
+    _stacked_byline(cleaned.header, top)
     for line in _below_title(lines, cleaned):
         _in_place_line(line, top)
         _strip_byline(line, top)

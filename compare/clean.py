@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -424,8 +425,12 @@ def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
 _OWN_LIVE_TITLE = re.compile(r"^live\s*:\s*\S", re.I)
 
 
-def clean(text: str, *, title: str | None = None) -> Cleaned:
-    """Split text into lines, label each, and keep the story paragraphs."""
+def clean(
+    text: str, *, title: str | None = None, not_title: Callable[[str], bool] | None = None
+) -> Cleaned:
+    """Split text into lines, label each, and keep the story paragraphs. `not_title` says which
+    heading-like lines are a byline or a date stamp, never the headline (compare.attribution's
+    `is_page_metadata`, passed in by the pipeline: attribution reads the cleaner's output)."""
     lines = split_lines(text)
     published = None
     if lines:
@@ -441,7 +446,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         if labels[i] == "marker" and _OWN_LIVE_TITLE.match(lines[i].text):
             labels[i] = "heading"  # a live page's own headline, not a link to another page
 
-    found_title = _pick_title(lines, labels, first_story, title)
+    found_title = _pick_title(lines, labels, first_story, title, not_title)
     if found_title is not None and found_title[0] == first_story:
         # The given title's line looked like story (a headline ending in a full stop): the
         # story, and the header zone above it, begin after it.
@@ -547,7 +552,11 @@ def _mark_appeal_headings(lines: list[Line], labels: list[Label]) -> None:
 
 
 def _pick_title(
-    lines: list[Line], labels: list[Label], first_story: int, given: str | None
+    lines: list[Line],
+    labels: list[Label],
+    first_story: int,
+    given: str | None,
+    not_title: Callable[[str], bool] | None = None,
 ) -> tuple[int, str] | None:
     """The headline: the front matter's title if given (and the line repeating it, also without
     the site's name a page title appends: "Headline | Site"), otherwise the last heading of at
@@ -560,7 +569,11 @@ def _pick_title(
             if bare != given and _same_text(line.text, bare):
                 return i, line.text
         return None
-    candidates = [i for i in range(min(first_story, len(lines))) if _could_be_title(lines, labels, i)]
+    candidates = [
+        i
+        for i in range(min(first_story, len(lines)))
+        if _could_be_title(lines, labels, i) and not (not_title and not_title(lines[i].text))
+    ]
     live = [i for i in candidates if _OWN_LIVE_TITLE.match(lines[i].text)]
     if live and live[0] == candidates[0]:
         # A live page names itself so, as its first heading. Under another headline, "LIVE: ..."
@@ -579,8 +592,11 @@ def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
     if _METADATA_STRIP.search(lines[i].text):
         return False  # "Jane Doe · Bergen · 04.03.2025 - 18:20": the byline strip under it
     above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
-    # "Jane Doe in Oslo" right under a longer heading: the headline's byline
-    return not (_NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()))
+    # "Jane Doe in Oslo" right under a longer heading: the headline's byline. The second writer of
+    # "Jane Doe and John Roe in Oslo" does not count: the line is as long as one writer's.
+    match = _NAME_IN_PLACE.match(lines[i].text)
+    own_words = len(lines[i].text.split()) - len((match.group("second") or "").split()) if match else 0
+    return not (match and len(above.split()) > own_words)
 
 
 # "Jane Doe in New York", "Jane Doe and John Roe in Lagos": the byline some papers print under the
@@ -588,7 +604,7 @@ def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
 # the same shape ("Protests Erupt in Paris"), so it is only passed over right under a longer heading.
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _NAME_IN_PLACE = re.compile(
-    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
+    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}(?P<second> and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
     rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
 )
 # A strip of article metadata: items between " · " or " | " with a date or a clock time among
