@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from compare.clean import Cleaned, classify
 from compare.extract.names import NOT_NAMES, TITLE_WORDS, is_place
@@ -681,9 +682,11 @@ def _role_line(line: str, found: Found) -> None:
         found.author(name)
         return
     parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", text, maxsplit=1)
-    if len(parts) == 2 and (
-        {fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1])
-    ) and (name := person(parts[0])):
+    if (
+        len(parts) == 2
+        and ({fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1]))
+        and (name := person(parts[0]))
+    ):
         found.author(name)
         return
     if (label := _LAST_LABEL.match(text)) and agency(label.group("label")):
@@ -733,7 +736,7 @@ def _job_line(text: str) -> bool:
 def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     """A name on a line of its own with the writer's job, handle or address on the next line
     ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
-    for line, nxt in zip(lines, lines[1:], strict=False):
+    for line, nxt in pairwise(lines):
         if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt)):
             found.author(name)
 

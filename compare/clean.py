@@ -425,9 +425,7 @@ def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
 _OWN_LIVE_TITLE = re.compile(r"^live\s*:\s*\S", re.I)
 
 
-def clean(
-    text: str, *, title: str | None = None, not_title: Callable[[str], bool] | None = None
-) -> Cleaned:
+def clean(text: str, *, title: str | None = None, not_title: Callable[[str], bool] | None = None) -> Cleaned:
     """Split text into lines, label each, and keep the story paragraphs. `not_title` says which
     heading-like lines are a byline or a date stamp, never the headline (compare.attribution's
     `is_page_metadata`, passed in by the pipeline: attribution reads the cleaner's output)."""
