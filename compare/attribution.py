@@ -157,6 +157,12 @@ _DOMAIN_MASTHEAD = re.compile(
     r"^[A-Za-z][\w-]{1,40}\.(com|net|org|info|news|co\.uk|ua|de|fr|it|es|eu|ru|pl)$", re.I
 )
 
+# Words of outlet names that never name a person ("Lakeside Channel", "Fjord Media", "Harbour
+# Online"): a possessive before a reporter's name ("Lakeside Channel's Jane Doe") names a newsroom.
+# Not mastheads on their own: "Swimmers Cross the Channel" is a headline.
+OUTLET_NAME_WORDS = frozenset(
+    "channel network networks magazine digital online media newsroom broadcasting".split()
+)
 # Lines a page opens with that say what the writer's job is ("Jane Doe, Foreign Desk").
 ROLE_WORDS = frozenset(
     """correspondent reporter editor writer desk staff contributor columnist chief bureau
@@ -169,6 +175,7 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Words that make a capitalised phrase something other than a person ("Foreign Desk", "News").
 NOT_NAME_WORDS = (
     MASTHEAD_WORDS
+    | OUTLET_NAME_WORDS
     | ROLE_WORDS
     | frozenset(
         """january february march april may june july august september october november december
@@ -441,6 +448,21 @@ _DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 _FIRST_PUBLISHED = re.compile(
     rf"\b(?:first|originally) (?:published|appeared)(?: in [A-Z][a-z]+)? (?:by|in|on) (?P<name>{ORG})"
 )
+# The page saying whose text it carries: "This article is republished from X under a Creative
+# Commons license", "This story was produced by X", "This piece is reprinted with permission from X",
+# and a syndicate's line at the foot ("Distributed by Tribune Content Agency, LLC."). Only with the
+# page itself as the subject: "The film was produced by X" is the story's.
+_CARRIED_FROM = re.compile(
+    r"(?:\b(?i:this (?:article|story|report|piece|content|post|column|interview|feature|essay) "
+    r"(?:is|was|has been) (?:republished|reprinted|syndicated|produced|co-published|published)"
+    r"(?: here)?(?: with permission)? (?:from|by|of|in partnership with|with))|"
+    r"^\s*(?i:distributed|syndicated) (?i:by))\s+(?P<name>" + ORG + ")"
+)
+# An agency's sign-off: "— AFP", "(AFP)" on a line of its own, or closing the last paragraph ("...
+# the mayor said. — Reuters"), as Asian and African papers print wire copy.
+_SIGN_OFF = re.compile(
+    r"(?:^|[.!?\"”’]\s*)(?:[-–—]+\s*(?P<a>[\w .&-]{2,40}?)|^\s*\(\s*(?P<b>[\w .&-]{2,40}?)\s*\))\s*\.?\s*$"
+)
 # "© 2019 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
 # itself. Above the story the same form is a photo's copyright, so only the page foot counts.
 _COPYRIGHT = re.compile(
@@ -465,7 +487,7 @@ _NOT_PUBLISHER = re.compile(
 # A footer that says the site only gathers other publishers' pages: an aggregator, not an outlet.
 _AGGREGATOR_FOOTER = re.compile(r"\b(partner publishers|summaries from|aggregat\w*|curated from)\b", re.I)
 # "(with AFP)", "(with agencies)" at a paragraph's end, and "... with Reuters." closing a short line.
-_WITH_PAREN = re.compile(rf"[(\[]\s*with (?P<name>{ORG})\s*[)\]]", re.I)
+_WITH_PAREN = re.compile(r"[(\[]\s*with (?P<name>[^()\[\]]{2,80}?)\s*[)\]]", re.I)
 # "With AFP" as a line of its own at the story's foot: the agency whose copy the story used.
 _WITH_LINE = re.compile(rf"^\s*with (?P<name>{ORG})\s*\.?\s*$", re.I)
 # Agency names in running text that credit its reporting: "told Reuters", "according to AFP",
@@ -786,8 +808,9 @@ def _credit_rules(line: str, found: Found) -> None:
             found.credit(name)
     if "with" in low:
         for match in (*_WITH_PAREN.finditer(line), *_WITH_LINE.finditer(line)):
-            if agency(match.group("name")) and not _ambiguous(match.group("name")):
-                found.credit(match.group("name"))
+            for name in _SEPARATORS.split(match.group("name")):  # "(With AP, Reuters)"
+                if agency(name) and not _ambiguous(name):
+                    found.credit(name)
     if _CUES_CITED.search(line):
         for match in _AGENCY_CITED.finditer(line):
             name = match.group("a") or match.group("b")
@@ -796,6 +819,13 @@ def _credit_rules(line: str, found: Found) -> None:
     if "published" in low or "appeared" in low:
         for match in _FIRST_PUBLISHED.finditer(line):
             found.credit(match.group("name"))
+    if any(cue in low for cue in ("published", "printed", "syndicated", "produced", "distributed")):
+        for match in _CARRIED_FROM.finditer(line):
+            found.credit(match.group("name"))
+    if len(line.split()) <= MAX_BYLINE_WORDS * 4 and (sign_off := _SIGN_OFF.search(line)):
+        name = sign_off.group("a") or sign_off.group("b")
+        if agency(name):
+            found.credit(name)
     if " by" in low:
         for match in _REPORTING.finditer(line):
             if match.group("extra"):  # "Additional reporting by X": a helper, as "X contributed"

@@ -260,7 +260,9 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule(
         "update-note",
         r"^(this|the) (article|story|report|post|piece) (has been|was|is) (updated|originally published|"
-        r"first published|republished)\b[^!?]{0,160}$",
+        r"first published|republished|reprinted|syndicated|produced|co-published)\b[^!?]{0,160}$|"
+        r"^(this|the) (article|story|report|post|piece) (first|originally) (appeared|ran)\b[^!?]{0,160}$|"
+        r"^(distributed|syndicated) by\b[^!?]{0,80}$",
         "This article has been updated with comment from the mayor's office.",
         max_words=ANCHORED_LINE_WORDS,
     ),
