@@ -282,7 +282,8 @@ def person(text: str) -> str | None:
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_FORMS = (
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
+    # "29 November 2026", "29th Nov 2026", and the German and Nordic "29. November 2026".
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
     # Day first with dots is the European order; slashes only when the order is certain (below).
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
@@ -311,14 +312,14 @@ _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|
 # A line that is a publication date and nothing else ("Published on 5 March 2023",
 # "date: 2023-03-05", "Sun 5 Mar 2023 09.30 GMT"). "Updated" dates are not publication dates.
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified|"
+    rf"^(?:(?P<kind>published|posted|first published|originally published|date|dated|updated|last updated|modified|"
     rf"(?:live )?coverage (?:began|started))\b"
     rf"\s*(?:on|:)?\s*)?{_LEADING_TIME}{_WEEKDAY}(?P<date>[\w .,/-]{{6,30}}?){_TIME}\s*$",
     re.I,
 )
 
 
-_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\b", re.I)
+_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|originally published|date|dated)\b", re.I)
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
@@ -384,7 +385,9 @@ def slash_order(lines: Iterable[str]) -> bool | None:
 
 # "Published 5 May 2025 | Updated 6 May 2025": the update stamp after the publication date is cut
 # off, so the line reads as the date line it begins with.
-_UPDATE_TAIL = re.compile(r"\s*[|·•]\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+# The separator may be missing ("Published Nov. 5, 2025 Updated Nov. 6, 2025", as US sites print the
+# two stamps side by side); a line that opens with "Updated" is cut whole and gives no date.
+_UPDATE_TAIL = re.compile(r"\s*(?:[|·•]\s*)?(?:last\s+)?(?:updated|modified)\b.*$", re.I)
 
 
 def date_line(line: str, *, day_first: bool | None = None) -> str | None:
@@ -1225,10 +1228,15 @@ def _menu_masthead(line: str) -> str | None:
     return name
 
 
+# The separators of a metadata strip, also unspaced ("Source: Xinhua| 2025-11-05 14:00:00|Editor:
+# Jane Doe", as Chinese state media print it).
+_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
+
 def _strip_date(line: str, day_first: bool | None = None) -> str | None:
     """The publication date heading a strip of article metadata ("Oct. 5, 2025 · 4 min read ·
     World"): a date line among the strip's items."""
-    items = _MENU_SEPARATOR.split(line.strip())
+    items = _STRIP_SEPARATOR.split(line.strip())
     if len(items) < 2:
         return None
     for item in items:

@@ -195,6 +195,15 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "Associated Press writer Jane Doe in Oslo contributed to this report.",
         max_words=ANCHORED_LINE_WORDS,
     ),
+    # Where the writers filed from, under a US newspaper's byline or at its foot: "Jane Doe
+    # reported from Oslo, and John Roe from Bergen.", "Jane Doe reported from Oslo. John Roe from Bergen."
+    _rule(
+        "filing-note",
+        r"^(?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3}( and (?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3})? "
+        r"(reported|contributed reporting) from (?-i:[A-Z])[^!?]{1,120}$",
+        "Jane Doe reported from Oslo, and John Roe from Bergen.",
+        max_words=ANCHORED_LINE_WORDS // 2,
+    ),
     # "Jane Doe, Transport Correspondent": a name and the writer's job on a line of its own.
     _rule(
         "byline-role",
