@@ -94,6 +94,13 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "Notimex": ("notimex",),
     "Telam": ("telam",),
     "Agencia Brasil": ("agencia brasil",),
+    # Press-release wires: they carry companies' releases word for word ("OSLO, May 3, 2025
+    # /PRNewswire/ --"), so a page from one is credited to the wire as a news agency's copy is.
+    "PR Newswire": ("pr newswire", "prnewswire"),
+    "Business Wire": ("business wire", "businesswire"),
+    "GlobeNewswire": ("globenewswire", "globe newswire"),
+    "Accesswire": ("accesswire",),
+    "EIN Presswire": ("ein presswire",),
 }
 
 # Aggregators and reading apps that carry other outlets' pages: a page of theirs is `via` them.
@@ -312,7 +319,8 @@ _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|
 # A line that is a publication date and nothing else ("Published on 5 March 2023",
 # "date: 2023-03-05", "Sun 5 Mar 2023 09.30 GMT"). "Updated" dates are not publication dates.
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<kind>published|posted|first published|originally published|date|dated|updated|last updated|modified|"
+    rf"^(?:(?P<kind>published|posted|first published|originally published|date|dated|updated|"
+    rf"last updated|modified|"
     rf"(?:live )?coverage (?:began|started))\b"
     rf"\s*(?:on|:)?\s*)?{_LEADING_TIME}{_WEEKDAY}(?P<date>[\w .,/-]{{6,30}}?){_TIME}\s*$",
     re.I,
@@ -444,6 +452,16 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
 # "As reported by Deutsche Welle, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
+# An agency's dateline in the looser forms of European, translated and press-release pages: the
+# place in ordinary case ("Berlin (dpa) -", "Madrid, 29 nov (EFE).-"), the agency first ("(ANSA) -
+# ROME, NOV 29 -"), no dash after it ("NEW DELHI, Nov 29 (PTI) The ..."), and the release wires'
+# marks ("OSLO, May 3, 2025 /PRNewswire/ --", "OSLO--(BUSINESS WIRE)--"). Only at a line's start,
+# and only a known agency's name counts (`agency`), so "Acme Ltd (ACME) -" credits nobody.
+_LOOSE_DATELINE = re.compile(
+    rf"^(?:[{UPPER}][\w'’ .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s*)?"
+    r"(?:\((?P<a>[\w .&-]{2,40})\)\s*(?P<dash>[-–—.]|\s)|/(?P<b>[\w .-]{2,30})/\s*[-–—]|"
+    r"-{1,2}\((?P<c>[\w .-]{2,30})\)-{1,2})"
+)
 # The dateline standing alone ("QUITO, May 3 (Reuters) -"), as a clause cut off its sentence.
 _DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Finnish by X", "originally published in X": a translation or a
@@ -469,14 +487,18 @@ _SIGN_OFF = re.compile(
 # "© 2019 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
 # itself. Above the story the same form is a photo's copyright, so only the page foot counts.
 _COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
+    rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[,.]?\s*)?(?P<name>{ORG})", re.I
 )
+# The copyright sentence of a footer line that goes on with the owner's terms ("Copyright 2025
+# Northern Gazette. All rights reserved. This material may not be published, broadcast, rewritten
+# or redistributed."): only the part up to the first sentence end after the name is weighed.
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 # Company forms and owner words after a publisher's name ("Media Ltd", "Group plc", "SA").
 # Company forms a copyright line may add after the publisher's name, English and European
 # ("Ltd", "GmbH", "S.A.", "d.o.o.", "s.r.o.", "Oy", "AB", "A/S", "B.V.", "S.p.A."): the legal entity,
 # not the outlet's name. General knowledge of company law abbreviations.
 _COMPANY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|co|media|group|holdings?|publishing|"
+    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|corporation|co|company|media|group|holdings?|publishing|"
     r"publications|d\.o\.o|d\.d|s\.r\.o|s\.r\.l|srl|s\.p\.a|spa|sp\. z o\.o|oy|oyj|ab|a/s|as|aps|"
     r"b\.v|bv|n\.v|nv|s\.l|sl|sas|sarl|kft|zrt|pty|\d{4})\.?)+$",
     re.I,
@@ -809,6 +831,8 @@ def _credit_rules(line: str, found: Found) -> None:
         name = dateline.group("name")
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
+    if (loose := _LOOSE_DATELINE.match(line)) and _loose_name(loose):
+        found.credit(_loose_name(loose))
     if "with" in low:
         for match in (*_WITH_PAREN.finditer(line), *_WITH_LINE.finditer(line)):
             for name in _SEPARATORS.split(match.group("name")):  # "(With AP, Reuters)"
@@ -847,6 +871,14 @@ def _credit_rules(line: str, found: Found) -> None:
             found.credit(match.group("a") or match.group("b"))
     if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
         _contributors(contributed.group("names"), found)
+
+
+def _loose_name(match: re.Match[str]) -> str:
+    """The agency a loose dateline names, or "" (an ambiguous short form needs the dash after it)."""
+    name = match.group("a") or match.group("b") or match.group("c") or ""
+    if not agency(name) or (_ambiguous(name) and not (match.group("dash") or "").strip()):
+        return ""
+    return name
 
 
 def _contributors(text: str, found: Found) -> None:
@@ -959,8 +991,9 @@ def _names_agency(lines: Sequence[str], name: str) -> bool:
 
 def _footer_owner(lines: Sequence[str]) -> str | None:
     """The publisher a copyright line below the story names (not an agency, not an aggregator)."""
-    for line in lines:
-        if "/" in line or _AGGREGATOR_FOOTER.search(line) or len(line.split()) > MAX_BYLINE_WORDS:
+    for full in lines:
+        line = _FIRST_SENTENCE_END.split(full, maxsplit=1)[0]
+        if "/" in line or _AGGREGATOR_FOOTER.search(full) or len(line.split()) > MAX_BYLINE_WORDS:
             continue
         match = _COPYRIGHT.search(line)
         if not match:

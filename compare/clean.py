@@ -119,6 +119,10 @@ _DATE_ONLY = (
 )
 
 
+# A person's name in a furniture rule: two to four capitalised words, whatever the rule's flag.
+_NAME = r"(?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3}"
+
+
 def _rule(
     name: str, pattern: str, example: str, label: Label = "furniture", max_words: int = SHORT_LINE_WORDS
 ) -> Rule:
@@ -199,8 +203,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     # reported from Oslo, and John Roe from Bergen.", "Jane Doe reported from Oslo. John Roe from Bergen."
     _rule(
         "filing-note",
-        r"^(?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3}( and (?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3})? "
-        r"(reported|contributed reporting) from (?-i:[A-Z])[^!?]{1,120}$",
+        rf"^{_NAME}( and {_NAME})? (reported|contributed reporting) from (?-i:[A-Z])[^!?]{{1,120}}$",
         "Jane Doe reported from Oslo, and John Roe from Bergen.",
         max_words=ANCHORED_LINE_WORDS // 2,
     ),
