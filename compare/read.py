@@ -470,15 +470,21 @@ def linked_data_authors(html: str) -> list[str]:
             data = json.loads(match.group("json"))
         except ValueError:
             continue
-        for item in (
-            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        ):
-            author = item.get("author") if isinstance(item, dict) else None
+        for item in _linked_data_items(data):
+            author = item.get("author")
             for who in author if isinstance(author, list) else [author]:
                 name = who.get("name") if isinstance(who, dict) else who
                 if isinstance(name, str) and name.strip() and name.strip() not in names:
                     names.append(name.strip())
     return names
+
+
+def _linked_data_items(data: object) -> list[dict[str, Any]]:
+    """The objects of a JSON-LD document: a list of them, an "@graph" of them, or one."""
+    if isinstance(data, dict):
+        graph = data.get("@graph")
+        data = graph if isinstance(graph, list) else [data]
+    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 
 def article_paths(inputs: Iterable[str]) -> list[str]:
