@@ -191,7 +191,9 @@ NOT_NAME_WORDS = (
     )
 )
 # Trailing words after an agency's name that still mean the agency ("AFP News", "Reuters Staff").
-_AGENCY_SUFFIX = re.compile(r"\s+(news|staff|wire|wires|reporters?|journalists?|agency)$")
+_AGENCY_SUFFIX = re.compile(
+    r"\s+(news|staff|wire|wires|reporters?|journalists?|writers?|correspondents?|agency)$"
+)
 # An aggregator's name in the page's furniture marks the page as theirs, unless the line only asks
 # the reader to follow the outlet there ("Follow us on Google News").
 _FOLLOW_PROMPT = re.compile(r"\b(follow|find|add|join|read) us\b|\bpreferred source\b|\bfollow\b", re.I)
@@ -292,12 +294,18 @@ _DATE_FORMS = (
     # "29 November 2026", "29th Nov 2026", and the German and Nordic "29. November 2026".
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
+    # Year first is certain whatever the separator: "2025/03/05" (East Asian pages), "2025年3月5日".
+    re.compile(r"(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     # Day first with dots is the European order; slashes only when the order is certain (below).
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
 )
 # "05/03/2025": day first in most of the world, month first in the United States. Read only when
 # the order is certain: a part above 12, or `day_first` known from the page (see `slash_order`).
-_SLASHED_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+# Dashes ("05-03-2025") are read the same way.
+_SLASHED_DATE = re.compile(
+    r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])"
+)
 # Time zones that say where a date stamp was written: Europe writes the day first, the United
 # States the month first (zone abbreviations as the tz database and news sites print them).
 _DAY_FIRST_ZONES = frozenset("gmt bst ist wet west cet cest met mest eet eest msk".split())
@@ -333,7 +341,7 @@ _LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|originally p
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """The first full date (day, month and year) in the text as YYYY-MM-DD, or None. A slashed
     date ("05/03/2025") is read only when its order is certain: a part above 12, or `day_first`."""
-    if "/" in text and (slashed := _slashed(text, day_first)):
+    if ("/" in text or "-" in text) and (slashed := _slashed(text, day_first)):
         return slashed
     for form in _DATE_FORMS:
         match = form.search(text)
@@ -489,6 +497,8 @@ _SIGN_OFF = re.compile(
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[,.]?\s*)?(?P<name>{ORG})", re.I
 )
+# "Lakeside Herald © 2025": the owner's name before the sign, as small sites print their footer.
+_COPYRIGHT_AFTER = re.compile(rf"^\s*(?P<name>{ORG})\s*(?:©|\(c\))\s*\d{{4}}\b", re.I)
 # The copyright sentence of a footer line that goes on with the owner's terms ("Copyright 2025
 # Northern Gazette. All rights reserved. This material may not be published, broadcast, rewritten
 # or redistributed."): only the part up to the first sentence end after the name is weighed.
@@ -575,6 +585,14 @@ _CONTRIBUTED = re.compile(
     r"^(?P<names>[^.;]{3,160}?) contributed (?:reporting|to (?:this|the) (?:report|story|article))"
     r"(?: from [^.;]{1,60})?\.?$"
 )
+# "Material from Reuters was used in this report.", "Information from the Associated Press and
+# the Valley Ledger was used in this story.": US broadcasters' and papers' credit for wire copy.
+_MATERIAL_FROM = re.compile(
+    r"^\s*(?i:material|information|reporting|content) (?i:from|by) (?P<names>[^.;]{2,120}?) "
+    r"(?i:was|were) used in (?i:this|the) (?i:report|story|article)\.?\s*$"
+)
+# "The Associated Press contributed.": the shortest contributor credit, taken only for an agency.
+_CONTRIBUTED_BARE = re.compile(r"^(?P<names>[^.;]{2,60}?) contributed\.?$")
 _WRITER_PREFIX = re.compile(
     rf"^(?:(?P<org>{ORG}) )?(?:(?i:staff) )?(?i:writers?|reporters?|correspondents?|journalists?)\s+"
 )
@@ -617,6 +635,8 @@ def _names(text: str, found: Found) -> None:
         elif name := person(part) or _leading_person(part):
             found.author(name)
             if name != part:
+                if agency(rest := part[len(name) :].strip()):  # "Jane Doe Associated Press"
+                    found.credit(rest)
                 break  # "Jane Doe Updated 10:32": what follows the name is not a name
         elif in_place and _place(part):
             continue  # "Norway" of "in Bergen, Norway,": the place goes on
@@ -683,6 +703,9 @@ def _place(text: str) -> bool:
 def _leading_person(text: str) -> str | None:
     """The longest run of words opening the text that is a person's name."""
     words = text.split()
+    for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": the agency ends it
+        if agency(" ".join(words[n:])) and (name := person(" ".join(words[:n]))):
+            return name
     for n in range(min(MAX_NAME_WORDS, len(words) - 1), MIN_NAME_WORDS - 1, -1):
         if name := person(" ".join(words[:n])):
             return name
@@ -707,13 +730,17 @@ def _uncapitalised(text: str) -> str:
     out = []
     for part in parts:
         words = part.split()
+        if part.strip() == "AND":  # "JANE DOE AND JOHN ROE": the separator too
+            part = part.lower()
+        # The names in capitals open the part: "JANE DOE Associated Press" -> "Jane Doe ...".
+        caps = next((i for i, w in enumerate(words) if not (w.isupper() and w.isalpha())), len(words))
+        head = " ".join(words[:caps])
         if (
-            MIN_NAME_WORDS <= len(words) <= MAX_CAPITALS_NAME_WORDS
-            and part.isupper()
-            and not agency(part)
-            and all(fold(w) not in NOT_NAME_WORDS for w in words)
+            MIN_NAME_WORDS <= caps <= MAX_CAPITALS_NAME_WORDS
+            and not agency(head)
+            and all(fold(w) not in NOT_NAME_WORDS for w in words[:caps])
         ):
-            part = " ".join(w[:1] + w[1:].lower() for w in words)
+            part = " ".join([*(w[:1] + w[1:].lower() for w in words[:caps]), *words[caps:]])
         out.append(part)
     return "".join(out)
 
@@ -784,12 +811,23 @@ def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     """A name on a line of its own with the writer's job, handle or address on the next line
     ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
     for line, nxt in pairwise(lines):
-        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt)):
+        desk = _masthead(nxt.split(",")[0])  # "Lakeside News, Bergen": the writer's outlet and city
+        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt) or desk):
             found.author(name)
 
 
 # "From staff reports", "Staff and wire reports": the desk's byline, which names nobody.
 _STAFF_REPORTS = re.compile(r"^(?:from\s+)?(?:\w+\s+)?staff(?:\s+and\s+(?:wire|news)\s+)?\s+reports?$", re.I)
+
+
+# A relative time stamp ("Published 6 hours ago", "Yesterday at 5:04 PM"): page metadata, but no
+# date (the day it counts from is not on the page).
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|"
+    r"hrs?|days?|weeks?)\s+ago|yesterday|today|just now)(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
 
 
 def is_page_metadata(line: str) -> bool:
@@ -799,8 +837,11 @@ def is_page_metadata(line: str) -> bool:
     text = line.strip()
     if not text or len(text.split()) > MAX_BYLINE_WORDS:
         return False
-    if _STAFF_REPORTS.match(text) or _job_line(text):
+    if _STAFF_REPORTS.match(text) or _job_line(text) or _RELATIVE_STAMP.match(text):
         return True
+    outlet, *places = (part.strip() for part in text.split(","))
+    if places and _masthead(outlet) and all(_place(place) for place in places):
+        return True  # "Lakeside News, Bergen": the writer's desk under their name
     probe = Found()
     _byline_line(text, probe)
     _role_line(text, probe)
@@ -871,6 +912,14 @@ def _credit_rules(line: str, found: Found) -> None:
             found.credit(match.group("a") or match.group("b"))
     if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
         _contributors(contributed.group("names"), found)
+    if (
+        "contributed" in low
+        and (bare := _CONTRIBUTED_BARE.match(line.strip()))
+        and agency(bare.group("names"))
+    ):
+        found.credit(bare.group("names"))
+    if " used in " in low and (material := _MATERIAL_FROM.match(line)):
+        _contributors(material.group("names"), found)
 
 
 def _loose_name(match: re.Match[str]) -> str:
@@ -996,6 +1045,8 @@ def _footer_owner(lines: Sequence[str]) -> str | None:
         if "/" in line or _AGGREGATOR_FOOTER.search(full) or len(line.split()) > MAX_BYLINE_WORDS:
             continue
         match = _COPYRIGHT.search(line)
+        if not match or not re.search(r"[^\W\d_]", match.group("name")):  # "© 2025" names nobody
+            match = _COPYRIGHT_AFTER.match(line)
         if not match:
             continue
         name = _org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))

@@ -195,7 +195,9 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule(
         "contributor-credit",
         r"^[^.!?]{3,160}? contributed (reporting|to (this|the) (report|story|article))"
-        r"( from [^.!?]{1,60})?\.?$",
+        r"( from [^.!?]{1,60})?\.?$|"
+        r"^(material|information|reporting|content) (from|by) [^.!?]{2,120} (was|were) used in (this|the) "
+        r"(report|story|article)\.?$",
         "Associated Press writer Jane Doe in Oslo contributed to this report.",
         max_words=ANCHORED_LINE_WORDS,
     ),
