@@ -466,7 +466,7 @@ _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by
 # marks ("OSLO, May 3, 2025 /PRNewswire/ --", "OSLO--(BUSINESS WIRE)--"). Only at a line's start,
 # and only a known agency's name counts (`agency`), so "Acme Ltd (ACME) -" credits nobody.
 _LOOSE_DATELINE = re.compile(
-    rf"^(?:[{UPPER}][\w'’ .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s*)?"
+    rf"^(?P<place>[{UPPER}][\w'’ .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s*)?"
     r"(?:\((?P<a>[\w .&-]{2,40})\)\s*(?P<dash>[-–—.]|\s)|/(?P<b>[\w .-]{2,30})/\s*[-–—]|"
     r"-{1,2}\((?P<c>[\w .-]{2,30})\)-{1,2})"
 )
@@ -923,9 +923,13 @@ def _credit_rules(line: str, found: Found) -> None:
 
 
 def _loose_name(match: re.Match[str]) -> str:
-    """The agency a loose dateline names, or "" (an ambiguous short form needs the dash after it)."""
+    """The agency a loose dateline names, or "". Without a dash after the agency, the place must be
+    in capitals ("NEW DELHI, Nov 29 (PTI) The ..."), and an ambiguous short form needs the dash: in
+    "The union (CP) said" the brackets hold an acronym, not a dateline's agency."""
     name = match.group("a") or match.group("b") or match.group("c") or ""
-    if not agency(name) or (_ambiguous(name) and not (match.group("dash") or "").strip()):
+    dashed = bool((match.group("dash") or "-").strip())
+    place = (match.group("place") or "").split(",")[0]
+    if not agency(name) or (not dashed and (_ambiguous(name) or not place.isupper())):
         return ""
     return name
 

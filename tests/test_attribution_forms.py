@@ -575,3 +575,15 @@ def test_html_metadata_forms_more(
     path.write_text(html_page(head, body), encoding="utf-8")
     (a,) = load_articles([str(path)])
     check(a, outlet, byline, credits, published)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union (CP) said the fares were too high.",
+        "The Ferry Company (AP) said the fares were too high.",
+        "Passengers told the council - AFP figures show - that the fares were too high.",
+    ],
+)
+def test_an_acronym_in_brackets_or_a_dash_in_a_sentence_is_no_agency_credit(line: str) -> None:
+    assert art(page(foot=line)).credits == ()
