@@ -128,6 +128,13 @@ MASTHEAD_WORDS = frozenset(
     mirror observer independent courier dispatch examiner inquirer globe daily weekly press
     register sentinel argus advertiser tv radio broadcasting broadcaster television zeitung
     nachrichten presse""".split()
+    # The same words in the languages of translated European pages (German, Dutch, Nordic, Romance,
+    # Slavic, Hungarian newspapers: "Dnevni Vjesnik", "Corriere della Valle", "Bergens Tidende"):
+    # the words the continent's national and regional papers are named with.
+    + """tageblatt anzeiger kurier rundschau allgemeine dagblad krant avis posten tidende tidning
+    tidningen dagbladet aftonbladet gazzetta corriere giornale diario periodico jornal gazeta
+    noticias journal quotidien courrier novine vjesnik dnevnik vecernji noviny vesti vijesti
+    wiadomosci hirlap ziarul""".split()
 )
 # Left out on purpose: newspaper words that end ordinary headlines ("Prices Hit Record", "Bridge
 # Reopens Today", "A Rising Star", "New Safety Standard", "Court Review"): record, today, star,
@@ -703,8 +710,9 @@ def _place(text: str) -> bool:
 def _leading_person(text: str) -> str | None:
     """The longest run of words opening the text that is a person's name."""
     words = text.split()
-    for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": the agency ends it
-        if agency(" ".join(words[n:])) and (name := person(" ".join(words[:n]))):
+    for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": an agency or an
+        rest = " ".join(words[n:])  # outlet ("Jane Doe Lakeside News") ends the name
+        if (agency(rest) or _masthead(rest)) and (name := person(" ".join(words[:n]))):
             return name
     for n in range(min(MAX_NAME_WORDS, len(words) - 1), MIN_NAME_WORDS - 1, -1):
         if name := person(" ".join(words[:n])):
@@ -812,7 +820,8 @@ def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
     for line, nxt in pairwise(lines):
         desk = _masthead(nxt.split(",")[0])  # "Lakeside News, Bergen": the writer's outlet and city
-        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt) or desk):
+        dated = date_line(nxt) is not None  # "Jane Doe" / "Nov 29, 2025": a newsletter's byline
+        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt) or desk or dated):
             found.author(name)
 
 
@@ -1159,6 +1168,10 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
         for line in cleaned.header:
             if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
                 break
+    if published is None:  # a date stamp under a standfirst the cleaner kept as the first paragraph
+        for line in _above_second_paragraph(lines, cleaned):
+            if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
+                break
     if published is None:  # below the story only a labelled date: bare ones head teaser links
         for line in (d.text for d in cleaned.dropped):
             if _LABELLED_DATE.match(line) and (published := date_line(line, day_first=day_first)):
@@ -1227,6 +1240,19 @@ def _visible_byline(lines: Sequence[str], cleaned: Cleaned) -> list[str]:
         _in_place_line(line, top)
         _strip_byline(line, top)
     return top.byline
+
+
+def _above_second_paragraph(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
+    """The lines between the first and the second story paragraph: where a page puts its byline and
+    date stamp when the cleaner kept its standfirst ("The penalty follows months of complaints.")
+    as the first paragraph. Teaser links, whose dates are not the page's, come after the story."""
+    if len(cleaned.paragraphs) < 2 or cleaned.paragraphs[0] not in lines:
+        return ()
+    start = lines.index(cleaned.paragraphs[0]) + 1
+    end = start
+    while end < len(lines) and lines[end] != cleaned.paragraphs[1]:
+        end += 1
+    return lines[start:end] if end < len(lines) else ()
 
 
 def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:

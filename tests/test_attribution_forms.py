@@ -587,3 +587,102 @@ def test_html_metadata_forms_more(
 )
 def test_an_acronym_in_brackets_or_a_dash_in_a_sentence_is_no_agency_credit(line: str) -> None:
     assert art(page(foot=line)).credits == ()
+
+
+# --- whole pages in the house styles of US, UK, wire, blog, translated and press-release sites -----
+# (the structure of each style as its pages scrape to text; every name and outlet invented)
+
+PAGES: list[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...], str | None]] = [
+    (
+        "US cable site",
+        "Lakeside News\nPolitics\n\nFerry operator fined after council vote\n"
+        "The penalty follows months of complaints\n\nBy Lena Holt Lakeside News\n"
+        "Published November 29, 2026 5:04pm EST\n\n" + STORY + "\n"
+        "Lakeside News' Omar Sy and The Associated Press contributed to this report.\n\n"
+        "Lena Holt is a politics reporter for Lakeside News Digital. Story tips can be sent to "
+        "lena.holt@lakeside.example.\n",
+        "Lakeside News",
+        ("Lena Holt",),
+        ("AP",),
+        "2026-11-29",
+    ),
+    (
+        "US digital site",
+        "Lakeside Post\nPOLITICS\n\nFerry Operator Fined After Council Vote\n"
+        "The penalty follows months of complaints from commuters.\n\nBy Lena Holt\n"
+        "Nov 29, 2026, 05:04 PM EST\n|\nUpdated Nov 30, 2026\nLOADING ERROR LOADING\n\n" + STORY,
+        "Lakeside Post",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "US paper of record",
+        "Ferry Operator Fined After Council Vote\nThe penalty follows months of complaints.\n\n"
+        "By Lena Holt and Omar Sy\nLena Holt reported from Bergen, and Omar Sy from Oslo.\n"
+        "Nov. 29, 2026\nUpdated 5:04 p.m. ET\n\n" + STORY + "\nKari Nord contributed research.\n\n"
+        "Lena Holt is a correspondent covering transport in Scandinavia. More about Lena Holt\n\n"
+        "A version of this article appears in print on Nov. 30, 2026, Section A, Page 8 of the Bergen "
+        "edition with the headline: Ferry Operator Fined. Order Reprints | Today’s Paper | Subscribe\n",
+        None,
+        ("Lena Holt", "Omar Sy"),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "UK paper",
+        "Ferry operator fined after council vote\nPenalty follows months of complaints\n\n"
+        "Lena Holt Transport correspondent\nSun 29 Nov 2026 14.00 GMT\n\n" + STORY,
+        None,
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "UK tabloid",
+        "Ferry operator fined after council vote\n\nBy LENA HOLT FOR LAKESIDEONLINE\n\n"
+        "Published: 14:00 GMT, 29 November 2026 | Updated: 16:00 GMT, 29 November 2026\n\n" + STORY,
+        None,
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "newsletter",
+        "Ferry operator fined after council vote\nWhat the penalty means for commuters\n\n"
+        "Lena Holt\nNov 29, 2026\n∙ Paid\nShare\n\n" + STORY + "\nSubscribe to Lakeside Notes\n",
+        None,
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "translated regional paper",
+        "Dnevni Vjesnik\n\nFerry operator fined after council vote\n\nAutor: Lena Holt\n"
+        "29.11.2026. u 14:00\n\n" + STORY + "\n(Hina)\n\nThis article was translated from Croatian.\n",
+        "Dnevni Vjesnik",
+        ("Lena Holt",),
+        ("HINA",),
+        "2026-11-29",
+    ),
+    (
+        "press release",
+        "Fjord Ferries Announces New Timetable\n\nNews provided by\nFjord Ferries AS\n"
+        "29 Nov, 2026, 09:00 ET\n\nOSLO, Nov. 29, 2026 /PRNewswire/ -- "
+        + STORY
+        + "\nSOURCE Fjord Ferries AS\n",
+        None,
+        (),
+        ("PR Newswire",),
+        "2026-11-29",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "byline", "credits", "published"), [c[1:] for c in PAGES], ids=[c[0] for c in PAGES]
+)
+def test_whole_pages(
+    text: str, outlet: str | None, byline: tuple[str, ...], credits: tuple[str, ...], published: str | None
+) -> None:
+    check(art(text), outlet, byline, credits, published)
