@@ -131,7 +131,7 @@ MASTHEAD_WORDS = frozenset(
     # The same words in the languages of translated European pages (German, Dutch, Nordic, Romance,
     # Slavic, Hungarian newspapers: "Dnevni Vjesnik", "Corriere della Valle", "Bergens Tidende"):
     # the words the continent's national and regional papers are named with.
-    + """tageblatt anzeiger kurier rundschau allgemeine dagblad krant avis posten tidende tidning
+    + """tageblatt anzeiger kurier rundschau allgemeine dagblad krant posten tidende tidning
     tidningen dagbladet aftonbladet gazzetta corriere giornale diario periodico jornal gazeta
     noticias journal quotidien courrier novine vjesnik dnevnik vecernji noviny vesti vijesti
     wiadomosci hirlap ziarul""".split()
