@@ -177,6 +177,12 @@ _DOMAIN_MASTHEAD = re.compile(
 OUTLET_NAME_WORDS = frozenset(
     "channel network networks magazine digital online media newsroom broadcasting".split()
 )
+# The share bar's and social networks' names: never part of a writer's name ("By Jane Doe Twitter
+# Email" is a byline run into its share buttons). The networks news pages link to.
+SHARE_WORDS = frozenset(
+    """share facebook twitter linkedin whatsapp telegram email e-mail print instagram tiktok youtube
+    reddit pinterest bluesky mastodon threads messenger copy link comments""".split()
+)
 # Lines a page opens with that say what the writer's job is ("Jane Doe, Foreign Desk").
 ROLE_WORDS = frozenset(
     """correspondent reporter editor writer desk staff contributor columnist chief bureau
@@ -190,6 +196,7 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 NOT_NAME_WORDS = (
     MASTHEAD_WORDS
     | OUTLET_NAME_WORDS
+    | SHARE_WORDS
     | ROLE_WORDS
     | frozenset(
         """january february march april may june july august september october november december
@@ -410,7 +417,8 @@ def slash_order(lines: Iterable[str]) -> bool | None:
 # off, so the line reads as the date line it begins with.
 # The separator may be missing ("Published Nov. 5, 2025 Updated Nov. 6, 2025", as US sites print the
 # two stamps side by side); a line that opens with "Updated" is cut whole and gives no date.
-_UPDATE_TAIL = re.compile(r"\s*(?:[|·•]\s*)?(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+# A scraper may glue it to the date before it ("29 Nov 2025Updated 16:00").
+_UPDATE_TAIL = re.compile(r"\s*(?:[|·•]\s*)?(?:\b|(?<=\d))(?:last\s+)?(?:updated|modified)\b.*$", re.I)
 
 
 def date_line(line: str, *, day_first: bool | None = None) -> str | None:
@@ -598,6 +606,9 @@ _MATERIAL_FROM = re.compile(
     r"^\s*(?i:material|information|reporting|content) (?i:from|by) (?P<names>[^.;]{2,120}?) "
     r"(?i:was|were) used in (?i:this|the) (?i:report|story|article)\.?\s*$"
 )
+# "The Associated Press receives support from X for its coverage of Y. The AP is solely responsible
+# for all content.": an agency's funding note under its copy.
+_FUNDING_NOTE = re.compile(rf"^(?P<name>{ORG}) receives (?:financial )?support from\b")
 # "The Associated Press contributed.": the shortest contributor credit, taken only for an agency.
 _CONTRIBUTED_BARE = re.compile(r"^(?P<names>[^.;]{2,60}?) contributed\.?$")
 _WRITER_PREFIX = re.compile(
@@ -635,7 +646,7 @@ def _names(text: str, found: Found) -> None:
         if agency(part):  # "Reuters Staff" is the agency, before "staff" ends the list as a role
             found.credit(part)
         elif words & ROLE_WORDS:
-            break
+            continue  # "Jane Doe, Political Editor and John Roe, Home Affairs Editor": a job, go on
         elif owned := _possessive(part):
             found.credit(owned[0])
             found.author(owned[1])
@@ -720,7 +731,17 @@ def _leading_person(text: str) -> str | None:
     return None
 
 
+# "Posted on November 29, 2025 by Jane Doe": a blog's date and byline in one line.
+_DATED_BYLINE = re.compile(
+    r"^(?:posted|published|written)\s+(?:on\s+)?(?P<date>[\w ,.]{6,40}?)\s+by\s+(?P<rest>.{2,80})$", re.I
+)
+
+
 def _byline_line(line: str, found: Found) -> None:
+    dated = _DATED_BYLINE.match(line.strip())
+    if dated and parse_date(dated.group("date")):
+        _names(_uncapitalised(dated.group("rest")), found)
+        return
     match = _BYLINE.match(line.strip())
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
         _names(_uncapitalised(_FILED_FOR.sub("", match.group("rest"))), found)
@@ -820,7 +841,7 @@ def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
     for line, nxt in pairwise(lines):
         desk = _masthead(nxt.split(",")[0])  # "Lakeside News, Bergen": the writer's outlet and city
-        dated = date_line(nxt) is not None  # "Jane Doe" / "Nov 29, 2025": a newsletter's byline
+        dated = bool(date_line(nxt) or _strip_date(nxt))  # "Jane Doe" / "Nov 29, 2025": a newsletter's
         if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt) or desk or dated):
             found.author(name)
 
@@ -927,6 +948,8 @@ def _credit_rules(line: str, found: Found) -> None:
         and agency(bare.group("names"))
     ):
         found.credit(bare.group("names"))
+    if "support from" in low and (funded := _FUNDING_NOTE.match(line)) and agency(funded.group("name")):
+        found.credit(funded.group("name"))
     if " used in " in low and (material := _MATERIAL_FROM.match(line)):
         _contributors(material.group("names"), found)
 
@@ -1167,6 +1190,12 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     if published is None:
         for line in cleaned.header:
             if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
+                break
+    if published is None:  # "By Jane Doe, Political Editor 29 November 2025 • 2:00pm"
+        for line in cleaned.header:
+            if _BYLINE.match(line.strip()) and (
+                published := parse_date(_UPDATE_TAIL.sub("", line), day_first=day_first)
+            ):
                 break
     if published is None:  # a date stamp under a standfirst the cleaner kept as the first paragraph
         for line in _above_second_paragraph(lines, cleaned):

@@ -56,6 +56,9 @@ APPEAL_WORDS = 90
 # A correction note is one to three sentences, 15 to 60 words on the newspaper pages seen (US
 # newspapers of record, 2024-2026), with its label and date; longer lines are story.
 CORRECTION_WORDS = 70
+# An agency's funding disclosure names its funder and what it covers, then says it alone answers
+# for the content: 30 to 60 words on the wire stories seen (US agencies, 2023-2026).
+FUNDING_NOTE_WORDS = 80
 # The heading of a reader-funding appeal box ("Support independent news", "A note to readers") has
 # at most this many words: a box's title, not a subhead over several story paragraphs.
 APPEAL_HEADING_WORDS = 8
@@ -182,6 +185,16 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "byline",
         r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
         "By Jane Doe, Chief Reporter",
+    ),
+    # A news agency's or newsroom's funding disclosure under the story: "The Associated Press
+    # receives support from X for its coverage of Y. The AP is solely responsible for all content."
+    _rule(
+        "funding-disclosure",
+        r"\breceives? (financial )?support from\b[^!?]{0,200}\bsolely responsible for (all )?(of )?"
+        r"(its |the |this )?content\b",
+        "The Valley Wire receives support from the Orchard Fund for its coverage of farming. The Valley "
+        "Wire is solely responsible for all content.",
+        max_words=FUNDING_NOTE_WORDS,
     ),
     # Wire-copy credit lines at a story's foot: who reported, wrote and edited it.
     _rule(

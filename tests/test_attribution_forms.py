@@ -686,3 +686,101 @@ def test_whole_pages(
     text: str, outlet: str | None, byline: tuple[str, ...], credits: tuple[str, ...], published: str | None
 ) -> None:
     check(art(text), outlet, byline, credits, published)
+
+
+# --- third catalogue: bylines with jobs and dates, share bars, wire and agency notes ---------------
+
+HEADS_3: list[tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]] = [
+    (
+        "two names with jobs",
+        "By Lena Holt, Political Editor and Omar Sy, Home Affairs Editor",
+        ("Lena Holt", "Omar Sy"),
+        (),
+        None,
+    ),
+    (
+        "byline job date",
+        "By Lena Holt, Transport Correspondent 29 November 2026 • 2:00pm",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "byline date updated",
+        "By Lena Holt | Nov. 29, 2026 | Updated Nov. 30, 2026",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    ("share names after byline", "By Lena Holt Twitter Email", ("Lena Holt",), (), None),
+    (
+        "name over a strip with reading time",
+        "Lena Holt\nNovember 29, 2026 · 3 min read",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "name over a UK stamp",
+        "Lena Holt\nSunday 29 November 2026 14:00 GMT",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    (
+        "glued update stamp",
+        "By Lena Holt\n14:00, 29 Nov 2026Updated 16:00, 29 Nov 2026",
+        ("Lena Holt",),
+        (),
+        "2026-11-29",
+    ),
+    ("blog posted on by", "Posted on November 29, 2026 by Lena Holt", ("Lena Holt",), (), "2026-11-29"),
+    ("name bar date", "Lena Holt | November 29, 2026", ("Lena Holt",), (), "2026-11-29"),
+    (
+        "listen strip",
+        "Listen to this article · 5:04 min Learn more\nShare full article\nBy Lena Holt",
+        ("Lena Holt",),
+        (),
+        None,
+    ),
+    ("AP updated only", "By LENA HOLT\nUpdated 5:04 PM EST, November 29, 2026", ("Lena Holt",), (), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "credits", "published"), [c[1:] for c in HEADS_3], ids=[c[0] for c in HEADS_3]
+)
+def test_byline_and_date_forms_3(
+    line: str, byline: tuple[str, ...], credits: tuple[str, ...], published: str | None
+) -> None:
+    a = art(page(line))
+    assert (a.byline, a.credits, a.published) == (byline, credits, published)
+    assert a.title == TITLE
+
+
+FOOTS_3: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "agency funding note",
+        "The Associated Press receives support from the Fjord Foundation for its coverage of transport. "
+        "The AP is solely responsible for all content.",
+        (),
+        ("AP",),
+    ),
+    ("follow coverage", "Follow AP’s coverage of ferries at https://apnews.example/hub/ferries.", (), ()),
+    ("assistance", "—With assistance from Omar Sy and Kari Nord", (), ()),
+    (
+        "standards opens new tab",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        (),
+        (),
+    ),
+    ("press contact", "Contact: Lena Holt, lholt@fjordferries.example", (), ()),
+    ("author card", "Lena Holt\nSenior Politics Reporter, Lakeside Post", (), ()),
+]
+
+
+@pytest.mark.parametrize(("line", "byline", "credits"), [c[1:] for c in FOOTS_3], ids=[c[0] for c in FOOTS_3])
+def test_foot_forms_3(line: str, byline: tuple[str, ...], credits: tuple[str, ...]) -> None:
+    a = art(page("By Omar Sy", line))
+    assert (a.byline, a.credits) == (("Omar Sy", *byline), credits)
+    assert not any("solely responsible" in p.text or "opens new tab" in p.text for p in a.paragraphs)
