@@ -788,6 +788,7 @@ def _role_line(line: str, found: Found) -> None:
     if (
         len(parts) == 2
         and ({fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1]))
+        and not any(c.isdigit() for c in parts[1])  # "Jane Doe, Veteran Reporter, Dies at 80"
         and (name := person(parts[0]))
     ):
         found.author(name)
@@ -824,15 +825,33 @@ def _name_then_desk(text: str) -> str | None:
     return None
 
 
-def _job_line(text: str) -> bool:
+def _job_line(text: str, *, with_outlet: bool = True) -> bool:
     """ "Senior Politics Reporter, Lakeside Post": the writer's job on the line under their name,
-    with the outlet after it."""
-    head = re.split(r"\s*(?:,|\|)\s*", text, maxsplit=1)[0].split()
+    with the outlet after it (`with_outlet`; under a name line, "Staff Reporter" alone will do)."""
+    parts = re.split(r"\s*(?:,|\|)\s*", text, maxsplit=1)
+    head = parts[0].split()
     return (
-        1 <= len(head) <= MAX_PLACE_WORDS + 1
+        (len(parts) == 2 or not with_outlet)  # alone, "Mayor Praises Local Reporter" is a headline
+        and 1 <= len(head) <= MAX_PLACE_WORDS + 1
         and fold(head[-1]) in ROLE_WORDS
         and all(w[:1].isupper() for w in head)
         and len(text.split()) <= MAX_BYLINE_WORDS // 2
+    )
+
+
+# Ranks a newsroom job is given ("Senior Staff Reporter", "Chief Correspondent").
+JOB_RANKS = frozenset(
+    "senior junior chief deputy associate assistant executive managing contributing special".split()
+)
+
+
+def _rank_and_job(text: str) -> bool:
+    """ "Senior Staff Reporter": ranks and job words only (a headline has a verb or a noun besides)."""
+    words = [fold(w) for w in text.split()]
+    return (
+        1 < len(words) <= MAX_PLACE_WORDS + 1
+        and words[-1] in ROLE_WORDS
+        and all(w in JOB_RANKS or w in ROLE_WORDS for w in words[:-1])
     )
 
 
@@ -842,7 +861,9 @@ def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     for line, nxt in pairwise(lines):
         desk = _masthead(nxt.split(",")[0])  # "Lakeside News, Bergen": the writer's outlet and city
         dated = bool(date_line(nxt) or _strip_date(nxt))  # "Jane Doe" / "Nov 29, 2025": a newsletter's
-        if (name := person(line)) and (_job_line(nxt.strip()) or _CONTACT.fullmatch(nxt) or desk or dated):
+        if (name := person(line)) and (
+            _job_line(nxt.strip(), with_outlet=False) or _CONTACT.fullmatch(nxt) or desk or dated
+        ):
             found.author(name)
 
 
@@ -867,7 +888,7 @@ def is_page_metadata(line: str) -> bool:
     text = line.strip()
     if not text or len(text.split()) > MAX_BYLINE_WORDS:
         return False
-    if _STAFF_REPORTS.match(text) or _job_line(text) or _RELATIVE_STAMP.match(text):
+    if _STAFF_REPORTS.match(text) or _job_line(text) or _RELATIVE_STAMP.match(text) or _rank_and_job(text):
         return True
     outlet, *places = (part.strip() for part in text.split(","))
     if places and _masthead(outlet) and all(_place(place) for place in places):

@@ -784,3 +784,27 @@ def test_foot_forms_3(line: str, byline: tuple[str, ...], credits: tuple[str, ..
     a = art(page("By Omar Sy", line))
     assert (a.byline, a.credits) == (("Omar Sy", *byline), credits)
     assert not any("solely responsible" in p.text or "opens new tab" in p.text for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mayor Praises Local Reporter",
+        "Protests Erupt in Paris",
+        "By the Numbers: Ferry Fares",
+        "Storm Hits Coast, Thousands Flee",
+        "Lena Holt, Veteran Reporter, Dies at 80",
+        "Written Off: How the Ferry Failed",
+        "Analysis by the Numbers",
+        "Published Author Wins Prize",
+        "Ferry Operator and Union Reach Deal, Reuters Says",
+    ],
+)
+def test_a_headline_is_no_page_metadata(headline: str) -> None:
+    from compare.attribution import is_page_metadata
+
+    assert not is_page_metadata(headline)
+
+
+def test_a_name_over_a_bare_job_line_is_a_byline() -> None:
+    assert art(page("Lena Holt\nSenior Staff Reporter")).byline == ("Lena Holt",)
