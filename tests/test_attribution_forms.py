@@ -808,3 +808,45 @@ def test_a_headline_is_no_page_metadata(headline: str) -> None:
 
 def test_a_name_over_a_bare_job_line_is_a_byline() -> None:
     assert art(page("Lena Holt\nSenior Staff Reporter")).byline == ("Lena Holt",)
+
+
+# --- the same page in the encodings files arrive in ------------------------------------------------
+
+ENCODED_PAGE = (
+    "Lakeside Herald\n\nFerry timetable approved by council\n\nBy José Núñez and Lena O’Connor\n"
+    "Published 29 November 2026\n\n" + STORY + "\nLakeside Channel’s Omar Sy contributed to this report.\n"
+    "© 2026 Lakeside Herald Ltd.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_attribution_is_the_same_in_every_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "p.txt"
+    path.write_bytes(ENCODED_PAGE.encode(encoding))
+    (a,) = load_articles([str(path)])
+    check(a, "Lakeside Herald", ("José Núñez", "Lena O’Connor"), ("Lakeside Channel",), "2026-11-29")
+
+
+def test_attribution_survives_windows_line_ends_and_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    garbled = ENCODED_PAGE.encode("utf-8").decode("cp1252", errors="replace")  # UTF-8 read as cp1252
+    path.write_bytes(garbled.replace("\n", "\r\n").encode("utf-8"))
+    (a,) = load_articles([str(path)])
+    check(a, "Lakeside Herald", ("José Núñez", "Lena O’Connor"), ("Lakeside Channel",), "2026-11-29")
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("JosÃ© NÃºÃ±ez", "José Núñez"),
+        ("Oâ€™Connor", "O’Connor"),
+        ("â‚¬5m", "€5m"),
+        ("â€œquotedâ€\x9d", "“quoted”"),
+        ("„ÖL“ and MÜ’s", "„ÖL“ and MÜ’s"),  # real umlauts before quotes stay
+        ("Citroën in São Paulo", "Citroën in São Paulo"),
+    ],
+)
+def test_utf8_read_as_cp1252_is_repaired(garbled: str, meant: str) -> None:
+    from compare.read import repair_mojibake
+
+    assert repair_mojibake(garbled) == meant
