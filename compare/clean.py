@@ -466,6 +466,7 @@ def clean(text: str, *, title: str | None = None, not_title: Callable[[str], boo
     labels = [classify(line.text) for line in lines]
     _mark_caption_lead_lines(lines, labels)
     _mark_appeal_headings(lines, labels)
+    _mark_author_bios(lines, labels)
     story_at = [i for i, lab in enumerate(labels) if lab == "story"]
     first_story = story_at[0] if story_at else len(lines)
     last_story = story_at[-1] if story_at else -1
@@ -549,6 +550,33 @@ def clean(text: str, *, title: str | None = None, not_title: Callable[[str], boo
 def _is_bare_marker(text: str) -> bool:
     """A section marker alone ("Related Stories"), not a link with its headline ("Related: X")."""
     return ":" not in text
+
+
+# The writer's bio under a story: "Jane Doe is a politics reporter for the Valley Ledger.", "Jane Doe
+# covers transport for the Valley Ledger. She joined the paper in 2019.", with what US and UK pages
+# add after it (a pronoun's sentence, "Story tips can be sent to ...", "Follow her on X ...").
+_BIO = re.compile(
+    rf"^{_NAME} (is|was) (a|an|the) ([\w-]+ ){{0,4}}(reporter|correspondent|writer|editor|journalist|"
+    r"columnist|producer|contributor|fellow|intern)s?\b[^.!?]{0,160}\.|"
+    rf"^{_NAME} (covers|reports on|writes about) [^.!?]{{2,100}}\.",
+)
+_BIO_TAIL = re.compile(
+    r"^(\s+(she|he|they) [^.!?]{2,160}[.!]?)*"
+    r"(\s+(story tips|tips can be sent|follow (her|him|them)|more about|reach (her|him|them)) .{2,160})?\s*$",
+    re.I,
+)
+
+
+def _mark_author_bios(lines: list[Line], labels: list[Label]) -> None:
+    """The last story lines that are the writer's bio are furniture. Only at the foot: above it, "Jane
+    Doe is a reporter for the Valley Ledger." is the story's own sentence about a journalist."""
+    for i in range(len(lines) - 1, -1, -1):
+        if labels[i] != "story":
+            continue
+        match = _BIO.match(lines[i].text)
+        if not match or not _BIO_TAIL.match(lines[i].text[match.end() :]):
+            return
+        labels[i] = "furniture"
 
 
 def _mark_caption_lead_lines(lines: list[Line], labels: list[Label]) -> None:

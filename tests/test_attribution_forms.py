@@ -850,3 +850,63 @@ def test_utf8_read_as_cp1252_is_repaired(garbled: str, meant: str) -> None:
     from compare.read import repair_mojibake
 
     assert repair_mojibake(garbled) == meant
+
+
+US_CABLE_HTML_HEAD = (
+    '<meta property="og:site_name" content="Lakeside News">'
+    '<meta name="dc.creator" content="Lena Holt">'
+    '<meta property="article:published_time" content="2026-11-29T17:04:05-05:00">'
+    '<meta property="article:modified_time" content="2026-11-30T09:00:00-05:00">'
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+    '"headline":"Ferry timetable approved by council","datePublished":"2026-11-29T17:04:05-05:00",'
+    '"dateModified":"2026-11-30T09:00:00-05:00",'
+    '"author":[{"@type":"Person","name":"Lena Holt","url":"https://lakeside.example/person/l/lena-holt"}],'
+    '"publisher":{"@type":"Organization","name":"Lakeside News"}}</script>'
+)
+US_PAPER_HTML_HEAD = (
+    '<meta name="byl" content="By Lena Holt and Omar Sy">'
+    '<meta property="article:published_time" content="2026-11-29T10:00:12.000Z">'
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+    '"headline":"Ferry timetable approved by council","datePublished":"2026-11-29T10:00:12.000Z",'
+    '"author":[{"@type":"Person","name":"Lena Holt"},{"@type":"Person","name":"Omar Sy"}],'
+    '"publisher":{"@type":"NewsMediaOrganization","name":"The Lakeside Times"}}</script>'
+)
+US_DIGITAL_FOOT = "<p>Lakeside News’ Omar Sy and The Associated Press contributed to this report.</p>"
+
+
+def test_us_cable_html_page(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(html_page(US_CABLE_HTML_HEAD, "").replace("</article>", US_DIGITAL_FOOT + "</article>"))
+    (a,) = load_articles([str(path)])
+    check(a, "Lakeside News", ("Lena Holt",), ("AP",), "2026-11-29")
+
+
+def test_us_paper_html_page(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(html_page(US_PAPER_HTML_HEAD, "<p>By Lena Holt and Omar Sy</p>"))
+    (a,) = load_articles([str(path)])
+    assert (a.byline, a.credits, a.published) == (("Lena Holt", "Omar Sy"), (), "2026-11-29")
+    assert a.outlet in ("The Lakeside Times", "Lakeside Times")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Lena Holt is a reporter at the Lakeside Herald covering transport.",
+        "Lena Holt covers transport for the Lakeside Herald. She joined the paper in 2019.",
+        "Lena Holt is a politics reporter for Lakeside News Digital. Story tips can be sent to "
+        "lena@lakeside.example.",
+    ],
+)
+def test_the_writers_bio_at_the_foot_is_furniture(bio: str) -> None:
+    a = art(page("By Lena Holt", bio, top="Lakeside Herald"))
+    assert not any(p.text.startswith("Lena Holt") for p in a.paragraphs)
+    assert a.paragraphs[-1].text.startswith("The operator will add")
+
+
+def test_a_sentence_about_a_journalist_inside_the_story_is_kept() -> None:
+    text = page("By Omar Sy", "").replace(
+        "Councillors said", "Lena Holt is a reporter for the Valley Ledger.\n\nCouncillors said"
+    )
+    a = art(text)
+    assert any(p.text.startswith("Lena Holt is a reporter") for p in a.paragraphs)
