@@ -176,7 +176,11 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "credit",
         r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
         r"\((photo|picture|image|credit|file)[^()]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
-        r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b)",
+        r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b|"
+        # US papers' caption credits: "Credit...Jane Doe for The Valley Ledger" (often glued to
+        # the caption) and "(Jane Doe/Valley Ledger)" closing a caption.
+        r"\bcredit\s*(\.{2,}|…)\s*\S|"
+        rf"\(\s*{_NAME}\s*/\s*(?-i:[A-Z])[^()/]{{1,60}}\)\s*$)",
         "Copyright Tomas Brenner/AP. All rights reserved",
         max_words=40,
     ),

@@ -910,3 +910,19 @@ def test_a_sentence_about_a_journalist_inside_the_story_is_kept() -> None:
     )
     a = art(text)
     assert any(p.text.startswith("Lena Holt is a reporter") for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A ferry docks in Bergen on Monday.Credit...Omar Sy for The Lakeside Times",
+        "Credit...Omar Sy for The Lakeside Times",
+        "Passengers board the ferry in Bergen on Monday. (Omar Sy/Lakeside News Digital)",
+        "FILE - A ferry docks in Bergen, Norway, on May 5, 2026. (AP Photo/Omar Sy, File)",
+    ],
+)
+def test_a_photo_caption_inside_the_story_is_furniture_and_credits_nobody(caption: str) -> None:
+    text = page("By Lena Holt").replace("Councillors said", caption + "\n\nCouncillors said")
+    a = art(text)
+    assert (a.byline, a.credits) == (("Lena Holt",), ())
+    assert not any("Omar Sy" in p.text for p in a.paragraphs)
