@@ -232,6 +232,30 @@ MONTHS = {
     )
     for m in names.split()
 }
+# The month names of the languages translated European pages keep their date stamps in (Spanish,
+# French, German, Italian, Portuguese, Dutch: "29 de noviembre de 2025", "29 novembre 2025",
+# "29. November 2025"). General knowledge; a page's own stamp is the one place they are read.
+FOREIGN_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "enero janvier januar jänner gennaio janeiro januari",
+            "febrero février fevrier februar febbraio fevereiro februari",
+            "marzo mars märz maerz março marco maart",
+            "abril avril aprile",
+            "mayo mai maggio maio mei",
+            "junio juin juni giugno junho",
+            "julio juillet juli luglio julho",
+            "agosto août aout augustus",
+            "septiembre setiembre septembre settembre setembro",
+            "octubre octobre oktober ottobre outubro",
+            "noviembre novembre novembro",
+            "diciembre décembre decembre dezember dicembre dezembro",
+        )
+    )
+    for m in names.split()
+}
+MONTHS.update(FOREIGN_MONTHS)
 
 # --- name matching -------------------------------------------------------------------------------
 
@@ -302,11 +326,13 @@ def person(text: str) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE_FORMS = (
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
     # "29 November 2026", "29th Nov 2026", and the German and Nordic "29. November 2026".
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
+    re.compile(
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<year>\d{{4}})"
+    ),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
     # Year first is certain whatever the separator: "2025/03/05" (East Asian pages), "2025年3月5日".
     re.compile(r"(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),

@@ -926,3 +926,19 @@ def test_a_photo_caption_inside_the_story_is_furniture_and_credits_nobody(captio
     a = art(text)
     assert (a.byline, a.credits) == (("Lena Holt",), ())
     assert not any("Omar Sy" in p.text for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("29 de noviembre de 2026", "2026-11-29"),
+        ("Publié le 29 novembre 2026 à 14h00", "2026-11-29"),
+        ("29. November 2026, 14:00 Uhr", "2026-11-29"),
+        ("29 settembre 2026", "2026-09-29"),
+        ("Publicado em 29 de março de 2026", "2026-03-29"),
+    ],
+)
+def test_a_translated_pages_own_date_stamp_in_its_language(line: str, date: str) -> None:
+    from compare.attribution import parse_date
+
+    assert parse_date(line) == date
