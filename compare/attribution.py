@@ -881,6 +881,31 @@ def _rank_and_job(text: str) -> bool:
     )
 
 
+def _byline_outlet(lines: Sequence[str]) -> str | None:
+    """The outlet a byline names as the writer's, on a page that names itself nowhere else: "By
+    Jane Doe Lakeside News", "By Jane Doe, Lakeside News", "Jane Doe, Special to the Valley Ledger",
+    "Senior Politics Reporter, Lakeside Post" under the name. Only a masthead-shaped name counts
+    (a newspaper word in it), never an agency or an aggregator."""
+    for line in lines:
+        text = line.strip()
+        if len(text.split()) > MAX_BYLINE_WORDS // 2:
+            continue
+        byline = _BYLINE.match(text)
+        rest = byline.group("rest") if byline else text
+        candidates = []
+        if byline and (name := _leading_person(rest)):
+            candidates.append(rest[len(name) :].strip(" ,|—–-"))
+        parts = [part.strip() for part in re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", rest)]
+        if len(parts) > 1 and (byline or person(parts[0]) or _job_line(text)):
+            candidates += [
+                re.sub(r"^(?i:special\s+(?:to|for)\s+)(?:the\s+)?", "", part) for part in parts[1:]
+            ]
+        for candidate in candidates:
+            if (name := _masthead(candidate)) and not agency(name) and not _aggregator_in(name):
+                return name
+    return None
+
+
 def _stacked_byline(lines: Sequence[str], found: Found) -> None:
     """A name on a line of its own with the writer's job, handle or address on the next line
     ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
@@ -1074,6 +1099,8 @@ def _masthead(line: str) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or ends_sentence(text) or classify(text) != "heading":
         return None
+    if "," in text:  # "Senior Reporter, Lakeside Post", "Lakeside News, Bergen": a name and more
+        return None
     if any(c.isdigit() for c in text) or not all(
         w[0].isupper() or w.lower() in ("of", "and", "the", "&") for w in words
     ):
@@ -1211,6 +1238,8 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     footer = _footer(lines, cleaned)
     if text_outlet is None:
         text_outlet = _footer_owner(footer)
+    if text_outlet is None:
+        text_outlet = _byline_outlet(cleaned.header)
     if wire := _footer_agency(footer):
         found.credit(wire)
     dateline = _dateline_agency(cleaned)

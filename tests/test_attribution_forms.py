@@ -942,3 +942,24 @@ def test_a_translated_pages_own_date_stamp_in_its_language(line: str, date: str)
     from compare.attribution import parse_date
 
     assert parse_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("By Lena Holt Lakeside News", "Lakeside News"),
+        ("By Lena Holt, Lakeside Herald", "Lakeside Herald"),
+        ("Lena Holt, Special to the Valley Gazette", "Valley Gazette"),
+        ("Lena Holt\nSenior Politics Reporter, Lakeside Post", "Lakeside Post"),
+        ("By Lena Holt, Associated Press", None),
+        ("By Lena Holt, Bergen", None),
+    ],
+)
+def test_the_writers_outlet_in_the_byline_is_the_outlet_of_a_page_naming_no_other(
+    head: str, outlet: str | None
+) -> None:
+    assert art(page(head)).outlet == outlet
+
+
+def test_a_masthead_beats_the_writers_outlet_in_the_byline() -> None:
+    assert art(page("By Lena Holt, Valley Gazette", top="Lakeside Herald")).outlet == "Lakeside Herald"
