@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from compare.clean import Cleaned, classify
 from compare.extract.names import NOT_NAMES, TITLE_WORDS, is_place
@@ -93,6 +94,13 @@ _AGENCY_SPELLINGS: dict[str, tuple[str, ...]] = {
     "Notimex": ("notimex",),
     "Telam": ("telam",),
     "Agencia Brasil": ("agencia brasil",),
+    # Press-release wires: they carry companies' releases word for word ("OSLO, May 3, 2025
+    # /PRNewswire/ --"), so a page from one is credited to the wire as a news agency's copy is.
+    "PR Newswire": ("pr newswire", "prnewswire"),
+    "Business Wire": ("business wire", "businesswire"),
+    "GlobeNewswire": ("globenewswire", "globe newswire"),
+    "Accesswire": ("accesswire",),
+    "EIN Presswire": ("ein presswire",),
 }
 
 # Aggregators and reading apps that carry other outlets' pages: a page of theirs is `via` them.
@@ -120,6 +128,13 @@ MASTHEAD_WORDS = frozenset(
     mirror observer independent courier dispatch examiner inquirer globe daily weekly press
     register sentinel argus advertiser tv radio broadcasting broadcaster television zeitung
     nachrichten presse""".split()
+    # The same words in the languages of translated European pages (German, Dutch, Nordic, Romance,
+    # Slavic, Hungarian newspapers: "Dnevni Vjesnik", "Corriere della Valle", "Bergens Tidende"):
+    # the words the continent's national and regional papers are named with.
+    + """tageblatt anzeiger kurier rundschau allgemeine dagblad krant posten tidende tidning
+    tidningen dagbladet aftonbladet gazzetta corriere giornale diario periodico jornal gazeta
+    noticias journal quotidien courrier novine vjesnik dnevnik vecernji noviny vesti vijesti
+    wiadomosci hirlap ziarul""".split()
 )
 # Left out on purpose: newspaper words that end ordinary headlines ("Prices Hit Record", "Bridge
 # Reopens Today", "A Rising Star", "New Safety Standard", "Court Review"): record, today, star,
@@ -156,6 +171,18 @@ _DOMAIN_MASTHEAD = re.compile(
     r"^[A-Za-z][\w-]{1,40}\.(com|net|org|info|news|co\.uk|ua|de|fr|it|es|eu|ru|pl)$", re.I
 )
 
+# Words of outlet names that never name a person ("Lakeside Channel", "Fjord Media", "Harbour
+# Online"): a possessive before a reporter's name ("Lakeside Channel's Jane Doe") names a newsroom.
+# Not mastheads on their own: "Swimmers Cross the Channel" is a headline.
+OUTLET_NAME_WORDS = frozenset(
+    "channel network networks magazine digital online media newsroom broadcasting".split()
+)
+# The share bar's and social networks' names: never part of a writer's name ("By Jane Doe Twitter
+# Email" is a byline run into its share buttons). The networks news pages link to.
+SHARE_WORDS = frozenset(
+    """share facebook twitter linkedin whatsapp telegram email e-mail print instagram tiktok youtube
+    reddit pinterest bluesky mastodon threads messenger copy link comments""".split()
+)
 # Lines a page opens with that say what the writer's job is ("Jane Doe, Foreign Desk").
 ROLE_WORDS = frozenset(
     """correspondent reporter editor writer desk staff contributor columnist chief bureau
@@ -168,6 +195,8 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Words that make a capitalised phrase something other than a person ("Foreign Desk", "News").
 NOT_NAME_WORDS = (
     MASTHEAD_WORDS
+    | OUTLET_NAME_WORDS
+    | SHARE_WORDS
     | ROLE_WORDS
     | frozenset(
         """january february march april may june july august september october november december
@@ -176,7 +205,9 @@ NOT_NAME_WORDS = (
     )
 )
 # Trailing words after an agency's name that still mean the agency ("AFP News", "Reuters Staff").
-_AGENCY_SUFFIX = re.compile(r"\s+(news|staff|wire|wires|reporters?|journalists?|agency)$")
+_AGENCY_SUFFIX = re.compile(
+    r"\s+(news|staff|wire|wires|reporters?|journalists?|writers?|correspondents?|agency)$"
+)
 # An aggregator's name in the page's furniture marks the page as theirs, unless the line only asks
 # the reader to follow the outlet there ("Follow us on Google News").
 _FOLLOW_PROMPT = re.compile(r"\b(follow|find|add|join|read) us\b|\bpreferred source\b|\bfollow\b", re.I)
@@ -201,6 +232,30 @@ MONTHS = {
     )
     for m in names.split()
 }
+# The month names of the languages translated European pages keep their date stamps in (Spanish,
+# French, German, Italian, Portuguese, Dutch: "29 de noviembre de 2025", "29 novembre 2025",
+# "29. November 2025"). General knowledge; a page's own stamp is the one place they are read.
+FOREIGN_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "enero janvier januar jänner gennaio janeiro januari",
+            "febrero février fevrier februar febbraio fevereiro februari",
+            "marzo mars märz maerz março marco maart",
+            "abril avril aprile",
+            "mayo mai maggio maio mei",
+            "junio juin juni giugno junho",
+            "julio juillet juli luglio julho",
+            "agosto août aout augustus",
+            "septiembre setiembre septembre settembre setembro",
+            "octubre octobre oktober ottobre outubro",
+            "noviembre novembre novembro",
+            "diciembre décembre decembre dezember dicembre dezembro",
+        )
+    )
+    for m in names.split()
+}
+MONTHS.update(FOREIGN_MONTHS)
 
 # --- name matching -------------------------------------------------------------------------------
 
@@ -271,17 +326,26 @@ def person(text: str) -> str | None:
 
 # --- dates ---------------------------------------------------------------------------------------
 
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE_FORMS = (
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})"),
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),
+    # "29 November 2026", "29th Nov 2026", and the German and Nordic "29. November 2026".
+    re.compile(
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<year>\d{{4}})"
+    ),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
+    # Year first is certain whatever the separator: "2025/03/05" (East Asian pages), "2025年3月5日".
+    re.compile(r"(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?P<mon>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     # Day first with dots is the European order; slashes only when the order is certain (below).
     re.compile(r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})"),
 )
 # "05/03/2025": day first in most of the world, month first in the United States. Read only when
 # the order is certain: a part above 12, or `day_first` known from the page (see `slash_order`).
-_SLASHED_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+# Dashes ("05-03-2025") are read the same way.
+_SLASHED_DATE = re.compile(
+    r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])"
+)
 # Time zones that say where a date stamp was written: Europe writes the day first, the United
 # States the month first (zone abbreviations as the tz database and news sites print them).
 _DAY_FIRST_ZONES = frozenset("gmt bst ist wet west cet cest met mest eet eest msk".split())
@@ -303,20 +367,21 @@ _LEADING_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\s*)?[,|
 # A line that is a publication date and nothing else ("Published on 5 March 2023",
 # "date: 2023-03-05", "Sun 5 Mar 2023 09.30 GMT"). "Updated" dates are not publication dates.
 _DATE_LINE = re.compile(
-    rf"^(?:(?P<kind>published|posted|first published|date|dated|updated|last updated|modified|"
+    rf"^(?:(?P<kind>published|posted|first published|originally published|date|dated|updated|"
+    rf"last updated|modified|"
     rf"(?:live )?coverage (?:began|started))\b"
     rf"\s*(?:on|:)?\s*)?{_LEADING_TIME}{_WEEKDAY}(?P<date>[\w .,/-]{{6,30}}?){_TIME}\s*$",
     re.I,
 )
 
 
-_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|date|dated)\b", re.I)
+_LABELLED_DATE = re.compile(r"^\s*(published|posted|first published|originally published|date|dated)\b", re.I)
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     """The first full date (day, month and year) in the text as YYYY-MM-DD, or None. A slashed
     date ("05/03/2025") is read only when its order is certain: a part above 12, or `day_first`."""
-    if "/" in text and (slashed := _slashed(text, day_first)):
+    if ("/" in text or "-" in text) and (slashed := _slashed(text, day_first)):
         return slashed
     for form in _DATE_FORMS:
         match = form.search(text)
@@ -376,7 +441,10 @@ def slash_order(lines: Iterable[str]) -> bool | None:
 
 # "Published 5 May 2025 | Updated 6 May 2025": the update stamp after the publication date is cut
 # off, so the line reads as the date line it begins with.
-_UPDATE_TAIL = re.compile(r"\s*[|·•]\s*(?:last\s+)?(?:updated|modified)\b.*$", re.I)
+# The separator may be missing ("Published Nov. 5, 2025 Updated Nov. 6, 2025", as US sites print the
+# two stamps side by side); a line that opens with "Updated" is cut whole and gives no date.
+# A scraper may glue it to the date before it ("29 Nov 2025Updated 16:00").
+_UPDATE_TAIL = re.compile(r"\s*(?:[|·•]\s*)?(?:\b|(?<=\d))(?:last\s+)?(?:updated|modified)\b.*$", re.I)
 
 
 def date_line(line: str, *, day_first: bool | None = None) -> str | None:
@@ -433,6 +501,16 @@ _MANDATORY = re.compile(r"\bmandatory credit\s*:?\s*(?P<name>[^.;()]{2,60})", re
 _WITH_REFERENCE = re.compile(rf"\breported by (?P<outlet>{ORG}),? with (?:a )?reference to (?P<source>{ORG})")
 # "As reported by Deutsche Welle, ...": the text credits another outlet's reporting.
 _AS_REPORTED = re.compile(rf"\b[Aa]s (?:first |earlier |previously )?reported by (?P<name>{ORG})")
+# An agency's dateline in the looser forms of European, translated and press-release pages: the
+# place in ordinary case ("Berlin (dpa) -", "Madrid, 29 nov (EFE).-"), the agency first ("(ANSA) -
+# ROME, NOV 29 -"), no dash after it ("NEW DELHI, Nov 29 (PTI) The ..."), and the release wires'
+# marks ("OSLO, May 3, 2025 /PRNewswire/ --", "OSLO--(BUSINESS WIRE)--"). Only at a line's start,
+# and only a known agency's name counts (`agency`), so "Acme Ltd (ACME) -" credits nobody.
+_LOOSE_DATELINE = re.compile(
+    rf"^(?P<place>[{UPPER}][\w'’ .-]{{1,40}}(?:,\s*[\w .]{{2,30}}){{0,2}}\s*)?"
+    r"(?:\((?P<a>[\w .&-]{2,40})\)\s*(?P<dash>[-–—.]|\s)|/(?P<b>[\w .-]{2,30})/\s*[-–—]|"
+    r"-{1,2}\((?P<c>[\w .-]{2,30})\)-{1,2})"
+)
 # The dateline standing alone ("QUITO, May 3 (Reuters) -"), as a clause cut off its sentence.
 _DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 # "An article first published in Finnish by X", "originally published in X": a translation or a
@@ -440,17 +518,38 @@ _DATELINE_ALONE = re.compile(rf"{DATELINE_HEAD}\s*[-–—]?\s*$")
 _FIRST_PUBLISHED = re.compile(
     rf"\b(?:first|originally) (?:published|appeared)(?: in [A-Z][a-z]+)? (?:by|in|on) (?P<name>{ORG})"
 )
+# The page saying whose text it carries: "This article is republished from X under a Creative
+# Commons license", "This story was produced by X", "This piece is reprinted with permission from X",
+# and a syndicate's line at the foot ("Distributed by Tribune Content Agency, LLC."). Only with the
+# page itself as the subject: "The film was produced by X" is the story's.
+_CARRIED_FROM = re.compile(
+    r"(?:\b(?i:this (?:article|story|report|piece|content|post|column|interview|feature|essay) "
+    r"(?:is|was|has been) (?:republished|reprinted|syndicated|produced|co-published|published)"
+    r"(?: here)?(?: with permission)? (?:from|by|of|in partnership with|with))|"
+    r"^\s*(?i:distributed|syndicated) (?i:by))\s+(?P<name>" + ORG + ")"
+)
+# An agency's sign-off: "— AFP", "(AFP)" on a line of its own, or closing the last paragraph ("...
+# the mayor said. — Reuters"), as Asian and African papers print wire copy.
+_SIGN_OFF = re.compile(
+    r"(?:^|[.!?\"”’]\s*)(?:[-–—]+\s*(?P<a>[\w .&-]{2,40}?)|^\s*\(\s*(?P<b>[\w .&-]{2,40}?)\s*\))\s*\.?\s*$"
+)
 # "© 2019 Northern Gazette Media Ltd. All rights reserved." below the story: the site's owner names
 # itself. Above the story the same form is a photo's copyright, so only the page foot counts.
 _COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<name>{ORG})", re.I
+    rf"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[,.]?\s*)?(?P<name>{ORG})", re.I
 )
+# "Lakeside Herald © 2025": the owner's name before the sign, as small sites print their footer.
+_COPYRIGHT_AFTER = re.compile(rf"^\s*(?P<name>{ORG})\s*(?:©|\(c\))\s*\d{{4}}\b", re.I)
+# The copyright sentence of a footer line that goes on with the owner's terms ("Copyright 2025
+# Northern Gazette. All rights reserved. This material may not be published, broadcast, rewritten
+# or redistributed."): only the part up to the first sentence end after the name is weighed.
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 # Company forms and owner words after a publisher's name ("Media Ltd", "Group plc", "SA").
 # Company forms a copyright line may add after the publisher's name, English and European
 # ("Ltd", "GmbH", "S.A.", "d.o.o.", "s.r.o.", "Oy", "AB", "A/S", "B.V.", "S.p.A."): the legal entity,
 # not the outlet's name. General knowledge of company law abbreviations.
 _COMPANY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|co|media|group|holdings?|publishing|"
+    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|sa|s\.a|ag|gmbh|corp|corporation|co|company|media|group|holdings?|publishing|"
     r"publications|d\.o\.o|d\.d|s\.r\.o|s\.r\.l|srl|s\.p\.a|spa|sp\. z o\.o|oy|oyj|ab|a/s|as|aps|"
     r"b\.v|bv|n\.v|nv|s\.l|sl|sas|sarl|kft|zrt|pty|\d{4})\.?)+$",
     re.I,
@@ -464,7 +563,7 @@ _NOT_PUBLISHER = re.compile(
 # A footer that says the site only gathers other publishers' pages: an aggregator, not an outlet.
 _AGGREGATOR_FOOTER = re.compile(r"\b(partner publishers|summaries from|aggregat\w*|curated from)\b", re.I)
 # "(with AFP)", "(with agencies)" at a paragraph's end, and "... with Reuters." closing a short line.
-_WITH_PAREN = re.compile(rf"[(\[]\s*with (?P<name>{ORG})\s*[)\]]", re.I)
+_WITH_PAREN = re.compile(r"[(\[]\s*with (?P<name>[^()\[\]]{2,80}?)\s*[)\]]", re.I)
 # "With AFP" as a line of its own at the story's foot: the agency whose copy the story used.
 _WITH_LINE = re.compile(rf"^\s*with (?P<name>{ORG})\s*\.?\s*$", re.I)
 # Agency names in running text that credit its reporting: "told Reuters", "according to AFP",
@@ -473,8 +572,25 @@ _AGENCY_CITED = re.compile(
     rf"\b(?i:told|according to|reported by|reports by|cited by|quoted by|asked by)\s+(?P<a>{ORG})|"
     rf"(?P<b>{ORG})\s+(?:reported|reports|news agency reported)\b"
 )
-# "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP".
-_BYLINE = re.compile(r"^by\s+(?P<rest>.{2,160})$", re.I)
+# "By Jane Doe", "By Jane Doe and John Roe, Foreign Desk", "By Jane Doe with AP", "By AFP", and the
+# other words pages open a byline with: "Story by", "Written by", "Posted by" (blogs), "Words by"
+# (magazines), "Opinion by" / "Analysis by" (CNN-style labels), "Guest post by", and the labels of
+# European and translated pages ("Author:", "Text:", "Autor:", "Auteur :"). `BYLINE_LEAD` is shared
+# with the cleaner's byline rule.
+BYLINE_LEAD = (
+    r"(?:(?:(?:story|words|text|written|posted|opinion|analysis|commentary|column|guest\s+post|"
+    r"guest\s+column|report)\s+)?by\s+|(?:authors?|autor(?:in|en|es)?|auteurs?|autore|autori|text|"
+    r"words|writer|reporter)\s*:\s*)"
+)
+_BYLINE = re.compile(rf"^{BYLINE_LEAD}(?P<rest>.{{2,160}})$", re.I)
+# "By JANE DOE FOR THE DAILY LANTERN": the outlet a freelance or agency writer filed for, after the
+# names. Cut off before the names are read (the outlet is the page's, not a writer).
+_FILED_FOR = re.compile(r"\s+(?i:for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*$")
+# Courtesy titles before a writer's name ("By Dr. Jane Doe"): not part of the name recorded.
+HONORIFICS = frozenset("dr prof mr mrs ms mx sir dame rev".split())
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(HONORIFICS))})\.?\s+(?=[A-Z])", re.I)
+# An agency in parentheses after a name ("By Jane Doe (AFP)"): the writer's agency.
+_PAREN_NAME = re.compile(r"\(\s*(?P<name>[^()]{2,40}?)\s*\)")
 # An outlet named by its kind: "the Italian daily La Gazzetta reported", "according to the
 # weekly Der Beobachter", "the news site Nordnytt said". Names may hold lower-case particles
 # ("Corriere della Sera"). The kinds are those no person is called (not "broadcaster", "writer"),
@@ -510,6 +626,17 @@ _CONTRIBUTED = re.compile(
     r"^(?P<names>[^.;]{3,160}?) contributed (?:reporting|to (?:this|the) (?:report|story|article))"
     r"(?: from [^.;]{1,60})?\.?$"
 )
+# "Material from Reuters was used in this report.", "Information from the Associated Press and
+# the Valley Ledger was used in this story.": US broadcasters' and papers' credit for wire copy.
+_MATERIAL_FROM = re.compile(
+    r"^\s*(?i:material|information|reporting|content) (?i:from|by) (?P<names>[^.;]{2,120}?) "
+    r"(?i:was|were) used in (?i:this|the) (?i:report|story|article)\.?\s*$"
+)
+# "The Associated Press receives support from X for its coverage of Y. The AP is solely responsible
+# for all content.": an agency's funding note under its copy.
+_FUNDING_NOTE = re.compile(rf"^(?P<name>{ORG}) receives (?:financial )?support from\b")
+# "The Associated Press contributed.": the shortest contributor credit, taken only for an agency.
+_CONTRIBUTED_BARE = re.compile(r"^(?P<names>[^.;]{2,60}?) contributed\.?$")
 _WRITER_PREFIX = re.compile(
     rf"^(?:(?P<org>{ORG}) )?(?:(?i:staff) )?(?i:writers?|reporters?|correspondents?|journalists?)\s+"
 )
@@ -529,25 +656,31 @@ def _names(text: str, found: Found) -> None:
     """Split "Jane Doe and John Roe with AP" into bylines and credits; stop at a role or title.
     A place after a name ("Jane Doe in Bergen, Norway, and John Roe") is passed over, so
     the names after it are not lost."""
+    for paren in _PAREN_NAME.finditer(text):
+        if agency(paren.group("name")):
+            found.credit(paren.group("name"))
+    text = _PAREN_NAME.sub(lambda m: "" if agency(m.group("name")) else m.group(0), text)
     head, credited = text, ""
     if match := re.search(r"\s+with\s+", text):
         head, credited = text[: match.start()], text[match.end() :]
     in_place = False  # the part before was "Name in Place": a bare place may go on after it
     for raw in _SEPARATORS.split(head):
-        part = _IN_PLACE.sub("", raw).strip(" .")
+        part = _HONORIFIC.sub("", _IN_PLACE.sub("", raw).strip(" ."))
         if not part:
             continue
         words = {fold(w) for w in part.split()}
-        if words & ROLE_WORDS:
-            break
-        if agency(part):
+        if agency(part):  # "Reuters Staff" is the agency, before "staff" ends the list as a role
             found.credit(part)
+        elif words & ROLE_WORDS:
+            continue  # "Jane Doe, Political Editor and John Roe, Home Affairs Editor": a job, go on
         elif owned := _possessive(part):
             found.credit(owned[0])
             found.author(owned[1])
         elif name := person(part) or _leading_person(part):
             found.author(name)
             if name != part:
+                if agency(rest := part[len(name) :].strip()):  # "Jane Doe Associated Press"
+                    found.credit(rest)
                 break  # "Jane Doe Updated 10:32": what follows the name is not a name
         elif in_place and _place(part):
             continue  # "Norway" of "in Bergen, Norway,": the place goes on
@@ -614,16 +747,30 @@ def _place(text: str) -> bool:
 def _leading_person(text: str) -> str | None:
     """The longest run of words opening the text that is a person's name."""
     words = text.split()
+    for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": an agency or an
+        rest = " ".join(words[n:])  # outlet ("Jane Doe Lakeside News") ends the name
+        if (agency(rest) or _masthead(rest)) and (name := person(" ".join(words[:n]))):
+            return name
     for n in range(min(MAX_NAME_WORDS, len(words) - 1), MIN_NAME_WORDS - 1, -1):
         if name := person(" ".join(words[:n])):
             return name
     return None
 
 
+# "Posted on November 29, 2025 by Jane Doe": a blog's date and byline in one line.
+_DATED_BYLINE = re.compile(
+    r"^(?:posted|published|written)\s+(?:on\s+)?(?P<date>[\w ,.]{6,40}?)\s+by\s+(?P<rest>.{2,80})$", re.I
+)
+
+
 def _byline_line(line: str, found: Found) -> None:
-    match = _BYLINE.match(line)
+    dated = _DATED_BYLINE.match(line.strip())
+    if dated and parse_date(dated.group("date")):
+        _names(_uncapitalised(dated.group("rest")), found)
+        return
+    match = _BYLINE.match(line.strip())
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
-        _names(_uncapitalised(match.group("rest")), found)
+        _names(_uncapitalised(_FILED_FOR.sub("", match.group("rest"))), found)
 
 
 # Wire copy prints its bylines in capitals ("By JANE DOE"): after "By", a name of at most this many
@@ -638,24 +785,172 @@ def _uncapitalised(text: str) -> str:
     out = []
     for part in parts:
         words = part.split()
+        if part.strip() == "AND":  # "JANE DOE AND JOHN ROE": the separator too
+            part = part.lower()
+        # The names in capitals open the part: "JANE DOE Associated Press" -> "Jane Doe ...".
+        caps = next((i for i, w in enumerate(words) if not (w.isupper() and w.isalpha())), len(words))
+        head = " ".join(words[:caps])
         if (
-            MIN_NAME_WORDS <= len(words) <= MAX_CAPITALS_NAME_WORDS
-            and part.isupper()
-            and not agency(part)
-            and all(fold(w) not in NOT_NAME_WORDS for w in words)
+            MIN_NAME_WORDS <= caps <= MAX_CAPITALS_NAME_WORDS
+            and not agency(head)
+            and all(fold(w) not in NOT_NAME_WORDS for w in words[:caps])
         ):
-            part = " ".join(w[:1] + w[1:].lower() for w in words)
+            part = " ".join([*(w[:1] + w[1:].lower() for w in words[:caps]), *words[caps:]])
         out.append(part)
     return "".join(out)
 
 
 def _role_line(line: str, found: Found) -> None:
-    """ "Jane Doe, Foreign Desk" / "Jane Doe | Staff Reporter": a name, then the writer's job."""
-    if len(line.split()) > MAX_BYLINE_WORDS // 2:
+    """A byline without "By": a name, then the writer's job ("Jane Doe, Foreign Desk", "Jane Doe |
+    Staff Reporter", "Jane Doe Transport correspondent"), their agency ("Jane Doe and John Roe,
+    Associated Press"), "Special to the X", or their handle or address ("Jane Doe @janedoe")."""
+    text = _uncapitalised(_CONTACT.sub("", line.strip()))
+    if len(text.split()) > MAX_BYLINE_WORDS // 2:
         return
-    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", line, maxsplit=1)
-    if len(parts) == 2 and {fold(w) for w in parts[1].split()} & ROLE_WORDS and (name := person(parts[0])):
+    if text != _uncapitalised(line.strip()) and (name := person(text)):
         found.author(name)
+        return
+    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", text, maxsplit=1)
+    if (
+        len(parts) == 2
+        and ({fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1]))
+        and not any(c.isdigit() for c in parts[1])  # "Jane Doe, Veteran Reporter, Dies at 80"
+        and (name := person(parts[0]))
+    ):
+        found.author(name)
+        return
+    if (label := _LAST_LABEL.match(text)) and agency(label.group("label")):
+        people = [person(part) for part in _SEPARATORS.split(label.group("names")) if part.strip()]
+        if people and all(people):
+            found.byline.extend(name for name in people if name)
+            found.credit(label.group("label"))
+        return
+    if name := _name_then_desk(text):
+        found.author(name)
+
+
+# "Special to the Northern Gazette": a freelancer's byline label (the paper is the page's own).
+_SPECIAL_TO = re.compile(r"^special\s+(?:to|for)\b", re.I)
+# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe").
+_CONTACT = re.compile(r"\s*(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+# "NAMES, LABEL" split at the last separator: "Jane Doe, John Roe and Ann Lee | Associated Press".
+_LAST_LABEL = re.compile(r"^(?P<names>.+)(?:\s*,\s*|\s+[|•·]\s+|\s+[-–—]\s+)(?P<label>[^,|•·]+)$")
+
+
+def _name_then_desk(text: str) -> str | None:
+    """ "Jane Doe Transport correspondent": a name and the writer's job with no comma, as British
+    papers print it. The job is one capitalised word at most, then lower-case words ending in a
+    job word; a title-case headline ("Mayor Praises Local Reporter") has no lower-case job word."""
+    words = text.split()
+    if len(words) < MIN_NAME_WORDS + 1 or fold(words[-1]) not in ROLE_WORDS or not words[-1].islower():
+        return None
+    for k in range(MIN_NAME_WORDS, min(MAX_NAME_WORDS, len(words) - 1) + 1):
+        rest = words[k:]
+        if all(w.islower() for w in rest[1:]) and (name := person(" ".join(words[:k]))):
+            return name
+    return None
+
+
+def _job_line(text: str, *, with_outlet: bool = True) -> bool:
+    """ "Senior Politics Reporter, Lakeside Post": the writer's job on the line under their name,
+    with the outlet after it (`with_outlet`; under a name line, "Staff Reporter" alone will do)."""
+    parts = re.split(r"\s*(?:,|\|)\s*", text, maxsplit=1)
+    head = parts[0].split()
+    return (
+        (len(parts) == 2 or not with_outlet)  # alone, "Mayor Praises Local Reporter" is a headline
+        and 1 <= len(head) <= MAX_PLACE_WORDS + 1
+        and fold(head[-1]) in ROLE_WORDS
+        and all(w[:1].isupper() for w in head)
+        and len(text.split()) <= MAX_BYLINE_WORDS // 2
+    )
+
+
+# Ranks a newsroom job is given ("Senior Staff Reporter", "Chief Correspondent").
+JOB_RANKS = frozenset(
+    "senior junior chief deputy associate assistant executive managing contributing special".split()
+)
+
+
+def _rank_and_job(text: str) -> bool:
+    """ "Senior Staff Reporter": ranks and job words only (a headline has a verb or a noun besides)."""
+    words = [fold(w) for w in text.split()]
+    return (
+        1 < len(words) <= MAX_PLACE_WORDS + 1
+        and words[-1] in ROLE_WORDS
+        and all(w in JOB_RANKS or w in ROLE_WORDS for w in words[:-1])
+    )
+
+
+def _byline_outlet(lines: Sequence[str]) -> str | None:
+    """The outlet a byline names as the writer's, on a page that names itself nowhere else: "By
+    Jane Doe Lakeside News", "By Jane Doe, Lakeside News", "Jane Doe, Special to the Valley Ledger",
+    "Senior Politics Reporter, Lakeside Post" under the name. Only a masthead-shaped name counts
+    (a newspaper word in it), never an agency or an aggregator."""
+    for line in lines:
+        text = line.strip()
+        if len(text.split()) > MAX_BYLINE_WORDS // 2:
+            continue
+        byline = _BYLINE.match(text)
+        rest = byline.group("rest") if byline else text
+        candidates = []
+        if byline and (name := _leading_person(rest)):
+            candidates.append(rest[len(name) :].strip(" ,|—–-"))
+        parts = [part.strip() for part in re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", rest)]
+        if len(parts) > 1 and (byline or person(parts[0]) or _job_line(text)):
+            candidates += [
+                re.sub(r"^(?i:special\s+(?:to|for)\s+)(?:the\s+)?", "", part) for part in parts[1:]
+            ]
+        for candidate in candidates:
+            if (name := _masthead(candidate)) and not agency(name) and not _aggregator_in(name):
+                return name
+    return None
+
+
+def _stacked_byline(lines: Sequence[str], found: Found) -> None:
+    """A name on a line of its own with the writer's job, handle or address on the next line
+    ("Jane Doe" / "Senior Reporter, Lakeside Post"; "Jane Doe" / "jdoe@example.com")."""
+    for line, nxt in pairwise(lines):
+        desk = _masthead(nxt.split(",")[0])  # "Lakeside News, Bergen": the writer's outlet and city
+        dated = bool(date_line(nxt) or _strip_date(nxt))  # "Jane Doe" / "Nov 29, 2025": a newsletter's
+        if (name := person(line)) and (
+            _job_line(nxt.strip(), with_outlet=False) or _CONTACT.fullmatch(nxt) or desk or dated
+        ):
+            found.author(name)
+
+
+# "From staff reports", "Staff and wire reports": the desk's byline, which names nobody.
+_STAFF_REPORTS = re.compile(r"^(?:from\s+)?(?:\w+\s+)?staff(?:\s+and\s+(?:wire|news)\s+)?\s+reports?$", re.I)
+
+
+# A relative time stamp ("Published 6 hours ago", "Yesterday at 5:04 PM"): page metadata, but no
+# date (the day it counts from is not on the page).
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|"
+    r"hrs?|days?|weeks?)\s+ago|yesterday|today|just now)(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+
+
+def is_page_metadata(line: str) -> bool:
+    """Whether a line is a byline or a date stamp rather than a headline: the cleaner passes such a
+    line over when it picks the title ("Written by Jane Doe", "Jane Doe and John Roe, Associated
+    Press", "Published 5:04 PM ET Nov. 29, 2025")."""
+    text = line.strip()
+    if not text or len(text.split()) > MAX_BYLINE_WORDS:
+        return False
+    if _STAFF_REPORTS.match(text) or _job_line(text) or _RELATIVE_STAMP.match(text) or _rank_and_job(text):
+        return True
+    outlet, *places = (part.strip() for part in text.split(","))
+    if places and _masthead(outlet) and all(_place(place) for place in places):
+        return True  # "Lakeside News, Bergen": the writer's desk under their name
+    probe = Found()
+    _byline_line(text, probe)
+    _role_line(text, probe)
+    _strip_byline(text, probe)
+    if probe.byline or probe.credits:
+        return True
+    return bool(date_line(text) or _strip_date(text))
 
 
 # Words a line must hold for each credit rule to be tried: a cheap test that spares the name
@@ -679,10 +974,13 @@ def _credit_rules(line: str, found: Found) -> None:
         name = dateline.group("name")
         if agency(name) or (name[:1].isupper() and not parse_date(name) and not re.search(r"\d", name)):
             found.credit(name)
+    if (loose := _LOOSE_DATELINE.match(line)) and _loose_name(loose):
+        found.credit(_loose_name(loose))
     if "with" in low:
         for match in (*_WITH_PAREN.finditer(line), *_WITH_LINE.finditer(line)):
-            if agency(match.group("name")) and not _ambiguous(match.group("name")):
-                found.credit(match.group("name"))
+            for name in _SEPARATORS.split(match.group("name")):  # "(With AP, Reuters)"
+                if agency(name) and not _ambiguous(name):
+                    found.credit(name)
     if _CUES_CITED.search(line):
         for match in _AGENCY_CITED.finditer(line):
             name = match.group("a") or match.group("b")
@@ -691,6 +989,13 @@ def _credit_rules(line: str, found: Found) -> None:
     if "published" in low or "appeared" in low:
         for match in _FIRST_PUBLISHED.finditer(line):
             found.credit(match.group("name"))
+    if any(cue in low for cue in ("published", "printed", "syndicated", "produced", "distributed")):
+        for match in _CARRIED_FROM.finditer(line):
+            found.credit(match.group("name"))
+    if len(line.split()) <= MAX_BYLINE_WORDS * 4 and (sign_off := _SIGN_OFF.search(line)):
+        name = sign_off.group("a") or sign_off.group("b")
+        if agency(name):
+            found.credit(name)
     if " by" in low:
         for match in _REPORTING.finditer(line):
             if match.group("extra"):  # "Additional reporting by X": a helper, as "X contributed"
@@ -709,6 +1014,28 @@ def _credit_rules(line: str, found: Found) -> None:
             found.credit(match.group("a") or match.group("b"))
     if "contributed" in low and (contributed := _CONTRIBUTED.match(line.strip())):
         _contributors(contributed.group("names"), found)
+    if (
+        "contributed" in low
+        and (bare := _CONTRIBUTED_BARE.match(line.strip()))
+        and agency(bare.group("names"))
+    ):
+        found.credit(bare.group("names"))
+    if "support from" in low and (funded := _FUNDING_NOTE.match(line)) and agency(funded.group("name")):
+        found.credit(funded.group("name"))
+    if " used in " in low and (material := _MATERIAL_FROM.match(line)):
+        _contributors(material.group("names"), found)
+
+
+def _loose_name(match: re.Match[str]) -> str:
+    """The agency a loose dateline names, or "". Without a dash after the agency, the place must be
+    in capitals ("NEW DELHI, Nov 29 (PTI) The ..."), and an ambiguous short form needs the dash: in
+    "The union (CP) said" the brackets hold an acronym, not a dateline's agency."""
+    name = match.group("a") or match.group("b") or match.group("c") or ""
+    dashed = bool((match.group("dash") or "-").strip())
+    place = (match.group("place") or "").split(",")[0]
+    if not agency(name) or (not dashed and (_ambiguous(name) or not place.isupper())):
+        return ""
+    return name
 
 
 def _contributors(text: str, found: Found) -> None:
@@ -772,6 +1099,8 @@ def _masthead(line: str) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or ends_sentence(text) or classify(text) != "heading":
         return None
+    if "," in text:  # "Senior Reporter, Lakeside Post", "Lakeside News, Bergen": a name and more
+        return None
     if any(c.isdigit() for c in text) or not all(
         w[0].isupper() or w.lower() in ("of", "and", "the", "&") for w in words
     ):
@@ -821,10 +1150,13 @@ def _names_agency(lines: Sequence[str], name: str) -> bool:
 
 def _footer_owner(lines: Sequence[str]) -> str | None:
     """The publisher a copyright line below the story names (not an agency, not an aggregator)."""
-    for line in lines:
-        if "/" in line or _AGGREGATOR_FOOTER.search(line) or len(line.split()) > MAX_BYLINE_WORDS:
+    for full in lines:
+        line = _FIRST_SENTENCE_END.split(full, maxsplit=1)[0]
+        if "/" in line or _AGGREGATOR_FOOTER.search(full) or len(line.split()) > MAX_BYLINE_WORDS:
             continue
         match = _COPYRIGHT.search(line)
+        if not match or not re.search(r"[^\W\d_]", match.group("name")):  # "© 2025" names nobody
+            match = _COPYRIGHT_AFTER.match(line)
         if not match:
             continue
         name = _org(_COMPANY_SUFFIX.sub("", _org(match.group("name"))))
@@ -882,6 +1214,7 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     for line in lines:
         _credit_rules(line, found)
         _byline_line(line, found)
+    _stacked_byline(cleaned.header, found)
     for line in cleaned.header:
         _role_line(line, found)
         if agency(line) and not _ambiguous(line) and len(line.split()) <= 3:  # "AFP News" as byline
@@ -905,6 +1238,8 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     footer = _footer(lines, cleaned)
     if text_outlet is None:
         text_outlet = _footer_owner(footer)
+    if text_outlet is None:
+        text_outlet = _byline_outlet(cleaned.header)
     if wire := _footer_agency(footer):
         found.credit(wire)
     dateline = _dateline_agency(cleaned)
@@ -930,6 +1265,16 @@ def attribute(source: Source, cleaned: Cleaned, lines: Sequence[str]) -> Attribu
     day_first = slash_order(furniture)  # a translation notice is furniture, never a story sentence
     if published is None:
         for line in cleaned.header:
+            if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
+                break
+    if published is None:  # "By Jane Doe, Political Editor 29 November 2025 • 2:00pm"
+        for line in cleaned.header:
+            if _BYLINE.match(line.strip()) and (
+                published := parse_date(_UPDATE_TAIL.sub("", line), day_first=day_first)
+            ):
+                break
+    if published is None:  # a date stamp under a standfirst the cleaner kept as the first paragraph
+        for line in _above_second_paragraph(lines, cleaned):
             if published := date_line(line, day_first=day_first) or _strip_date(line, day_first):
                 break
     if published is None:  # below the story only a labelled date: bare ones head teaser links
@@ -995,10 +1340,24 @@ def _visible_byline(lines: Sequence[str], cleaned: Cleaned) -> list[str]:
             continue  # "By Jane Doe/AP", "Photo by Jane Doe": the picture's credit
         _byline_line(line, top)
         _role_line(line, top)
+    _stacked_byline(cleaned.header, top)
     for line in _below_title(lines, cleaned):
         _in_place_line(line, top)
         _strip_byline(line, top)
     return top.byline
+
+
+def _above_second_paragraph(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
+    """The lines between the first and the second story paragraph: where a page puts its byline and
+    date stamp when the cleaner kept its standfirst ("The penalty follows months of complaints.")
+    as the first paragraph. Teaser links, whose dates are not the page's, come after the story."""
+    if len(cleaned.paragraphs) < 2 or cleaned.paragraphs[0] not in lines:
+        return ()
+    start = lines.index(cleaned.paragraphs[0]) + 1
+    end = start
+    while end < len(lines) and lines[end] != cleaned.paragraphs[1]:
+        end += 1
+    return lines[start:end] if end < len(lines) else ()
 
 
 def _below_title(lines: Sequence[str], cleaned: Cleaned) -> Sequence[str]:
@@ -1088,10 +1447,15 @@ def _menu_masthead(line: str) -> str | None:
     return name
 
 
+# The separators of a metadata strip, also unspaced ("Source: Xinhua| 2025-11-05 14:00:00|Editor:
+# Jane Doe", as Chinese state media print it).
+_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
+
 def _strip_date(line: str, day_first: bool | None = None) -> str | None:
     """The publication date heading a strip of article metadata ("Oct. 5, 2025 · 4 min read ·
     World"): a date line among the strip's items."""
-    items = _MENU_SEPARATOR.split(line.strip())
+    items = _STRIP_SEPARATOR.split(line.strip())
     if len(items) < 2:
         return None
     for item in items:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,6 +56,9 @@ APPEAL_WORDS = 90
 # A correction note is one to three sentences, 15 to 60 words on the newspaper pages seen (US
 # newspapers of record, 2024-2026), with its label and date; longer lines are story.
 CORRECTION_WORDS = 70
+# An agency's funding disclosure names its funder and what it covers, then says it alone answers
+# for the content: 30 to 60 words on the wire stories seen (US agencies, 2023-2026).
+FUNDING_NOTE_WORDS = 80
 # The heading of a reader-funding appeal box ("Support independent news", "A note to readers") has
 # at most this many words: a box's title, not a subhead over several story paragraphs.
 APPEAL_HEADING_WORDS = 8
@@ -118,6 +122,10 @@ _DATE_ONLY = (
 )
 
 
+# A person's name in a furniture rule: two to four capitalised words, whatever the rule's flag.
+_NAME = r"(?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3}"
+
+
 def _rule(
     name: str, pattern: str, example: str, label: Label = "furniture", max_words: int = SHORT_LINE_WORDS
 ) -> Rule:
@@ -168,7 +176,11 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "credit",
         r"(^copyright\b|\bcopyright \d{4}|©|\ball rights reserved\b|\bmandatory credit\b|"
         r"\((photo|picture|image|credit|file)[^()]*\)\s*$|\b(photo|picture|image|credit)s?\s*:\s*[A-Z]|"
-        r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b)",
+        r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b|"
+        # US papers' caption credits: "Credit...Jane Doe for The Valley Ledger" (often glued to
+        # the caption) and "(Jane Doe/Valley Ledger)" closing a caption.
+        r"\bcredit\s*(\.{2,}|…)\s*\S|"
+        rf"\(\s*{_NAME}\s*/\s*(?-i:[A-Z])[^()/]{{1,60}}\)\s*$)",
         "Copyright Tomas Brenner/AP. All rights reserved",
         max_words=40,
     ),
@@ -177,6 +189,16 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "byline",
         r"^by [A-Z][\w'’.-]+( [A-Z][\w'’.-]+){0,3}(,| with| and| in)?[^.!?]{0,60}$",
         "By Jane Doe, Chief Reporter",
+    ),
+    # A news agency's or newsroom's funding disclosure under the story: "The Associated Press
+    # receives support from X for its coverage of Y. The AP is solely responsible for all content."
+    _rule(
+        "funding-disclosure",
+        r"\breceives? (financial )?support from\b[^!?]{0,200}\bsolely responsible for (all )?(of )?"
+        r"(its |the |this )?content\b",
+        "The Valley Wire receives support from the Orchard Fund for its coverage of farming. The Valley "
+        "Wire is solely responsible for all content.",
+        max_words=FUNDING_NOTE_WORDS,
     ),
     # Wire-copy credit lines at a story's foot: who reported, wrote and edited it.
     _rule(
@@ -190,9 +212,19 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule(
         "contributor-credit",
         r"^[^.!?]{3,160}? contributed (reporting|to (this|the) (report|story|article))"
-        r"( from [^.!?]{1,60})?\.?$",
+        r"( from [^.!?]{1,60})?\.?$|"
+        r"^(material|information|reporting|content) (from|by) [^.!?]{2,120} (was|were) used in (this|the) "
+        r"(report|story|article)\.?$",
         "Associated Press writer Jane Doe in Oslo contributed to this report.",
         max_words=ANCHORED_LINE_WORDS,
+    ),
+    # Where the writers filed from, under a US newspaper's byline or at its foot: "Jane Doe
+    # reported from Oslo, and John Roe from Bergen.", "Jane Doe reported from Oslo. John Roe from Bergen."
+    _rule(
+        "filing-note",
+        rf"^{_NAME}( and {_NAME})? (reported|contributed reporting) from (?-i:[A-Z])[^!?]{{1,120}}$",
+        "Jane Doe reported from Oslo, and John Roe from Bergen.",
+        max_words=ANCHORED_LINE_WORDS // 2,
     ),
     # "Jane Doe, Transport Correspondent": a name and the writer's job on a line of its own.
     _rule(
@@ -259,7 +291,9 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule(
         "update-note",
         r"^(this|the) (article|story|report|post|piece) (has been|was|is) (updated|originally published|"
-        r"first published|republished)\b[^!?]{0,160}$",
+        r"first published|republished|reprinted|syndicated|produced|co-published)\b[^!?]{0,160}$|"
+        r"^(this|the) (article|story|report|post|piece) (first|originally) (appeared|ran)\b[^!?]{0,160}$|"
+        r"^(distributed|syndicated) by\b[^!?]{0,80}$",
         "This article has been updated with comment from the mayor's office.",
         max_words=ANCHORED_LINE_WORDS,
     ),
@@ -424,8 +458,10 @@ def strip_metadata_prefix(text: str) -> tuple[str, str | None]:
 _OWN_LIVE_TITLE = re.compile(r"^live\s*:\s*\S", re.I)
 
 
-def clean(text: str, *, title: str | None = None) -> Cleaned:
-    """Split text into lines, label each, and keep the story paragraphs."""
+def clean(text: str, *, title: str | None = None, not_title: Callable[[str], bool] | None = None) -> Cleaned:
+    """Split text into lines, label each, and keep the story paragraphs. `not_title` says which
+    heading-like lines are a byline or a date stamp, never the headline (compare.attribution's
+    `is_page_metadata`, passed in by the pipeline: attribution reads the cleaner's output)."""
     lines = split_lines(text)
     published = None
     if lines:
@@ -434,6 +470,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     labels = [classify(line.text) for line in lines]
     _mark_caption_lead_lines(lines, labels)
     _mark_appeal_headings(lines, labels)
+    _mark_author_bios(lines, labels)
     story_at = [i for i, lab in enumerate(labels) if lab == "story"]
     first_story = story_at[0] if story_at else len(lines)
     last_story = story_at[-1] if story_at else -1
@@ -441,7 +478,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         if labels[i] == "marker" and _OWN_LIVE_TITLE.match(lines[i].text):
             labels[i] = "heading"  # a live page's own headline, not a link to another page
 
-    found_title = _pick_title(lines, labels, first_story, title)
+    found_title = _pick_title(lines, labels, first_story, title, not_title)
     if found_title is not None and found_title[0] == first_story:
         # The given title's line looked like story (a headline ending in a full stop): the
         # story, and the header zone above it, begin after it.
@@ -519,6 +556,33 @@ def _is_bare_marker(text: str) -> bool:
     return ":" not in text
 
 
+# The writer's bio under a story: "Jane Doe is a politics reporter for the Valley Ledger.", "Jane Doe
+# covers transport for the Valley Ledger. She joined the paper in 2019.", with what US and UK pages
+# add after it (a pronoun's sentence, "Story tips can be sent to ...", "Follow her on X ...").
+_BIO = re.compile(
+    rf"^{_NAME} (is|was) (a|an|the) ([\w-]+ ){{0,4}}(reporter|correspondent|writer|editor|journalist|"
+    r"columnist|producer|contributor|fellow|intern)s?\b[^.!?]{0,160}\.|"
+    rf"^{_NAME} (covers|reports on|writes about) [^.!?]{{2,100}}\.",
+)
+_BIO_TAIL = re.compile(
+    r"^(\s+(she|he|they) [^.!?]{2,160}[.!]?)*"
+    r"(\s+(story tips|tips can be sent|follow (her|him|them)|more about|reach (her|him|them)) .{2,160})?\s*$",
+    re.I,
+)
+
+
+def _mark_author_bios(lines: list[Line], labels: list[Label]) -> None:
+    """The last story lines that are the writer's bio are furniture. Only at the foot: above it, "Jane
+    Doe is a reporter for the Valley Ledger." is the story's own sentence about a journalist."""
+    for i in range(len(lines) - 1, -1, -1):
+        if labels[i] != "story":
+            continue
+        match = _BIO.match(lines[i].text)
+        if not match or not _BIO_TAIL.match(lines[i].text[match.end() :]):
+            return
+        labels[i] = "furniture"
+
+
 def _mark_caption_lead_lines(lines: list[Line], labels: list[Label]) -> None:
     """A caption's own line is often followed by the same caption with its credit appended:
     the line before a credit line that repeats it is a caption too."""
@@ -547,7 +611,11 @@ def _mark_appeal_headings(lines: list[Line], labels: list[Label]) -> None:
 
 
 def _pick_title(
-    lines: list[Line], labels: list[Label], first_story: int, given: str | None
+    lines: list[Line],
+    labels: list[Label],
+    first_story: int,
+    given: str | None,
+    not_title: Callable[[str], bool] | None = None,
 ) -> tuple[int, str] | None:
     """The headline: the front matter's title if given (and the line repeating it, also without
     the site's name a page title appends: "Headline | Site"), otherwise the last heading of at
@@ -560,7 +628,11 @@ def _pick_title(
             if bare != given and _same_text(line.text, bare):
                 return i, line.text
         return None
-    candidates = [i for i in range(min(first_story, len(lines))) if _could_be_title(lines, labels, i)]
+    candidates = [
+        i
+        for i in range(min(first_story, len(lines)))
+        if _could_be_title(lines, labels, i) and not (not_title and not_title(lines[i].text))
+    ]
     live = [i for i in candidates if _OWN_LIVE_TITLE.match(lines[i].text)]
     if live and live[0] == candidates[0]:
         # A live page names itself so, as its first heading. Under another headline, "LIVE: ..."
@@ -579,8 +651,11 @@ def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
     if _METADATA_STRIP.search(lines[i].text):
         return False  # "Jane Doe · Bergen · 04.03.2025 - 18:20": the byline strip under it
     above = lines[i - 1].text if i > 0 and labels[i - 1] == "heading" else ""
-    # "Jane Doe in Oslo" right under a longer heading: the headline's byline
-    return not (_NAME_IN_PLACE.match(lines[i].text) and len(above.split()) > len(lines[i].text.split()))
+    # "Jane Doe in Oslo" right under a longer heading: the headline's byline. The second writer of
+    # "Jane Doe and John Roe in Oslo" does not count: the line is as long as one writer's.
+    match = _NAME_IN_PLACE.match(lines[i].text)
+    own_words = len(lines[i].text.split()) - len((match.group("second") or "").split()) if match else 0
+    return not (match and len(above.split()) > own_words)
 
 
 # "Jane Doe in New York", "Jane Doe and John Roe in Lagos": the byline some papers print under the
@@ -588,7 +663,7 @@ def _could_be_title(lines: list[Line], labels: list[Label], i: int) -> bool:
 # the same shape ("Protests Erupt in Paris"), so it is only passed over right under a longer heading.
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _NAME_IN_PLACE = re.compile(
-    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}( and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
+    rf"^{_CAP_WORD}( {_CAP_WORD}){{1,2}}(?P<second> and {_CAP_WORD}( {_CAP_WORD}){{1,2}})?"
     rf" in {_CAP_WORD}( {_CAP_WORD}){{0,2}}$"
 )
 # A strip of article metadata: items between " · " or " | " with a date or a clock time among

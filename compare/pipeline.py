@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from compare.align import align_pair, group_paragraphs
-from compare.attribution import attribute
+from compare.attribution import attribute, is_page_metadata
 from compare.claims import article_claims
 from compare.clean import clean
 from compare.embed import Embedder
@@ -35,7 +35,7 @@ def _quiet(step: str, done: int, total: int) -> None:
 
 def build_article(source: Source) -> Article:
     """Clean and segment one source into an Article; an article with no story is an error."""
-    cleaned = clean(source.text, title=source.title)
+    cleaned = clean(source.text, title=source.title, not_title=is_page_metadata)
     if not cleaned.paragraphs:
         raise CompareError(source.path, "no story text found (only page furniture or headings)")
     credit = attribute(source, cleaned, [line.text for line in split_lines(source.text)])
