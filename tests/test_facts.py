@@ -135,6 +135,18 @@ def test_a_range_of_counts_agrees_with_a_count_inside_it(tmp_path: Path, inside:
     assert sorted(statuses(bills).values()) == sorted(["stated", status])
 
 
+def test_a_count_of_the_injured_is_a_count_of_people(tmp_path: Path) -> None:
+    """"23 injured" and "23 people were injured" are one figure; "25 injured" contradicts it."""
+    texts = {
+        "a": "A tram derailed in the centre of Varnby on Friday, leaving 23 injured, the city said.\n",
+        "b": "Officials said 23 people were injured when a tram derailed in Varnby on Friday.\n",
+        "c": "A tram came off the rails in Varnby on Friday and 25 injured were taken to hospital.\n",
+    }
+    result = run(tmp_path, texts)
+    (injured,) = [f for f in result.facts if f.kind == "quantity" and f.cell("a").status != "absent"]
+    assert statuses(injured) == {"a": "stated", "b": "stated", "c": "conflict"}
+
+
 def test_intervals_meet_half_open_at_rounding_edges() -> None:
     from compare.link import intervals_meet
 

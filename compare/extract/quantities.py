@@ -93,6 +93,13 @@ PEOPLE_SLOT = "quantity:people"
 # people by their death: "six deaths" / "six fatalities" are six people killed, the figure
 # another outlet gives as "six people died". General English.
 _PEOPLE_COUNT_NOUNS = frozenset("people death fatality".split())
+# Words that, right after a number, name people by what befell them: "23 injured", "three dead",
+# "two missing" count people, as "23 people injured" does. General English (the adjectives and
+# participles news copy uses as nouns for casualties and people held or moved), not fitted.
+PEOPLE_PARTICIPLES = frozenset(
+    """injured wounded dead killed missing displaced detained arrested evacuated rescued
+    hospitalised hospitalized stranded trapped""".split()
+)
 
 
 @cache
@@ -441,6 +448,11 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
     if unit is None or unit[0] in ("am", "pm", "a.m", "p.m"):
         return None
     noun, raw = unit
+    slot = unit_slot(noun, raw)
+    if fold(raw) in PEOPLE_PARTICIPLES and not hyphenated:
+        # "23 injured" is the figure "23 people injured" (one key); it contradicts only another
+        # count of the injured (its own slot), not "40 missing" nor any other count of people.
+        noun, slot = "people", f"quantity:{stem(fold(raw))}"
     if whole is not None and not may_be_plural(raw):
         return None  # "Four of the 11 dead": a part of a toll is no toll of its own
     if fold(raw) in FRACTION_WORDS:
@@ -464,5 +476,5 @@ def _count(sentence: str, m: re.Match[str]) -> Mention | None:
         number_text=num_text,
         scale=scale,
         qualifier=qualifier,
-        slot=unit_slot(noun, raw),
+        slot=slot,
     )
