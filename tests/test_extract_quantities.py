@@ -189,7 +189,7 @@ def test_the_counted_noun_is_read_in_the_singular(plural: str, one: str) -> None
         ("The airline said 312 of its 480 daily flights were cancelled.", [(312, "flight"), (480, "flight")]),
         ("Seven of the 20 climbers reached the summit.", [(7, "climber"), (20, "climber")]),
         # a part of a toll named by an adjective is no toll of its own
-        ("Three of the 9 dead were tourists.", [(9, "dead")]),
+        ("Three of the 9 dead were tourists.", [(9, "people")]),  # the dead are people
         # a ratio and a fraction in words are no counts
         ("One in four tenants was behind on rent, and two in every three owners agreed.", []),
         ("Three quarters of the ferries stayed in port.", []),
