@@ -227,61 +227,100 @@ def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], l
     what the other quotes, and the same speaker is named for both; and, within one article,
     (fragment, whole) pairs of other sentences: a page that repeats part of a quote (a live page's
     heading over the entry that quotes it in full) tells it twice, and the fragment adds no row.
+
     Quoted words are verbatim, so outlets that quote different parts of one statement ('"not
-    asking for privileges"' / '"We are not asking for privileges. We want to pay the rent"')
-    quote the same thing, however
-    little else their sentences share, which the word scorer cannot see when one quote is short.
-    The fragment must sit whole in its own clause, and in the other claim's clause too (a
-    statement quoted over two sentences has one claim per sentence). Candidates come from the
-    fragment's rarest word, scanned as link_claims scans its postings."""
-    quoted: dict[str, list[int]] = defaultdict(list)  # folded word -> attributed quotes with it
-    tokens: list[list[str]] = []
-    for i, claim in enumerate(claims):
-        own = words(claim.text) if claim.quoted else []
-        tokens.append(own)
-        if claim.speaker:
-            for w in set(own):
-                quoted[w].append(i)
+    asking for privileges"' / '"We are not asking for privileges. We want to pay the rent"') quote
+    the same thing, however little else their sentences share, which the word scorer cannot see
+    when one quote is short. The fragment must sit whole in its own clause, and in the other
+    claim's clause too (a statement quoted over two sentences has one claim per sentence).
+
+    The work is done once per distinct clause (wire copy repeats a clause in hundreds of
+    articles): one link joins a fragment's copies to a whole's (`_pair_score` scores the other
+    copies' pairs 1.0 as `_quotes_part_of` says), and candidates come from the fragment's rarest
+    word, scanned as link_claims scans its postings."""
+    copies: dict[tuple[str, str], list[int]] = defaultdict(list)  # (clause, speaker) -> claims
     rank = {i: r for r, i in enumerate(sorted(range(len(claims)), key=lambda i: claims[i].key))}
+    for i in sorted(range(len(claims)), key=rank.__getitem__):
+        if claims[i].quoted:
+            copies[(claims[i].text, _surname(claims[i].speaker))].append(i)
+    texts = sorted(copies)
+    tokens = [words(text) for text, _ in texts]
+    attributed: dict[str, list[int]] = defaultdict(list)  # folded word -> distinct attributed clauses
+    for g, (_, surname) in enumerate(texts):
+        if surname:
+            for w in set(tokens[g]):
+                attributed[w].append(g)
     found: set[tuple[int, int]] = set()
     repeats: set[tuple[int, int]] = set()
-    for i, claim in enumerate(claims):
-        if not tokens[i]:
-            continue
-        for m in claim.mentions:
-            fragment = words(m.text) if m.kind == "quote" else []
-            if len(fragment) < QUOTE_FRAGMENT_WORDS or len(content_stems(m.text)) < QUOTE_FRAGMENT_STEMS:
-                continue
-            if not _contains(tokens[i], fragment):
-                continue
-            rarest = min(fragment, key=lambda w: (len(quoted[w]), w))
-            postings = sorted(quoted[rarest], key=rank.__getitem__)
-            for j in _scan(postings, postings if len(postings) > SCAN_LIMIT else None, rank[i]):
-                other = claims[j]
-                if j == i or not _contains(tokens[j], fragment):
+    for g, (_, surname) in enumerate(texts):
+        first = copies[texts[g]][0]
+        for fragment in _fragments(claims[first], tokens[g]):
+            rarest = min(fragment, key=lambda w: (len(attributed[w]), w))
+            postings = attributed[rarest]
+            for h in _scan(postings, postings if len(postings) > SCAN_LIMIT else None, g):
+                if h == g or not _contains(tokens[h], fragment):
                     continue
-                if other.article != claim.article:
-                    if _same_speaker(claim.speaker, other.speaker):
-                        found.add((min(i, j), max(i, j)))
-                elif (
-                    other.position != claim.position
-                    and len(tokens[j]) > len(tokens[i])
+                whole_surname = texts[h][1]
+                if surname and surname == whole_surname:
+                    pair = _across(copies[texts[g]], copies[texts[h]], claims)
+                    if pair is not None:
+                        found.add(pair)
+                if len(tokens[h]) > len(tokens[g]) and (not surname or surname == whole_surname):
                     # One page: the fuller telling names the speaker; a repeat may not (a heading).
-                    and (claim.speaker is None or _same_speaker(claim.speaker, other.speaker))
-                ):
-                    repeats.add((i, j))
+                    wholes = {claims[j].article: j for j in reversed(copies[texts[h]])}
+                    for i in copies[texts[g]]:
+                        j = wholes.get(claims[i].article)
+                        if j is not None and claims[j].position != claims[i].position:
+                            repeats.add((i, j))
     return sorted(found), sorted(repeats)
+
+
+def _surname(speaker: str | None) -> str:
+    """The folded last word of a speaker's name ("Araújo" / "Araujo" -> "araujo"), "" for none."""
+    return (words(speaker or "")[-1:] or [""])[0]
+
+
+def _fragments(claim: Claim, tokens: list[str]) -> list[list[str]]:
+    """The claim's quoted words that sit whole in its own clause and are long enough to be a
+    statement (QUOTE_FRAGMENT_WORDS, QUOTE_FRAGMENT_STEMS), as folded words."""
+    out = []
+    for m in claim.mentions:
+        if m.kind != "quote":
+            continue
+        fragment = words(m.text)
+        if len(fragment) < QUOTE_FRAGMENT_WORDS or len(content_stems(m.text)) < QUOTE_FRAGMENT_STEMS:
+            continue
+        if _contains(tokens, fragment):
+            out.append(fragment)
+    return out
+
+
+def _across(fragments: list[int], wholes: list[int], claims: Sequence[Claim]) -> tuple[int, int] | None:
+    """One pair of a fragment's copy and a whole's copy in different articles (the first, in
+    content-hash order), or None when every copy of both is in one article."""
+    for i in fragments:
+        for j in wholes:
+            if claims[i].article != claims[j].article:
+                return (min(i, j), max(i, j))
+    return None
+
+
+def _quotes_part_of(a: Claim, b: Claim) -> bool:
+    """Does either claim quote, word for word, part of what the other quotes, with the same
+    speaker named for both (the relation _quoted_fragments links)?"""
+    surname = _surname(a.speaker)
+    if not (a.quoted and b.quoted and surname and surname == _surname(b.speaker)):
+        return False
+    ta, tb = words(a.text), words(b.text)
+    return any(_contains(tb, f) for f in _fragments(a, ta)) or any(
+        _contains(ta, f) for f in _fragments(b, tb)
+    )
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
     """Does the word sequence `needle` occur, in order and unbroken, in `haystack`?"""
     n = len(needle)
     return any(haystack[k : k + n] == needle for k in range(len(haystack) - n + 1))
-
-
-def _same_speaker(a: str | None, b: str | None) -> bool:
-    """Both named, with the same surname (spelling and accents folded: "Araújo" / "Araujo")."""
-    return bool(a and b) and words(a or "")[-1:] == words(b or "")[-1:]
 
 
 def _scan(postings: list[int], ranked: list[int] | None, offset: int) -> list[int]:
@@ -417,8 +456,9 @@ def _pair_score(
         return linked.links[pair]
     if pair not in cache:
         a, b = linked.claims[pair[0]], linked.claims[pair[1]]
-        same_text = a.text == b.text
-        cache[pair] = 1.0 if same_text else scorer.score(scorer.prepare(a.text), scorer.prepare(b.text))
+        # The very same clause (wire copy) or a quoted fragment of the other's quote: one statement.
+        verbatim = a.text == b.text or _quotes_part_of(a, b)
+        cache[pair] = 1.0 if verbatim else scorer.score(scorer.prepare(a.text), scorer.prepare(b.text))
     return cache[pair]
 
 
