@@ -150,6 +150,8 @@ def _looks_like_windows_punctuated(data: bytes) -> bool:
     low_high = [b for b in high if b < 0xA0]
     if not low_high or any(b not in _WINDOWS_PUNCTUATION for b in low_high):
         return False
+    if len(low_high) == len(high):
+        return True  # only typographic punctuation above ASCII, however short the text
     letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
     return len(high) <= WESTERN_HIGH_SHARE * (letters + len(high))
 

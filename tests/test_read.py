@@ -73,6 +73,12 @@ def test_cp1252_euro_sign_and_curly_quotes_come_out_right() -> None:
     assert "operator’s" in text
 
 
+def test_a_short_line_with_only_curly_quotes_above_ascii_is_cp1252() -> None:
+    """A few curly quotes in a short text are typographic punctuation, not Cyrillic letters
+    (charset-normalizer read 'Be Get Get Get \x92 \x92.' as Mac Cyrillic; found by hypothesis)."""
+    assert decode("Be Get Get Get ’ ’.\n".encode("cp1252"), "a.txt") == "Be Get Get Get ’ ’.\n"
+
+
 def test_latin1_accents_come_out_right() -> None:
     text = decode((FRENCH * 3).encode("latin-1"), "a.txt")
     assert "président a déclaré mercredi à Genève" in text
