@@ -917,10 +917,14 @@ def _point(key: str) -> tuple[float, float]:
 
 
 def _specific_date(m: Mention) -> bool:
-    """A date worth a row: a resolved day or month with its year written out, not 'Wednesday'
-    or 'today' alone (which restate the publication date)."""
+    """A date worth a row: a month with its year written out, or a day resolved to the calendar
+    ("on Tuesday", "yesterday", "March 23" in a dated article): outlets report the day an
+    event happened in those words, and a row shows which of them say it. A week ("last week")
+    is not a date of an event."""
     iso = (m.value or {}).get("date")
-    return isinstance(iso, str) and len(iso) >= 7 and "W" not in iso and bool(re.search(r"\b\d{4}\b", m.text))
+    if not isinstance(iso, str) or "W" in iso:
+        return False
+    return (len(iso) >= 7 and bool(re.search(r"\b\d{4}\b", m.text))) or len(iso) == 10
 
 
 # --- merging and cells -----------------------------------------------------------------------
@@ -994,7 +998,11 @@ def _tells(m: Mention, row: Row, aid: str) -> bool:
     one), for counts and sums the same thing counted in another form (a range, a bound)."""
     if m.value == row.value:
         return True
-    if aid not in row.members or m.kind != row.kind or m.kind not in ("money", "quantity"):
+    if aid not in row.members or m.kind != row.kind:
+        return False
+    if m.kind == "date":  # one day, however written ("next Monday", "March 23")
+        return bool(m.value) and bool(row.value) and m.value.get("date") == row.value.get("date")
+    if m.kind not in ("money", "quantity"):
         return False
     if not m.value or not row.value:
         return False

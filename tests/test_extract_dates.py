@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import compare.extract.dates as dates
 from compare.extract.dates import find_dates, relative_date, weekday_date
 
 THURSDAY = dt.date(2025, 3, 13)
@@ -69,3 +70,17 @@ def test_offsets_point_into_the_sentence() -> None:
     sentence = "The hearing resumes on 4 April 2025 in the annex."
     ((_, _, m),) = find_dates(sentence, THURSDAY)
     assert sentence[m.start : m.end] == "4 April 2025"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forward"),
+    [
+        ("The club said it would lodge an appeal with the league's appeals panel by Friday.", True),
+        ("The company must file its response by Friday.", True),
+        ("The rebels had fled the town by Friday.", False),  # a deadline in the past
+        ("By Friday, the toll had risen to 40.", False),
+    ],
+)
+def test_a_deadline_looks_ahead_unless_its_clause_is_past(sentence: str, forward: bool) -> None:
+    at = sentence.index("Friday")
+    assert dates._points_forward(None, sentence, at, at + len("Friday")) is forward

@@ -147,6 +147,22 @@ def test_a_count_of_the_injured_is_a_count_of_people(tmp_path: Path) -> None:
     assert statuses(injured) == {"a": "stated", "b": "stated", "c": "conflict"}
 
 
+def test_the_day_of_an_event_is_one_row_however_outlets_name_it(tmp_path: Path) -> None:
+    """"On Tuesday" in a paper dated that Tuesday and "yesterday" in one dated the next day are
+    the same day: one date row stated by both, its evidence the sentence that names it."""
+    texts = {
+        "a": "---\npublished: 2026-06-09\n---\nDock workers at the port of Harwick walked out on "
+        "Tuesday over a pay offer they called an insult.\n",
+        "b": "---\npublished: 2026-06-10\n---\nHarwick's dockers downed tools yesterday in a row over pay, "
+        "stopping all container traffic.\n",
+    }
+    result = run(tmp_path, texts)
+    (day,) = [f for f in result.facts if f.kind == "date"]
+    assert (day.value or {}).get("date") == "2026-06-09"
+    assert statuses(day) == {"a": "stated", "b": "stated"}
+    assert "yesterday" in (day.cell("b").evidence or "")
+
+
 def test_intervals_meet_half_open_at_rounding_edges() -> None:
     from compare.link import intervals_meet
 

@@ -68,7 +68,10 @@ DATE_PATTERNS = (
 # Words that put a clause in the future: a weekday after them is the next such day. General
 # English auxiliaries and scheduling words, not taken from any event ("plan" alone is not one:
 # "presented the plan on Wednesday" is past).
-FUTURE_MARKERS = frozenset("will shall won't due scheduled expected going".split())
+FUTURE_MARKERS = frozenset("will shall won't would must due scheduled expected going".split())
+# Prepositions of a deadline: "must appeal by Friday", "has until Monday to respond" look ahead
+# unless the clause is in the past ("had fled by Friday"). General English.
+DEADLINE_PREPOSITIONS = frozenset({"by", "until"})
 # Two-word markers: "is set to meet", "plans to travel", "is to appear".
 FUTURE_PAIRS = frozenset({("set", "to"), ("plans", "to"), ("plan", "to"), ("is", "to"), ("are", "to")})
 # Words that end the clause a weekday belongs to when looking back for its tense.
@@ -165,13 +168,16 @@ def weekday_date(published: dt.date, weekday: int, forward: bool, direction: str
 
 
 def _points_forward(direction: str | None, sentence: str, start: int, end: int) -> bool:
-    """Does this weekday lie ahead of publication? "next"/"this coming" say so; otherwise a
-    future marker in its clause ("will", "is due to", "is set to") does, or, for a clause in
+    """Does this weekday lie ahead of publication? "next"/"this coming" say so; so does a
+    deadline ("by Friday", "until Monday") in a clause not in the past; otherwise a future
+    marker in its clause ("will", "would", "must", "is due to", "is set to") does, or, for a clause in
     the present tense opened by a temporal subordinator ("when the committee meets on Thursday"),
     a future marker in the clause it depends on."""
     if direction:
         return direction.lower() in ("next", "this coming")
     words = _clause_before(_WORD.findall(sentence[max(0, start - 12 * LOOKBACK_WORDS) : start]))
+    if words and words[-1] in DEADLINE_PREPOSITIONS and not all(w in _DATE_PREPOSITIONS for w in words):
+        return not any(_past(w) for w in words)  # a deadline: "would lodge an appeal by Friday"
     if all(w in _DATE_PREPOSITIONS for w in words):
         # The weekday opens its clause ("On Thursday, she will ..."): read the words after it.
         words = [fold(t) for t in _WORD.findall(sentence[end : end + 12 * TENSE_WINDOW])[:TENSE_WINDOW]]
