@@ -831,8 +831,10 @@ def _role_line(line: str, found: Found) -> None:
 
 # "Special to the Northern Gazette": a freelancer's byline label (the paper is the page's own).
 _SPECIAL_TO = re.compile(r"^special\s+(?:to|for)\b", re.I)
-# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe").
-_CONTACT = re.compile(r"\s*(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe"). It begins a word
+# after the start of a run of spaces (the lookbehinds): tried from inside a long word or space run
+# too, the search would rescan the rest of it from every character, quadratic on a 100 kB word.
+_CONTACT = re.compile(r"(?<!\s)\s*(?<!\S)(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 # "NAMES, LABEL" split at the last separator: "Jane Doe, John Roe and Ann Lee | Associated Press".
 _LAST_LABEL = re.compile(r"^(?P<names>.+)(?:\s*,\s*|\s+[|•·]\s+|\s+[-–—]\s+)(?P<label>[^,|•·]+)$")
 

@@ -90,6 +90,53 @@ def test_clean_and_segment_grow_linearly(shape: str) -> None:
     assert ratio < MAX_RATIO, f"{shape}: time grew {ratio:.0f}x for {GROWTH}x the text"
 
 
+# --- the page's attribution (byline, credits, dates, outlet) ---------------------------------------
+
+# A header line above a story: the attribution reads every such line (byline, date stamp, contact,
+# masthead forms). The long word was quadratic in attribution's contact pattern (a 100 kB word took
+# a minute): "a" * n, "2025年" * n, "1-2-" * n, "a." * n.
+_STORY_BELOW = (
+    "\n\nThe ferry company said the routes would reopen when the weather improved later on.\n\n"
+    "A second paragraph of story says more about what happened at the harbour today.\n"
+)
+HEADER_SHAPES: dict[str, Callable[[int], str]] = {
+    "long-word": lambda n: "a" * n,
+    "cjk-years": lambda n: "2025年" * (n // 5),
+    "dashed-numbers": lambda n: "1-2-" * (n // 4),
+    "slashed-numbers": lambda n: "1/2/" * (n // 4),
+    "dotted-word-after-name": lambda n: "Jane Doe " + "a." * (n // 2),
+    "accented-capitals": lambda n: "Ã" * n,
+    "no-punctuation": lambda n: "word " * (n // 5),
+    "bylines-in-a-line": lambda n: "By Jane Doe, " * (n // 13),
+    "dates-in-a-line": lambda n: "29 November 2026 " * (n // 17),
+    "byline-lines": lambda n: "By Jane Doe\n" * (n // 12),
+    "date-lines": lambda n: "Published 29 November 2026\n" * (n // 27),
+    "commas": lambda n: "," * n,
+    "dashes": lambda n: "." + "—" * n + "x",
+    "agency-brackets": lambda n: "(AP" * (n // 3),
+    "byline-then-spaces": lambda n: "By Jane Doe" + " " * n + "x updated",
+}
+
+
+def _page_seconds(text: str, repeats: int = 3) -> float:
+    source = Source(id="a1", path="a1.txt", text=normalise_text("Ferry timetable\n\n" + text + _STORY_BELOW))
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        build_article(source)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(HEADER_SHAPES))
+def test_attribution_grows_linearly_on_hostile_header_lines(shape: str) -> None:
+    make = HEADER_SHAPES[shape]
+    small = 2_000
+    _page_seconds(make(small), repeats=1)  # warm caches and imports
+    ratio = _page_seconds(make(small * GROWTH)) / max(_page_seconds(make(small)), 1e-3)
+    assert ratio < MAX_RATIO, f"{shape}: time grew {ratio:.0f}x for {GROWTH}x the text"
+
+
 # --- the copy check ------------------------------------------------------------------------------
 
 
