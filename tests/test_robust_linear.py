@@ -229,3 +229,24 @@ def test_a_menu_line_costs_about_the_same_per_item() -> None:
     cost(10)
     ratio = min(cost(19) for _ in range(3)) / max(min(cost(10) for _ in range(3)), 1e-4)
     assert ratio < 5, f"19 items cost {ratio:.0f}x 10 items"
+
+
+def _bio_closing(pronoun_sentences: int) -> str:
+    """A story whose last line reads as the writer's bio up to a tail that is none: pronoun
+    sentences without full stops, then a question mark."""
+    tail = " she aa" * pronoun_sentences + " ?"
+    return STORY_LINES + "Jane Doe is a politics reporter for the Valley Ledger." + tail + "\n"
+
+
+STORY_LINES = (
+    "The ferry company said the routes would reopen when the weather improved later on.\n\n"
+    "A second paragraph of story says more about what happened at the harbour today.\n\n"
+)
+
+
+def test_a_bio_tail_that_fails_costs_as_much_as_its_length() -> None:
+    """The bio's tail pattern once tried every split of its pronoun sentences before failing:
+    10 more of them multiplied the time by about a thousand (22 took 3 s)."""
+    _pipeline(_bio_closing(10))
+    ratio = _best_time(_bio_closing(20)) / max(_best_time(_bio_closing(10)), 1e-3)
+    assert ratio < MAX_RATIO, f"time grew {ratio:.0f}x for twice the tail"
