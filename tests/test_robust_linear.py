@@ -250,3 +250,18 @@ def test_a_bio_tail_that_fails_costs_as_much_as_its_length() -> None:
     _pipeline(_bio_closing(10))
     ratio = _best_time(_bio_closing(20)) / max(_best_time(_bio_closing(10)), 1e-3)
     assert ratio < MAX_RATIO, f"time grew {ratio:.0f}x for twice the tail"
+
+
+def test_a_pages_linked_data_is_read_in_linear_time() -> None:
+    """JSON-LD scripts that never close (a hostile page): the pattern that took a script's text
+    up to its closing tag rescanned the rest of the page from each opening."""
+    from compare.read import linked_data_authors
+
+    def unclosed(n: int) -> str:
+        return '<script type="application/ld+json">{' * n
+
+    def seconds(n: int) -> float:
+        return _best_time(unclosed(n), run=linked_data_authors)
+
+    ratio = seconds(5_000) / max(seconds(500), 1e-3)
+    assert ratio < MAX_RATIO, f"time grew {ratio:.0f}x for {GROWTH}x the page"
