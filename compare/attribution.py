@@ -770,7 +770,32 @@ def _byline_line(line: str, found: Found) -> None:
         return
     match = _BYLINE.match(line.strip())
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
-        _names(_uncapitalised(_FILED_FOR.sub("", match.group("rest"))), found)
+        rest = _uncapitalised(_FILED_FOR.sub("", match.group("rest")))
+        labelled = match.group(0)[: match.start("rest")].strip().lower() != "by"
+        if labelled and not _names_only(rest):
+            return  # "Report by Watchdog Slams Rail Operator": a headline in the label's words
+        _names(rest, found)
+
+
+# After a label ("Analysis by", "Report by", "Author:", "Text:"), the capitalised words of one name:
+# bylines name people in two or three ("Mary Ann Smith", "Ana de la Cruz"); a longer run of them
+# after such words is a headline ("Author: Jane Austen Museum Reopens").
+MAX_LABELLED_NAME_WORDS = 3
+
+
+def _names_only(text: str) -> bool:
+    """Whether a labelled byline's text is names alone, each with an agency or a job at most
+    ("Jane Doe and John Roe, Associated Press", "Jane Doe, Political Editor"). Headlines open with
+    the labels' words too ("Analysis by Experts Finds Flaws in Bridge Design", "Reporter: Police
+    Beat Me at Protest"): there the words after the "name" are a phrase, or the name too long."""
+    for raw in _SEPARATORS.split(text):
+        part = _HONORIFIC.sub("", raw.strip(" ."))
+        if not part or agency(part) or {fold(w) for w in part.split()} & ROLE_WORDS:
+            continue
+        capitalised = [w for w in part.split() if w.lower() not in NAME_PARTICLES]
+        if person(part) != part or len(capitalised) > MAX_LABELLED_NAME_WORDS:
+            return False
+    return True
 
 
 # Wire copy prints its bylines in capitals ("By JANE DOE"): after "By", a name of at most this many

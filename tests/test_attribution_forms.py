@@ -929,3 +929,38 @@ def test_the_writers_outlet_in_the_byline_is_the_outlet_of_a_page_naming_no_othe
 
 def test_a_masthead_beats_the_writers_outlet_in_the_byline() -> None:
     assert art(page("By Lena Holt, Valley Gazette", top="Lakeside Herald")).outlet == "Lakeside Herald"
+
+
+# --- headlines that open with a byline label's words -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Report by Watchdog Slams Rail Operator",
+        "Analysis by Experts Finds Flaws in Bridge Design",
+        "Reporter: Police Beat Me at Protest",
+        "Author: Jane Austen Museum Reopens",
+        "Text: Full Speech of the Prime Minister",
+        "Words by Poet Laureate Open Festival",
+    ],
+)
+def test_a_headline_in_a_byline_labels_words_is_the_headline_and_names_nobody(headline: str) -> None:
+    a = art(f"{headline}\n\nBy Lena Holt\n\n{STORY}")
+    assert (a.title, a.byline) == (headline, ("Lena Holt",))
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "credits"),
+    [
+        ("Analysis by Lena Holt", ("Lena Holt",), ()),
+        ("Author: Lena Holt, Political Editor", ("Lena Holt",), ()),
+        ("Text: Ana de la Cruz and Omar Sy, Associated Press", ("Ana de la Cruz", "Omar Sy"), ("AP",)),
+        ("Report by Dr. Mary Ann Holt", ("Mary Ann Holt",), ()),
+    ],
+)
+def test_a_labelled_byline_of_names_is_read(
+    line: str, byline: tuple[str, ...], credits: tuple[str, ...]
+) -> None:
+    a = art(page(line))
+    assert (a.title, a.byline, a.credits) == (TITLE, byline, credits)
