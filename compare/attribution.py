@@ -835,10 +835,12 @@ def _role_line(line: str, found: Found) -> None:
     if text != _uncapitalised(line.strip()) and (name := person(text)):
         found.author(name)
         return
-    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", text, maxsplit=1)
+    parts = re.split(_ROLE_SEPARATOR, text, maxsplit=1)
+    # The job ends in its job word: "Nurses Strike - Staff Reporter Injured" is a headline.
+    job = re.split(_ROLE_SEPARATOR, parts[-1], maxsplit=1)[0].split()
     if (
         len(parts) == 2
-        and ({fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1]))
+        and ((job and fold(job[-1]) in ROLE_WORDS) or _SPECIAL_TO.match(parts[1]))
         and not any(c.isdigit() for c in parts[1])  # "Jane Doe, Veteran Reporter, Dies at 80"
         and (name := person(parts[0]))
     ):
@@ -854,6 +856,8 @@ def _role_line(line: str, found: Found) -> None:
         found.author(name)
 
 
+# What parts a name from the writer's job in a byline without "By": a comma, a bar or a spaced dash.
+_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\|)\s*|\s+[-–—]\s+")
 # "Special to the Northern Gazette": a freelancer's byline label (the paper is the page's own).
 _SPECIAL_TO = re.compile(r"^special\s+(?:to|for)\b", re.I)
 # A social handle or an e-mail address closing a byline ("Jane Doe @janedoe"). It begins a word
@@ -885,6 +889,9 @@ def _job_line(text: str, *, with_outlet: bool = True) -> bool:
     head = parts[0].split()
     return (
         (len(parts) == 2 or not with_outlet)  # alone, "Mayor Praises Local Reporter" is a headline
+        # After the comma an outlet or the desk's city: "Police Chief, Mayor Clash Over Budget" is a
+        # headline (two subjects).
+        and (len(parts) == 1 or bool(_masthead(parts[1]) or agency(parts[1]) or _place(parts[1])))
         and 1 <= len(head) <= MAX_PLACE_WORDS + 1
         and fold(head[-1]) in ROLE_WORDS
         and all(w[:1].isupper() for w in head)
