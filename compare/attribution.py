@@ -966,6 +966,15 @@ _RELATIVE_STAMP = re.compile(
 )
 
 
+def _strip_with_metadata(line: str) -> bool:
+    """Whether a strip ("Jane Doe · Oslo · 12/11/2025") holds, after its first item, a date, a time
+    or a job: two runs of capitalised words between bars alone may as well be a headline."""
+    items = _MENU_SEPARATOR.split(line.strip())[1:]
+    return any(
+        any(c.isdigit() for c in item) or {fold(w) for w in item.split()} & ROLE_WORDS for item in items
+    )
+
+
 def is_page_metadata(line: str) -> bool:
     """Whether a line is a byline or a date stamp rather than a headline: the cleaner passes such a
     line over when it picks the title ("Written by Jane Doe", "Jane Doe and John Roe, Associated
@@ -981,7 +990,8 @@ def is_page_metadata(line: str) -> bool:
     probe = Found()
     _byline_line(text, probe)
     _role_line(text, probe)
-    _strip_byline(text, probe)
+    if _strip_with_metadata(text):  # "Ferry Workers | Special Report" is a headline and its label
+        _strip_byline(text, probe)
     if probe.byline or probe.credits:
         return True
     return bool(date_line(text) or _strip_date(text))

@@ -946,6 +946,7 @@ def test_a_masthead_beats_the_writers_outlet_in_the_byline() -> None:
         # a job's words inside a headline: no "Name, Job" byline, no "Job, Outlet" line
         "Nurses Strike - Staff Reporter Injured",
         "Police Chief, Mayor Clash Over Budget",
+        "Ferry Workers | Special Report",  # no date, time or job in the strip
     ],
 )
 def test_a_headline_in_a_byline_labels_words_is_the_headline_and_names_nobody(headline: str) -> None:
