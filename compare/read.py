@@ -235,6 +235,10 @@ def repair_mojibake(text: str) -> str:
     at = 0
     for match in _MOJIBAKE.finditer(text):
         repaired = _repaired_run(match.group(0))
+        if repaired is None and text.startswith("\ufffd", match.end()):
+            # "â€\ufffd": the reader replaced a byte cp1252 leaves undefined (the 0x9D of "”"); the
+            # run cannot be repaired, but it is mis-read text, no sign of text written right.
+            repaired = match.group(0)
         if repaired is None or not _no_evidence(text[at : match.start()]):
             return text
         pieces += [text[at : match.start()], repaired]

@@ -451,3 +451,14 @@ def test_a_metadata_value_alone_is_not_repaired(write) -> None:
     write("sources.yaml", "a1.txt:\n  title: AMANHÃ… no porto\n")
     (source,) = read_sources([str(article.parent)])
     assert source.title == "AMANHÃ… no porto"
+
+
+def test_a_file_read_with_undefined_bytes_replaced_is_still_repaired() -> None:
+    """A reader that replaced the bytes cp1252 leaves undefined (the 0x9D of a closing quote "”")
+    left "â€\ufffd": that run stays as it is, the others are repaired."""
+    from compare.read import repair_mojibake
+
+    meant = "“Ferry deal is off,” said José Núñez in São Paulo."
+    garbled = meant.encode("utf-8").decode("cp1252", errors="replace")
+    assert "\ufffd" in garbled
+    assert repair_mojibake(garbled) == meant.replace("”", "â€\ufffd")
