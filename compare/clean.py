@@ -126,6 +126,11 @@ _DATE_ONLY = (
 _NAME = r"(?-i:[A-Z])[\w'’.-]+( (?-i:[A-Z])[\w'’.-]+){1,3}"
 
 
+# A word of a filing note after "from": a capitalised word (a place, a writer's name, "D.C.") or
+# one of the note's connectives ("Oslo, and John Roe from Bergen.").
+_FILING_WORD = r"(?:(?-i:[A-Z])[\w'’.-]*+|and|from|in|contributed|reporting|reported)"
+
+
 def _rule(
     name: str, pattern: str, example: str, label: Label = "furniture", max_words: int = SHORT_LINE_WORDS
 ) -> Rule:
@@ -179,7 +184,7 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         r"\b(getty images|afp via getty|ap photo|reuters/|epa-efe)\b|"
         # US papers' caption credits: "Credit...Jane Doe for The Valley Ledger" (often glued to
         # the caption) and "(Jane Doe/Valley Ledger)" closing a caption.
-        r"\bcredit\s*(\.{2,}|…)\s*\S|"
+        r"\b(?-i:Credit)(\.{2,}|…)(?=\S)|"
         rf"\(\s*{_NAME}\s*/\s*(?-i:[A-Z])[^()/]{{1,60}}\)\s*$)",
         "Copyright Tomas Brenner/AP. All rights reserved",
         max_words=40,
@@ -220,9 +225,12 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     ),
     # Where the writers filed from, under a US newspaper's byline or at its foot: "Jane Doe
     # reported from Oslo, and John Roe from Bergen.", "Jane Doe reported from Oslo. John Roe from Bergen."
+    # After "from" only places, writers' names and the note's connectives: "Jane Doe reported from
+    # Oslo, where the ferry sank" is the story's sentence. Possessive repeats: one way to read it.
     _rule(
         "filing-note",
-        rf"^{_NAME}( and {_NAME})? (reported|contributed reporting) from (?-i:[A-Z])[^!?]{{1,120}}$",
+        rf"^{_NAME}( and {_NAME})? (reported|contributed reporting) from {_FILING_WORD}"
+        rf"(?:[ ,]++{_FILING_WORD})*+$",
         "Jane Doe reported from Oslo, and John Roe from Bergen.",
         max_words=ANCHORED_LINE_WORDS // 2,
     ),

@@ -689,3 +689,32 @@ def test_a_byline_strip_with_a_date_is_not_the_headline() -> None:
         "The island ferry operator will raise fares by a third from May, its chief said on Tuesday.\n"
     )
     assert clean(page).title == "Ferry fares to rise by a third from May, operator says"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor said the council deserved credit... for acting so fast after the storm.",
+        "The bank cut its credit … lines to small firms, the regulator said on Monday.",
+        "Jane Doe reported from Oslo, where the ferry sank on Monday with 40 people aboard.",
+    ],
+)
+def test_story_sentences_in_the_words_of_credits_and_filing_notes_are_story(sentence: str) -> None:
+    """A US caption credit is "Credit...Jane Doe" glued, and a filing note names only places and
+    writers after "from": the same words in a story's sentence are story."""
+    assert classify(sentence) == "story"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Credit...Jane Doe for The Valley Ledger",
+        "The harbour at dawn.Credit...Jane Doe for The Valley Ledger",
+        "Jane Doe reported from Oslo, and John Roe from Bergen.",
+        "Jane Doe reported from Oslo. John Roe from Bergen.",
+        "Jane Doe and John Roe reported from Washington, D.C.",
+        "Jane Doe contributed reporting from Kyiv.",
+    ],
+)
+def test_caption_credits_and_filing_notes_are_furniture(line: str) -> None:
+    assert classify(line) == "furniture"
