@@ -218,8 +218,10 @@ FURNITURE_RULES: tuple[Rule, ...] = (
         "contributor-credit",
         r"^[^.!?]{3,160}? contributed (reporting|to (this|the) (report|story|article))"
         r"( from [^.!?]{1,60})?\.?$|"
-        r"^(material|information|reporting|content) (from|by) [^.!?]{2,120} (was|were) used in (this|the) "
-        r"(report|story|article)\.?$",
+        # "Material from Reuters was used": a source named ("Information from three hospitals was
+        # used in the report" is the story's).
+        r"^(material|information|reporting|content) (from|by) (the )?(?-i:[A-Z])[^.!?]{1,120} (was|were) "
+        r"used in (this|the) (report|story|article)\.?$",
         "Associated Press writer Jane Doe in Oslo contributed to this report.",
         max_words=ANCHORED_LINE_WORDS,
     ),
@@ -299,9 +301,15 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     _rule(
         "update-note",
         r"^(this|the) (article|story|report|post|piece) (has been|was|is) (updated|originally published|"
-        r"first published|republished|reprinted|syndicated|produced|co-published)\b[^!?]{0,160}$|"
-        r"^(this|the) (article|story|report|post|piece) (first|originally) (appeared|ran)\b[^!?]{0,160}$|"
-        r"^(distributed|syndicated) by\b[^!?]{0,80}$",
+        r"first published|republished)\b[^!?]{0,160}$|"
+        # The notes of a page carried from another outlet. "This", not "the": "The report was
+        # produced by an independent panel" and "The report first appeared in 2019" are story
+        # sentences about a report; so is "Distributed by volunteers, the parcels ...": a note
+        # names its distributor.
+        r"^this (article|story|report|post|piece) (has been|was|is) (reprinted|syndicated|produced|"
+        r"co-published)\b[^!?]{0,160}$|"
+        r"^this (article|story|report|post|piece) (first|originally) (appeared|ran)\b[^!?]{0,160}$|"
+        r"^(distributed|syndicated) by (the )?(?-i:[A-Z])[^!?]{0,80}$",
         "This article has been updated with comment from the mayor's office.",
         max_words=ANCHORED_LINE_WORDS,
     ),

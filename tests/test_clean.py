@@ -697,6 +697,12 @@ def test_a_byline_strip_with_a_date_is_not_the_headline() -> None:
         "The mayor said the council deserved credit... for acting so fast after the storm.",
         "The bank cut its credit … lines to small firms, the regulator said on Monday.",
         "Jane Doe reported from Oslo, where the ferry sank on Monday with 40 people aboard.",
+        # the words of a carried page's notes, in sentences about a report or a delivery
+        "Distributed by volunteers, the food parcels reached 3,000 families by Friday.",
+        "Syndicated by dozens of radio stations, the show reaches millions.",
+        "The report first appeared in 2019 and was ignored by ministers.",
+        "The report was reprinted in three newspapers the next day.",
+        "Information from three hospitals was used in the report.",
     ],
 )
 def test_story_sentences_in_the_words_of_credits_and_filing_notes_are_story(sentence: str) -> None:
@@ -714,6 +720,9 @@ def test_story_sentences_in_the_words_of_credits_and_filing_notes_are_story(sent
         "Jane Doe reported from Oslo. John Roe from Bergen.",
         "Jane Doe and John Roe reported from Washington, D.C.",
         "Jane Doe contributed reporting from Kyiv.",
+        "This article first appeared on The Conversation.",
+        "Distributed by the Associated Press.",
+        "Information from the Associated Press was used in this report.",
     ],
 )
 def test_caption_credits_and_filing_notes_are_furniture(line: str) -> None:
