@@ -572,11 +572,12 @@ def _is_bare_marker(text: str) -> bool:
     return ":" not in text
 
 
-# The writer's bio under a story: "Jane Doe is a politics reporter for the Valley Ledger.", "Jane Doe
+# The writer's bio under a story, in the present tense ("John Roe was a reporter for the Gazette for
+# 30 years." closes an obituary): "Jane Doe is a politics reporter for the Valley Ledger.", "Jane Doe
 # covers transport for the Valley Ledger. She joined the paper in 2019.", with what US and UK pages
 # add after it (a pronoun's sentence, "Story tips can be sent to ...", "Follow her on X ...").
 _BIO = re.compile(
-    rf"^{_NAME} (is|was) (a|an|the) ([\w-]+ ){{0,4}}(reporter|correspondent|writer|editor|journalist|"
+    rf"^{_NAME} is (a|an|the) ([\w-]+ ){{0,4}}(reporter|correspondent|writer|editor|journalist|"
     r"columnist|producer|contributor|fellow|intern)s?\b[^.!?]{0,160}\.|"
     rf"^{_NAME} (covers|reports on|writes about) [^.!?]{{2,100}}\.",
 )

@@ -727,3 +727,15 @@ def test_story_sentences_in_the_words_of_credits_and_filing_notes_are_story(sent
 )
 def test_caption_credits_and_filing_notes_are_furniture(line: str) -> None:
     assert classify(line) == "furniture"
+
+
+def test_an_obituarys_last_sentence_about_a_reporter_is_story() -> None:
+    """A writer's bio is in the present tense; "was a reporter" closing a story is the story's."""
+    last = "John Roe was a reporter for the Lakeside Gazette for 30 years."
+    text = (
+        "John Roe, who covered the harbour for three decades, died on Monday at the age of 80, his "
+        "family said.\n\nHe broke the story of the 1998 ferry disaster and later ran the night desk.\n\n"
+        + last
+        + "\n"
+    )
+    assert last in clean(text).paragraphs
