@@ -745,8 +745,9 @@ def _place(text: str) -> bool:
 
 
 def _leading_person(text: str) -> str | None:
-    """The longest run of words opening the text that is a person's name."""
-    words = text.split()
+    """The longest run of words opening the text that is a person's name, before any comma or
+    bar ("Jane Doe, Lakeside Post Reporter": not "Jane Doe, Lakeside")."""
+    words = re.split(r"[,|;]", text, maxsplit=1)[0].split()
     for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": an agency or an
         rest = " ".join(words[n:])  # outlet ("Jane Doe Lakeside News") ends the name
         if (agency(rest) or _masthead(rest)) and (name := person(" ".join(words[:n]))):
@@ -934,10 +935,19 @@ def _byline_outlet(lines: Sequence[str]) -> str | None:
             candidates += [
                 re.sub(r"^(?i:special\s+(?:to|for)\s+)(?:the\s+)?", "", part) for part in parts[1:]
             ]
-        for candidate in candidates:
+        for candidate in map(_without_job, candidates):
             if (name := _masthead(candidate)) and not agency(name) and not _aggregator_in(name):
                 return name
     return None
+
+
+def _without_job(text: str) -> str:
+    """An outlet named with the writer's job after it ("Daily Mail Reporter", "Herald Staff
+    Writer"): the job words are no part of the outlet's name."""
+    words = text.split()
+    while words and (fold(words[-1]) in ROLE_WORDS or fold(words[-1]) in JOB_RANKS):
+        words.pop()
+    return " ".join(words)
 
 
 def _stacked_byline(lines: Sequence[str], found: Found) -> None:

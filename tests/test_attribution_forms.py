@@ -919,6 +919,9 @@ def test_a_translated_pages_own_date_stamp_in_its_language(line: str, date: str)
         ("Lena Holt\nSenior Politics Reporter, Lakeside Post", "Lakeside Post"),
         ("By Lena Holt, Associated Press", None),
         ("By Lena Holt, Bergen", None),
+        # the writer's job after the outlet is no part of its name
+        ("Lena Holt, Lakeside Herald Reporter", "Lakeside Herald"),
+        ("By Lena Holt, Lakeside Post Senior Staff Writer", "Lakeside Post"),
     ],
 )
 def test_the_writers_outlet_in_the_byline_is_the_outlet_of_a_page_naming_no_other(
