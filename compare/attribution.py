@@ -745,8 +745,9 @@ def _place(text: str) -> bool:
 
 
 def _leading_person(text: str) -> str | None:
-    """The longest run of words opening the text that is a person's name."""
-    words = text.split()
+    """The longest run of words opening the text that is a person's name, before any comma or
+    bar ("Jane Doe, Lakeside Post Reporter": not "Jane Doe, Lakeside")."""
+    words = re.split(r"[,|;]", text, maxsplit=1)[0].split()
     for n in range(MIN_NAME_WORDS, len(words)):  # "Jane Doe Associated Press": an agency or an
         rest = " ".join(words[n:])  # outlet ("Jane Doe Lakeside News") ends the name
         if (agency(rest) or _masthead(rest)) and (name := person(" ".join(words[:n]))):
@@ -770,7 +771,32 @@ def _byline_line(line: str, found: Found) -> None:
         return
     match = _BYLINE.match(line.strip())
     if match and len(line.split()) <= MAX_BYLINE_WORDS:
-        _names(_uncapitalised(_FILED_FOR.sub("", match.group("rest"))), found)
+        rest = _uncapitalised(_FILED_FOR.sub("", match.group("rest")))
+        labelled = match.group(0)[: match.start("rest")].strip().lower() != "by"
+        if labelled and not _names_only(rest):
+            return  # "Report by Watchdog Slams Rail Operator": a headline in the label's words
+        _names(rest, found)
+
+
+# After a label ("Analysis by", "Report by", "Author:", "Text:"), the capitalised words of one name:
+# bylines name people in two or three ("Mary Ann Smith", "Ana de la Cruz"); a longer run of them
+# after such words is a headline ("Author: Jane Austen Museum Reopens").
+MAX_LABELLED_NAME_WORDS = 3
+
+
+def _names_only(text: str) -> bool:
+    """Whether a labelled byline's text is names alone, each with an agency or a job at most
+    ("Jane Doe and John Roe, Associated Press", "Jane Doe, Political Editor"). Headlines open with
+    the labels' words too ("Analysis by Experts Finds Flaws in Bridge Design", "Reporter: Police
+    Beat Me at Protest"): there the words after the "name" are a phrase, or the name too long."""
+    for raw in _SEPARATORS.split(text):
+        part = _HONORIFIC.sub("", raw.strip(" ."))
+        if not part or agency(part) or {fold(w) for w in part.split()} & ROLE_WORDS:
+            continue
+        capitalised = [w for w in part.split() if w.lower() not in NAME_PARTICLES]
+        if person(part) != part or len(capitalised) > MAX_LABELLED_NAME_WORDS:
+            return False
+    return True
 
 
 # Wire copy prints its bylines in capitals ("By JANE DOE"): after "By", a name of at most this many
@@ -810,10 +836,12 @@ def _role_line(line: str, found: Found) -> None:
     if text != _uncapitalised(line.strip()) and (name := person(text)):
         found.author(name)
         return
-    parts = re.split(r"\s*(?:,|\|)\s*|\s+[-–—]\s+", text, maxsplit=1)
+    parts = re.split(_ROLE_SEPARATOR, text, maxsplit=1)
+    # The job ends in its job word: "Nurses Strike - Staff Reporter Injured" is a headline.
+    job = re.split(_ROLE_SEPARATOR, parts[-1], maxsplit=1)[0].split()
     if (
         len(parts) == 2
-        and ({fold(w) for w in parts[1].split()} & ROLE_WORDS or _SPECIAL_TO.match(parts[1]))
+        and ((job and fold(job[-1]) in ROLE_WORDS) or _SPECIAL_TO.match(parts[1]))
         and not any(c.isdigit() for c in parts[1])  # "Jane Doe, Veteran Reporter, Dies at 80"
         and (name := person(parts[0]))
     ):
@@ -829,10 +857,14 @@ def _role_line(line: str, found: Found) -> None:
         found.author(name)
 
 
+# What parts a name from the writer's job in a byline without "By": a comma, a bar or a spaced dash.
+_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\|)\s*|\s+[-–—]\s+")
 # "Special to the Northern Gazette": a freelancer's byline label (the paper is the page's own).
 _SPECIAL_TO = re.compile(r"^special\s+(?:to|for)\b", re.I)
-# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe").
-_CONTACT = re.compile(r"\s*(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
+# A social handle or an e-mail address closing a byline ("Jane Doe @janedoe"). It begins a word
+# after the start of a run of spaces (the lookbehinds): tried from inside a long word or space run
+# too, the search would rescan the rest of it from every character, quadratic on a 100 kB word.
+_CONTACT = re.compile(r"(?<!\s)\s*(?<!\S)(?:@\w{2,30}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$")
 # "NAMES, LABEL" split at the last separator: "Jane Doe, John Roe and Ann Lee | Associated Press".
 _LAST_LABEL = re.compile(r"^(?P<names>.+)(?:\s*,\s*|\s+[|•·]\s+|\s+[-–—]\s+)(?P<label>[^,|•·]+)$")
 
@@ -858,6 +890,9 @@ def _job_line(text: str, *, with_outlet: bool = True) -> bool:
     head = parts[0].split()
     return (
         (len(parts) == 2 or not with_outlet)  # alone, "Mayor Praises Local Reporter" is a headline
+        # After the comma an outlet or the desk's city: "Police Chief, Mayor Clash Over Budget" is a
+        # headline (two subjects).
+        and (len(parts) == 1 or bool(_masthead(parts[1]) or agency(parts[1]) or _place(parts[1])))
         and 1 <= len(head) <= MAX_PLACE_WORDS + 1
         and fold(head[-1]) in ROLE_WORDS
         and all(w[:1].isupper() for w in head)
@@ -900,10 +935,19 @@ def _byline_outlet(lines: Sequence[str]) -> str | None:
             candidates += [
                 re.sub(r"^(?i:special\s+(?:to|for)\s+)(?:the\s+)?", "", part) for part in parts[1:]
             ]
-        for candidate in candidates:
+        for candidate in map(_without_job, candidates):
             if (name := _masthead(candidate)) and not agency(name) and not _aggregator_in(name):
                 return name
     return None
+
+
+def _without_job(text: str) -> str:
+    """An outlet named with the writer's job after it ("Daily Mail Reporter", "Herald Staff
+    Writer"): the job words are no part of the outlet's name."""
+    words = text.split()
+    while words and (fold(words[-1]) in ROLE_WORDS or fold(words[-1]) in JOB_RANKS):
+        words.pop()
+    return " ".join(words)
 
 
 def _stacked_byline(lines: Sequence[str], found: Found) -> None:
@@ -932,6 +976,15 @@ _RELATIVE_STAMP = re.compile(
 )
 
 
+def _strip_with_metadata(line: str) -> bool:
+    """Whether a strip ("Jane Doe · Oslo · 12/11/2025") holds, after its first item, a date, a time
+    or a job: two runs of capitalised words between bars alone may as well be a headline."""
+    items = _MENU_SEPARATOR.split(line.strip())[1:]
+    return any(
+        any(c.isdigit() for c in item) or {fold(w) for w in item.split()} & ROLE_WORDS for item in items
+    )
+
+
 def is_page_metadata(line: str) -> bool:
     """Whether a line is a byline or a date stamp rather than a headline: the cleaner passes such a
     line over when it picks the title ("Written by Jane Doe", "Jane Doe and John Roe, Associated
@@ -947,7 +1000,8 @@ def is_page_metadata(line: str) -> bool:
     probe = Found()
     _byline_line(text, probe)
     _role_line(text, probe)
-    _strip_byline(text, probe)
+    if _strip_with_metadata(text):  # "Ferry Workers | Special Report" is a headline and its label
+        _strip_byline(text, probe)
     if probe.byline or probe.credits:
         return True
     return bool(date_line(text) or _strip_date(text))

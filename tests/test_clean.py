@@ -689,3 +689,53 @@ def test_a_byline_strip_with_a_date_is_not_the_headline() -> None:
         "The island ferry operator will raise fares by a third from May, its chief said on Tuesday.\n"
     )
     assert clean(page).title == "Ferry fares to rise by a third from May, operator says"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor said the council deserved credit... for acting so fast after the storm.",
+        "The bank cut its credit … lines to small firms, the regulator said on Monday.",
+        "Jane Doe reported from Oslo, where the ferry sank on Monday with 40 people aboard.",
+        # the words of a carried page's notes, in sentences about a report or a delivery
+        "Distributed by volunteers, the food parcels reached 3,000 families by Friday.",
+        "Syndicated by dozens of radio stations, the show reaches millions.",
+        "The report first appeared in 2019 and was ignored by ministers.",
+        "The report was reprinted in three newspapers the next day.",
+        "Information from three hospitals was used in the report.",
+    ],
+)
+def test_story_sentences_in_the_words_of_credits_and_filing_notes_are_story(sentence: str) -> None:
+    """A US caption credit is "Credit...Jane Doe" glued, and a filing note names only places and
+    writers after "from": the same words in a story's sentence are story."""
+    assert classify(sentence) == "story"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Credit...Jane Doe for The Valley Ledger",
+        "The harbour at dawn.Credit...Jane Doe for The Valley Ledger",
+        "Jane Doe reported from Oslo, and John Roe from Bergen.",
+        "Jane Doe reported from Oslo. John Roe from Bergen.",
+        "Jane Doe and John Roe reported from Washington, D.C.",
+        "Jane Doe contributed reporting from Kyiv.",
+        "This article first appeared on The Conversation.",
+        "Distributed by the Associated Press.",
+        "Information from the Associated Press was used in this report.",
+    ],
+)
+def test_caption_credits_and_filing_notes_are_furniture(line: str) -> None:
+    assert classify(line) == "furniture"
+
+
+def test_an_obituarys_last_sentence_about_a_reporter_is_story() -> None:
+    """A writer's bio is in the present tense; "was a reporter" closing a story is the story's."""
+    last = "John Roe was a reporter for the Lakeside Gazette for 30 years."
+    text = (
+        "John Roe, who covered the harbour for three decades, died on Monday at the age of 80, his "
+        "family said.\n\nHe broke the story of the 1998 ferry disaster and later ran the night desk.\n\n"
+        + last
+        + "\n"
+    )
+    assert last in clean(text).paragraphs

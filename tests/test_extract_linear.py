@@ -58,6 +58,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quoted passages": lambda n: '"one two three four," he said. ' * (n // 31),
     "single quoted passages": lambda n: "'one two three four' " * (n // 21),
     "title phrases": lambda n: "the big canal chief said that " * (n // 32),
+    # Ranges of counts and sums (session 6: numbers.range_joint, quantities._COUNT_RANGE) and
+    # vague counts read for their head noun.
+    "numbers joined by to": lambda n: "1 to 2 to " * (n // 10),
+    "ranges with a noun": lambda n: "2 to 5 years to " * (n // 16),
+    "between ranges": lambda n: "between 10 and 15 and " * (n // 22),
+    "dashed ranges": lambda n: "20-30-" * (n // 6),
+    "sum ranges": lambda n: "$40m to $55m to " * (n // 16),
+    "vague counts": lambda n: "dozens of exchange booths of " * (n // 29),
 }
 
 PUBLISHED = dt.date(2025, 3, 13)

@@ -409,3 +409,62 @@ def test_html_page_keeps_the_story_and_drops_nav_and_footer(fixtures_dir: Path) 
     assert source.outlet == "The Northern Ledger"
     assert source.title == "Hosepipe ban declared as Aldermoor reservoir falls to record low"
     assert source.published == "2025-07-22"
+
+
+# --- UTF-8 once read as cp1252 (mojibake) ----------------------------------------------------------
+
+# Correct text in which a capital letter stands right before a quote, a dash, an ellipsis or a
+# no-break space: each such pair is also the cp1252 reading of a Western letter's UTF-8 bytes
+# ("Ã…" is "Å"), so a repair run by pairs alone would change them.
+WRITTEN_RIGHT = [
+    "Os moradores disseram: “A IRMÃ” não voltou amanhã.",  # Portuguese
+    "O título era «MAÇÃ» e a manchete dizia AMANHÃ… nada.",  # Portuguese (Portugal)
+    "Başkan, KOÇ’UN açıklamasını doğruladı.",  # Turkish: a suffix after the apostrophe
+    "Ministeri sanoi ”HYVÄ” ja lähti pois.",  # Finnish
+    "Han svarte «NÅ» og gikk ut på kaia.",  # Norwegian
+    "Hun skrev »NÅ« på tavlen i går.",  # Danish
+    "Il titolo diceva PERCHÉ… e poi È… vero, disse il sindaco della città.",  # Italian
+    "Le ministre a dit : « L’ÉTÉ‚ » puis il est parti à Genève.",  # French
+    "Prezydent powiedział w Łodzi: «ÆØÅ–» to nie jest polskie słowo.",  # Polish, Danish letters
+    "The guide explains mojibake: “Â£5” is what £5 becomes when UTF-8 is read as cp1252.",
+]
+
+
+@pytest.mark.parametrize("text", WRITTEN_RIGHT)
+def test_text_written_right_is_never_repaired(text: str) -> None:
+    from compare.read import repair_mojibake
+
+    assert repair_mojibake(text) == text
+
+
+@pytest.mark.parametrize("text", WRITTEN_RIGHT)
+def test_a_file_written_right_reads_as_written(write, text: str) -> None:
+    path = write("a1.txt", text + "\n\n" + STORY)
+    assert read_source(str(path)).text.startswith(text)
+
+
+def test_a_file_read_as_cp1252_and_saved_again_is_repaired_throughout(write) -> None:
+    meant = "Os moradores disseram: «A IRMÃ» não voltou. José Núñez, São Paulo, €5m.\n"
+    garbled = meant.encode("utf-8").decode("cp1252")
+    assert garbled != meant
+    path = write("a1.txt", garbled + "\n" + STORY)
+    assert read_source(str(path)).text.startswith(meant)
+
+
+def test_a_metadata_value_alone_is_not_repaired(write) -> None:
+    """sources.yaml's title is read alone: "AMANHÃ…" says nothing of how a file was saved."""
+    article = write("a1.txt", STORY)
+    write("sources.yaml", "a1.txt:\n  title: AMANHÃ… no porto\n")
+    (source,) = read_sources([str(article.parent)])
+    assert source.title == "AMANHÃ… no porto"
+
+
+def test_a_file_read_with_undefined_bytes_replaced_is_still_repaired() -> None:
+    """A reader that replaced the bytes cp1252 leaves undefined (the 0x9D of a closing quote "”")
+    left "â€\ufffd": that run stays as it is, the others are repaired."""
+    from compare.read import repair_mojibake
+
+    meant = "“Ferry deal is off,” said José Núñez in São Paulo."
+    garbled = meant.encode("utf-8").decode("cp1252", errors="replace")
+    assert "\ufffd" in garbled
+    assert repair_mojibake(garbled) == meant.replace("”", "â€\ufffd")

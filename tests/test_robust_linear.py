@@ -71,12 +71,13 @@ def _pipeline(text: str) -> None:
     make_paragraphs(list(cleaned.paragraphs))
 
 
-def _best_time(text: str, repeats: int = 3) -> float:
-    """CPU time of this process (other processes on a loaded machine do not count), best of a few."""
+def _best_time(text: str, repeats: int = 3, run: Callable[[str], object] | None = None) -> float:
+    """CPU time of this process (other processes on a loaded machine do not count), best of a few,
+    of `run` (clean and segment unless given) on the text."""
     best = float("inf")
     for _ in range(repeats):
         start = time.process_time()
-        _pipeline(text)
+        (run or _pipeline)(text)
         best = min(best, time.process_time() - start)
     return best
 
@@ -87,6 +88,49 @@ def test_clean_and_segment_grow_linearly(shape: str) -> None:
     small, large = make(SMALL), make(SMALL * GROWTH)
     _pipeline(small)  # warm caches and imports
     ratio = _best_time(large) / max(_best_time(small), 1e-4)
+    assert ratio < MAX_RATIO, f"{shape}: time grew {ratio:.0f}x for {GROWTH}x the text"
+
+
+# --- the page's attribution (byline, credits, dates, outlet) ---------------------------------------
+
+# A header line above a story: the attribution reads every such line (byline, date stamp, contact,
+# masthead forms). The long word was quadratic in attribution's contact pattern (a 100 kB word took
+# a minute): "a" * n, "2025年" * n, "1-2-" * n, "a." * n.
+_STORY_BELOW = (
+    "\n\nThe ferry company said the routes would reopen when the weather improved later on.\n\n"
+    "A second paragraph of story says more about what happened at the harbour today.\n"
+)
+HEADER_SHAPES: dict[str, Callable[[int], str]] = {
+    "long-word": lambda n: "a" * n,
+    "cjk-years": lambda n: "2025年" * (n // 5),
+    "dashed-numbers": lambda n: "1-2-" * (n // 4),
+    "slashed-numbers": lambda n: "1/2/" * (n // 4),
+    "dotted-word-after-name": lambda n: "Jane Doe " + "a." * (n // 2),
+    "accented-capitals": lambda n: "Ã" * n,
+    "no-punctuation": lambda n: "word " * (n // 5),
+    "bylines-in-a-line": lambda n: "By Jane Doe, " * (n // 13),
+    "dates-in-a-line": lambda n: "29 November 2026 " * (n // 17),
+    "byline-lines": lambda n: "By Jane Doe\n" * (n // 12),
+    "date-lines": lambda n: "Published 29 November 2026\n" * (n // 27),
+    "commas": lambda n: "," * n,
+    "dashes": lambda n: "." + "—" * n + "x",
+    "agency-brackets": lambda n: "(AP" * (n // 3),
+    "byline-then-spaces": lambda n: "By Jane Doe" + " " * n + "x updated",
+}
+
+
+def _build_page(text: str) -> None:
+    page = normalise_text("Ferry timetable\n\n" + text + _STORY_BELOW)
+    build_article(Source(id="a1", path="a1.txt", text=page))
+
+
+@pytest.mark.parametrize("shape", sorted(HEADER_SHAPES))
+def test_attribution_grows_linearly_on_hostile_header_lines(shape: str) -> None:
+    make = HEADER_SHAPES[shape]
+    small = 2_000
+    _build_page(make(small))  # warm caches and imports
+    large_seconds = _best_time(make(small * GROWTH), run=_build_page)
+    ratio = large_seconds / max(_best_time(make(small), run=_build_page), 1e-3)
     assert ratio < MAX_RATIO, f"{shape}: time grew {ratio:.0f}x for {GROWTH}x the text"
 
 
@@ -185,3 +229,39 @@ def test_a_menu_line_costs_about_the_same_per_item() -> None:
     cost(10)
     ratio = min(cost(19) for _ in range(3)) / max(min(cost(10) for _ in range(3)), 1e-4)
     assert ratio < 5, f"19 items cost {ratio:.0f}x 10 items"
+
+
+def _bio_closing(pronoun_sentences: int) -> str:
+    """A story whose last line reads as the writer's bio up to a tail that is none: pronoun
+    sentences without full stops, then a question mark."""
+    tail = " she aa" * pronoun_sentences + " ?"
+    return STORY_LINES + "Jane Doe is a politics reporter for the Valley Ledger." + tail + "\n"
+
+
+STORY_LINES = (
+    "The ferry company said the routes would reopen when the weather improved later on.\n\n"
+    "A second paragraph of story says more about what happened at the harbour today.\n\n"
+)
+
+
+def test_a_bio_tail_that_fails_costs_as_much_as_its_length() -> None:
+    """The bio's tail pattern once tried every split of its pronoun sentences before failing:
+    10 more of them multiplied the time by about a thousand (22 took 3 s)."""
+    _pipeline(_bio_closing(10))
+    ratio = _best_time(_bio_closing(20)) / max(_best_time(_bio_closing(10)), 1e-3)
+    assert ratio < MAX_RATIO, f"time grew {ratio:.0f}x for twice the tail"
+
+
+def test_a_pages_linked_data_is_read_in_linear_time() -> None:
+    """JSON-LD scripts that never close (a hostile page): the pattern that took a script's text
+    up to its closing tag rescanned the rest of the page from each opening."""
+    from compare.read import linked_data_authors
+
+    def unclosed(n: int) -> str:
+        return '<script type="application/ld+json">{' * n
+
+    def seconds(n: int) -> float:
+        return _best_time(unclosed(n), run=linked_data_authors)
+
+    ratio = seconds(5_000) / max(seconds(500), 1e-3)
+    assert ratio < MAX_RATIO, f"time grew {ratio:.0f}x for {GROWTH}x the page"
