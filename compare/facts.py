@@ -216,7 +216,7 @@ def link_claims(claims: Sequence[Claim], scorer: LinkScorer) -> Linked:
 
 # A quoted fragment is matched inside another outlet's quote only when it has at least this many
 # words, this many of them content words: shorter quoted phrases are titles and scare quotes (a
-# plan's name, one loaded word) that many statements repeat; "not asking for privileges" is the
+# plan's name, one loaded word) that many statements repeat; "not asking for any favours" is the
 # shortest kind of fragment that is a statement. General news style, not fitted.
 QUOTE_FRAGMENT_WORDS = 4
 QUOTE_FRAGMENT_STEMS = 2
@@ -229,7 +229,7 @@ def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], l
     heading over the entry that quotes it in full) tells it twice, and the fragment adds no row.
 
     Quoted words are verbatim, so outlets that quote different parts of one statement ('"not
-    asking for privileges"' / '"We are not asking for privileges. We want to pay the rent"') quote
+    asking for any favours"' / '"We are not asking for any favours. We want a fair wage"') quote
     the same thing, however little else their sentences share, which the word scorer cannot see
     when one quote is short. The fragment must sit whole in its own clause, and in the other
     claim's clause too (a statement quoted over two sentences has one claim per sentence).
@@ -261,7 +261,8 @@ def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], l
                 if h == g or not _contains(tokens[h], fragment):
                     continue
                 whole_surname = texts[h][1]
-                if surname and surname == whole_surname:
+                whole_speaker = claims[copies[texts[h]][0]].speaker
+                if surname and _same_person(claims[first].speaker, whole_speaker):
                     pair = _across(copies[texts[g]], copies[texts[h]], claims)
                     if pair is not None:
                         found.add(pair)
@@ -276,8 +277,21 @@ def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], l
 
 
 def _surname(speaker: str | None) -> str:
-    """The folded last word of a speaker's name ("Araújo" / "Araujo" -> "araujo"), "" for none."""
+    """The folded last word of a speaker's name ("Lindström" / "Lindstrom" -> "lindstrom"), "" for none."""
     return (words(speaker or "")[-1:] or [""])[0]
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    """Two speakers named alike: the same surname (accents folded), and the same first name or
+    initial when both give one ("Ed Miliband" is not "David Miliband"; "Miliband" may be
+    either)."""
+    wa, wb = words(a or ""), words(b or "")
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    first_a, first_b = wa[0], wb[0]
+    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
 
 
 def _fragments(claim: Claim, tokens: list[str]) -> list[list[str]]:
@@ -308,8 +322,7 @@ def _across(fragments: list[int], wholes: list[int], claims: Sequence[Claim]) ->
 def _quotes_part_of(a: Claim, b: Claim) -> bool:
     """Does either claim quote, word for word, part of what the other quotes, with the same
     speaker named for both (the relation _quoted_fragments links)?"""
-    surname = _surname(a.speaker)
-    if not (a.quoted and b.quoted and surname and surname == _surname(b.speaker)):
+    if not (a.quoted and b.quoted and _same_person(a.speaker, b.speaker)):
         return False
     ta, tb = words(a.text), words(b.text)
     return any(_contains(tb, f) for f in _fragments(a, ta)) or any(
@@ -566,14 +579,15 @@ def _one_row_per_quotation(rows: list[Row], claims: Sequence[Claim]) -> list[Row
             x = parent[x]
         return x
 
-    def passages(row_ids: list[int]) -> dict[str, str | None]:
-        out: dict[str, str | None] = {}
-        for r in row_ids:
-            for aid, i in quote_rows[r].members.items():
-                out[aid] = _quotation(claims[i])
-        return out
-
     groups: dict[int, list[int]] = {r: [r] for r in range(len(quote_rows))}
+    # Each group's passage per article and its speakers, kept as groups merge (the smaller into
+    # the larger), so that a passage many rows share costs no more than its rows.
+    passages: dict[int, dict[str, str | None]] = {
+        r: {aid: _quotation(claims[i]) for aid, i in row.members.items()} for r, row in enumerate(quote_rows)
+    }
+    speakers: dict[int, set[str]] = {
+        r: {row.speaker} if row.speaker else set() for r, row in enumerate(quote_rows)
+    }
     by_passage: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r, row in enumerate(quote_rows):
         for aid, i in sorted(row.members.items()):
@@ -583,18 +597,19 @@ def _one_row_per_quotation(rows: list[Row], claims: Sequence[Claim]) -> list[Row
     for _where, found in sorted(by_passage.items()):
         for r in found[1:]:
             a, b = find(found[0]), find(r)
-            if a == b:
+            if a == b or len(speakers[a] | speakers[b]) > 1:
                 continue
-            speakers = {quote_rows[x].speaker for x in groups[a] + groups[b]} - {None}
-            pa, pb = passages(groups[a]), passages(groups[b])
-            both = pa.keys() & pb.keys()
-            if len(speakers) > 1 or any(pa[x] is None or pa[x] != pb[x] for x in both):
-                continue
-            if len(both) < PASSAGE_WITNESSES:
+            small, large = sorted((passages[a], passages[b]), key=len)
+            both = [x for x in small if x in large]
+            if any(small[x] is None or small[x] != large[x] for x in both) or len(both) < PASSAGE_WITNESSES:
                 continue
             root, child = min(a, b), max(a, b)
             parent[child] = root
             groups[root] += groups.pop(child)
+            large.update(small)
+            passages[root] = large
+            speakers[root] = speakers[a] | speakers[b]
+            del passages[child], speakers[child]
     merged: list[Row] = [r for r in rows if not _shared_quote(r, claims)]
     for ids in groups.values():
         if len(ids) == 1:

@@ -46,10 +46,10 @@ def test_vague_count_covers_what_the_phrase_can_mean() -> None:
 
 
 def test_a_vague_count_counts_the_head_noun_of_its_phrase() -> None:
-    """"Dozens of exchange booths" counts booths, as "12 exchange booths" would, not "exchange"."""
-    (m,) = counts("Dozens of exchange booths in the capital ran out of dollars.")
-    assert m.value == {"count": 24, "unit": "booth"}
-    assert m.text == "Dozens of exchange booths"
+    """"Dozens of ticket machines" counts machines, as "12 ticket machines" would, not "ticket"."""
+    (m,) = counts("Dozens of ticket machines in the capital ran out of change.")
+    assert m.value == {"count": 24, "unit": "machine"}
+    assert m.text == "Dozens of ticket machines"
 
 
 def test_more_than_a_dozen_is_open_above() -> None:

@@ -724,6 +724,8 @@ def test_a_quoted_fragment_of_another_outlets_quote_is_the_same_quote(tmp_path: 
     [
         # another speaker's words
         'Shipping agent Tomas Berg said the owners were "not asking for any favours" either.',
+        # the same surname, another first name: another person
+        'Dock owner Erik Lund said the owners were "not asking for any favours" either.',
         # a short quoted phrase (a title or scare quotes), not a statement
         'Union organiser Petra Lund said the message was "want wages that" and nothing more.',
     ],

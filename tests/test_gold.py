@@ -104,8 +104,8 @@ def test_seeds_meet_the_issue_targets(seeds: dict[str, Any]) -> None:
     # only through a chain, a paragraph reporting two things linked to one paragraph of a group
     # that reports one of them; across the ten gold events the aligned pairs stayed 90 of 100 and
     # the paragraphs kept out of every group rose from 21 to 25 of 38 (see ALIGNED_APART below).
-    # 5 of 7 again after the session-6 refits (joining threshold 0.2485 -> 0.2503 -> 0.2497).
-    assert seeds["aligned"][0] >= 4
+    # 5 of 7 again after the session-6 refits (joining threshold 0.2485 -> 0.2503 -> 0.2497 -> 0.2494).
+    assert seeds["aligned"][0] >= 5
 
 
 def test_seed_matrix_is_readable(seeds: dict[str, Any]) -> None:
