@@ -402,8 +402,9 @@ def test_rail_strike_held_out_event_attribution_stays_above_its_floors() -> None
 # The second held-out event of session 5 (tests/events/match-fixing: a football federation fines,
 # docks and bans a club for fixing matches; Reuters-style wire, cp1252 tabloid sports site,
 # translated Varaždin daily in UTF-16, a football-business site's HTML page). Written by a helper
-# after the code, its gold committed before the tool was first run on it; not yet measured, so no
-# floors here: they follow its one measurement on the final code. Not to be tuned on.
+# after the code, its gold committed before the tool was first run on it; measured once at the end
+# of session 5 (floors below), then spent in session 6 (its facts read for diagnosis, and it
+# weighed in one alignment choice).
 HELD_OUT_FIXING = ROOT / "tests" / "events" / "match-fixing"
 
 
