@@ -260,13 +260,14 @@ def _quoted_fragments(claims: Sequence[Claim]) -> tuple[list[tuple[int, int]], l
             for h in _scan(postings, postings if len(postings) > SCAN_LIMIT else None, g):
                 if h == g or not _contains(tokens[h], fragment):
                     continue
-                whole_surname = texts[h][1]
                 whole_speaker = claims[copies[texts[h]][0]].speaker
                 if surname and _same_person(claims[first].speaker, whole_speaker):
                     pair = _across(copies[texts[g]], copies[texts[h]], claims)
                     if pair is not None:
                         found.add(pair)
-                if len(tokens[h]) > len(tokens[g]) and (not surname or surname == whole_surname):
+                if len(tokens[h]) > len(tokens[g]) and (
+                    not surname or _same_person(claims[first].speaker, whole_speaker)
+                ):
                     # One page: the fuller telling names the speaker; a repeat may not (a heading).
                     wholes = {claims[j].article: j for j in reversed(copies[texts[h]])}
                     for i in copies[texts[g]]:
@@ -549,7 +550,7 @@ def _quotation(claim: Claim) -> str | None:
     return next((m.key for m in claim.mentions if m.kind == "quote"), None)
 
 
-def _shared_quote(row: Row, claims: Sequence[Claim]) -> bool:
+def _shared_quote(row: Row) -> bool:
     """A quote row of several articles."""
     return row.kind == "quote" and len(row.members) > 1
 
@@ -570,7 +571,7 @@ def _one_row_per_quotation(rows: list[Row], claims: Sequence[Claim]) -> list[Row
     an article's earliest sentence of the passage. Only rows of several articles join, and only
     when PASSAGE_WITNESSES outlets quote both in one passage: a sentence no other outlet quotes
     stays a row of its own (what only that outlet has)."""
-    quote_rows = [r for r in rows if _shared_quote(r, claims)]
+    quote_rows = [r for r in rows if _shared_quote(r)]
     parent = list(range(len(quote_rows)))
 
     def find(x: int) -> int:
@@ -610,7 +611,7 @@ def _one_row_per_quotation(rows: list[Row], claims: Sequence[Claim]) -> list[Row
             passages[root] = large
             speakers[root] = speakers[a] | speakers[b]
             del passages[child], speakers[child]
-    merged: list[Row] = [r for r in rows if not _shared_quote(r, claims)]
+    merged: list[Row] = [r for r in rows if not _shared_quote(r)]
     for ids in groups.values():
         if len(ids) == 1:
             merged.append(quote_rows[ids[0]])

@@ -302,7 +302,7 @@ def find_vague(sentence: str, limit: int = MAX_MENTIONS_PER_SENTENCE) -> list[tu
             break
         phrase = " ".join(m.group(1).lower().split())
         # The head noun of the phrase, as for an exact count: "dozens of ticket machines" counts
-        # booths, not "exchange".
+        # machines, not "ticket".
         head = _unit_of(m.group("unit") + m.group("after"), hyphenated=False)
         noun, written = head if head else (singular(m.group("unit")), m.group("unit"))
         end = m.end()
